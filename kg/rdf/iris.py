@@ -1,0 +1,183 @@
+"""The only place IRIs are minted.
+
+Every IRI is derived from content (a readable slug plus a short hash), so the
+same input gives the same IRIs on every run, and nothing from an article ever
+reaches an IRI unencoded. Functions return plain strings so that stages which do
+not use rdflib (the JSONL writer) can call them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.errors import IRIError
+
+__all__ = [
+    "slugify",
+    "content_hash",
+    "actor_key",
+    "actor_iri",
+    "concept_iri",
+    "event_iri",
+    "doc_iri",
+    "graph_iri",
+    "relation_iri",
+    "dyad_iri",
+    "cameo_iri",
+    "ACTORS_GRAPH",
+    "RELATION_BASE",
+    "CAMEO_BASE",
+]
+
+RELATION_BASE = "https://w3id.org/newskg/relation/"
+CAMEO_BASE = "https://w3id.org/newskg/cameo/"
+ACTORS_GRAPH = DEFAULT_BASE_IRI + "graph/actors"
+_SLUG_MAX = 48
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_len: int = _SLUG_MAX) -> str:
+    """A lower-case ASCII slug of ``text``, possibly empty.
+
+    >>> slugify("Benjamin Netanyahu")
+    'benjamin-netanyahu'
+    >>> slugify("<script>alert('x')</script>")
+    'script-alert-x-script'
+    >>> slugify("\u200f\u202e")
+    ''
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", ascii_text.lower()).strip("-")[:max_len].strip("-")
+
+
+def content_hash(*parts: object, length: int = 12) -> str:
+    """A stable hex digest of ``parts`` (SHA-256, joined by an unlikely separator).
+
+    >>> content_hash("a", "b") == content_hash("a", "b") != content_hash("ab")
+    True
+    """
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def actor_key(label: str) -> str:
+    """The identity key of an actor label: case, spacing and punctuation folded.
+
+    >>> actor_key("  Benjamin  NETANYAHU ") == actor_key("Benjamin Netanyahu")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split()) or folded.strip()
+
+
+def _check_base(base: str) -> str:
+    if not base.endswith(("/", "#", ":")):
+        raise IRIError(f"base IRI must end in '/', '#' or ':', got {base!r}")
+    return base
+
+
+def _slug_hash(kind: str, key: str, base: str) -> str:
+    slug = slugify(key)
+    digest = content_hash(kind, key, length=10)
+    return f"{_check_base(base)}{kind}/{slug + '-' if slug else ''}{digest}"
+
+
+def actor_iri(label: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the actor with canonical name ``label`` (same name, same IRI).
+
+    >>> actor_iri("Benjamin Netanyahu")
+    'https://w3id.org/newskg/id/actor/benjamin-netanyahu-20b7e14a70'
+    >>> actor_iri("benjamin  netanyahu") == actor_iri("Benjamin Netanyahu")
+    True
+    """
+    if not label.strip():
+        raise IRIError("cannot mint an actor IRI from an empty name")
+    return _slug_hash("actor", actor_key(label), base)
+
+
+def concept_iri(label: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of a concept node (an argument that is not an actor).
+
+    >>> concept_iri("ceasefire initiative")
+    'https://w3id.org/newskg/id/concept/ceasefire-initiative-32ce49ddae'
+    """
+    if not label.strip():
+        raise IRIError("cannot mint a concept IRI from an empty phrase")
+    return _slug_hash("concept", actor_key(label), base)
+
+
+def doc_iri(doc_id: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of a document; a simple id is kept readable, any other is hashed.
+
+    >>> doc_iri("sample-01")
+    'https://w3id.org/newskg/id/doc/sample-01'
+    >>> doc_iri("a b/../<x>").startswith('https://w3id.org/newskg/id/doc/a-b-x-')
+    True
+    """
+    if not doc_id:
+        raise IRIError("cannot mint a document IRI from an empty id")
+    if _SAFE_ID.fullmatch(doc_id):
+        return f"{_check_base(base)}doc/{doc_id}"
+    return _slug_hash("doc", doc_id, base)
+
+
+def graph_iri(doc_id: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The named graph that holds everything read from one document.
+
+    >>> graph_iri("sample-01")
+    'https://w3id.org/newskg/id/graph/sample-01'
+    """
+    return doc_iri(doc_id, base=base).replace(f"{base}doc/", f"{base}graph/", 1)
+
+
+def event_iri(
+    doc_id: str,
+    sentence_start: int,
+    agent: str,
+    predicate: str,
+    patient: str,
+    *,
+    negated: bool = False,
+    base: str = DEFAULT_BASE_IRI,
+) -> str:
+    """The IRI of one event, from the document, sentence and its arguments.
+
+    >>> event_iri("d1", 0, "France", "condemn", "Russia") == event_iri("d1", 0, "France", "condemn", "Russia")
+    True
+    """
+    key = content_hash(doc_id, sentence_start, actor_key(agent), predicate, actor_key(patient), negated, length=20)
+    return f"{_check_base(base)}event/{key}"
+
+
+def relation_iri(predicate: str) -> str:
+    """The direct-edge property for a predicate lemma phrase.
+
+    >>> relation_iri("meet with")
+    'https://w3id.org/newskg/relation/meet_with'
+    >>> relation_iri("r\u00e9sum\u00e9 <x>")
+    'https://w3id.org/newskg/relation/resume_x-e69bd26b'
+    """
+    slug = slugify(predicate).replace("-", "_")
+    if slug and slug == predicate.strip().replace(" ", "_"):
+        return RELATION_BASE + slug
+    return f"{RELATION_BASE}{slug + '-' if slug else ''}{content_hash(predicate, length=8)}"
+
+
+def dyad_iri(agent: str, predicate: str, patient: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the roll-up node of (agent, predicate, patient) actor IRIs."""
+    return f"{_check_base(base)}dyad/{content_hash(agent, predicate, patient, length=20)}"
+
+
+def cameo_iri(code: str) -> str:
+    """The SKOS concept of a CAMEO event code (``ontologies/cameo.ttl``).
+
+    >>> cameo_iri("190")
+    'https://w3id.org/newskg/cameo/190'
+    """
+    if not re.fullmatch(r"\d{2,4}", code):
+        raise IRIError(f"not a CAMEO event code: {code!r}")
+    return CAMEO_BASE + code
