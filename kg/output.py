@@ -1,0 +1,79 @@
+"""Records as the JSONL contract (DESIGN §4), as text tables and as Turtle."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.records import Document, Mention, Relation
+
+__all__ = ["mention_json", "relation_json", "relation_jsonl", "relations_table", "relations_turtle"]
+
+
+def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
+    """A mention as the contract's ``subject``/``object`` object."""
+    from kg.rdf.convert import mention_iri
+
+    out: dict[str, Any] = {"text": m.text, "label": m.label, "type": m.type.value, "iri": mention_iri(m, base=base)}
+    if m.country:
+        out["country"] = m.country
+    if m.code:
+        out["code"] = m.code
+    if m.role:
+        out["role"] = m.role
+    if m.affiliation:
+        out["affiliation"] = m.affiliation
+    return out
+
+
+def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: bool = False) -> dict[str, Any]:
+    """One relation as the JSONL contract object."""
+    p = rel.provenance
+    out: dict[str, Any] = {
+        "doc": p.doc_id,
+        "sentence": p.sentence,
+        "start": p.start,
+        "end": p.end,
+        "subject": mention_json(rel.subject, base=base),
+        "predicate": rel.predicate,
+        "object": mention_json(rel.object, base=base),
+        "negated": rel.negated,
+        "modality": rel.modality.value,
+        "attributed_to": rel.attributed_to.label if rel.attributed_to else None,
+        "event_type": rel.event_type,
+        "date": rel.date.isoformat() if rel.date else None,
+        "confidence": round(rel.confidence, 3),
+    }
+    if rel.event_code:
+        out["event_code"] = rel.event_code
+    if open_mode or rel.predicate_text:
+        out["predicate_text"] = rel.predicate_text
+    return out
+
+
+def relation_jsonl(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: bool = False) -> str:
+    """One line of ``kg extract --format jsonl``."""
+    return json.dumps(relation_json(rel, base=base, open_mode=open_mode), ensure_ascii=False)
+
+
+def relations_table(rows: Iterable[tuple[Document, list[Relation]]]) -> list[tuple[str, ...]]:
+    """Rows for a text table: doc, subject, predicate, object, flags, attributed to."""
+    table = []
+    for doc, rels in rows:
+        for r in rels:
+            flags = ",".join(f for f in ("NOT" if r.negated else "", "" if r.modality.value == "asserted" else r.modality.value) if f)
+            table.append((
+                doc.id, r.subject.label, r.predicate, r.object.label, flags,
+                r.attributed_to.label if r.attributed_to else "", r.event_type or "", r.date.isoformat() if r.date else "",
+            ))
+    return table
+
+
+def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The RDF of extracted documents as TriG-free Turtle (union of their graphs)."""
+    from kg.rdf.convert import document_quads, to_graph
+
+    quads = [q for doc, rels in rows for q in document_quads(doc, rels, base=base)]
+    return to_graph(quads).serialize(format="turtle")

@@ -1,0 +1,146 @@
+"""Records → RDF quads: one named graph per document, actors in a shared graph.
+
+A document's graph holds the document node, its events (the source of truth,
+with provenance) and the direct edges projected from its asserted, non-negated
+events. Actor descriptions (label, type, aliases, country) go to the shared
+actors graph, so the union of all graphs states each fact once. Nothing here
+knows about spaCy: records in, rdflib terms out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS, XSD
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.records import ActorType, Document, Mention, Modality, Relation
+from kg.rdf import iris
+from kg.rdf.namespaces import KGO, bind_prefixes
+
+__all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri"]
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+ACTOR_CLASSES: dict[ActorType, URIRef] = {
+    ActorType.PERSON: KGO.Person,
+    ActorType.ORGANIZATION: KGO.Organization,
+    ActorType.COUNTRY: KGO.Country,
+    ActorType.GROUP: KGO.Group,
+    ActorType.LOCATION: KGO.Location,
+    ActorType.OTHER: KGO.Concept,
+}
+
+
+def mention_iri(mention: Mention, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI a mention resolves to: an actor, or a concept for type Other."""
+    if mention.type is ActorType.OTHER:
+        return iris.concept_iri(mention.label, base=base)
+    return iris.actor_iri(mention.label, base=base)
+
+
+def _mention_quads(m: Mention, node: URIRef, doc: URIRef, actors: URIRef, base: str) -> Iterator[Quad]:
+    yield node, RDF.type, ACTOR_CLASSES[m.type], actors
+    yield node, RDFS.label, Literal(m.label), actors
+    for alias in {m.text, *m.aliases} - {m.label}:
+        if alias.strip():
+            yield node, SKOS.altLabel, Literal(alias), actors
+    if m.type is ActorType.OTHER:
+        return
+    yield node, KGO.mentionedIn, doc, actors
+    if m.country:
+        yield node, KGO.country, Literal(m.country), actors
+    if m.code:
+        yield node, KGO.cameoCode, Literal(m.code), actors
+    if m.role:
+        yield node, KGO.role, Literal(m.role), actors
+    if m.affiliation and iris.actor_key(m.affiliation) != iris.actor_key(m.label):
+        yield node, KGO.affiliatedWith, URIRef(iris.actor_iri(m.affiliation, base=base)), actors
+
+
+def _document_node_quads(document: Document, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
+    yield doc, RDF.type, KGO.Document, graph
+    yield doc, KGO.docId, Literal(document.id), graph
+    yield doc, KGO.contentHash, Literal(iris.content_hash(document.text, length=64)), graph
+    if document.title:
+        yield doc, DCTERMS.title, Literal(document.title), graph
+    if document.url:
+        yield doc, SDO.url, Literal(document.url, datatype=XSD.anyURI), graph
+    if document.published:
+        yield doc, DCTERMS.date, Literal(document.published, datatype=XSD.date), graph
+    if document.source:
+        yield doc, KGO.source, Literal(document.source), graph
+
+
+def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterator[Quad]:
+    agent = URIRef(mention_iri(rel.subject, base=base))
+    patient = URIRef(mention_iri(rel.object, base=base))
+    p = rel.provenance
+    event = URIRef(
+        iris.event_iri(p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label,
+                       negated=rel.negated, base=base)
+    )
+    yield event, RDF.type, KGO.Event, graph
+    yield event, KGO.agent, agent, graph
+    yield event, KGO.patient, patient, graph
+    yield event, KGO.predicate, Literal(rel.predicate), graph
+    yield event, KGO.relation, URIRef(iris.relation_iri(rel.predicate)), graph
+    if rel.predicate_text:
+        yield event, KGO.predicateText, Literal(rel.predicate_text), graph
+    yield event, KGO.negated, Literal(rel.negated), graph
+    yield event, KGO.modality, Literal(rel.modality.value), graph
+    yield event, KGO.confidence, Literal(Decimal(str(round(rel.confidence, 3))), datatype=XSD.decimal), graph
+    if rel.attributed_to is not None:
+        yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, base=base)), graph
+    if rel.event_code:
+        yield event, KGO.eventCode, Literal(rel.event_code), graph
+        yield event, KGO.eventRoot, Literal(rel.event_code[:2]), graph
+        yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
+    if rel.date:
+        yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
+    yield event, KGO.document, doc, graph
+    yield event, KGO.sentence, Literal(p.sentence), graph
+    yield event, KGO.start, Literal(p.start), graph
+    yield event, KGO.end, Literal(p.end), graph
+    yield event, KGO.agentText, Literal(rel.subject.text), graph
+    yield event, KGO.patientText, Literal(rel.object.text), graph
+    yield event, KGO.extractor, Literal(p.extractor), graph
+    if rel.modality is Modality.ASSERTED and not rel.negated:
+        yield agent, URIRef(iris.relation_iri(rel.predicate)), patient, graph
+
+
+def document_quads(
+    document: Document, relations: Iterable[Relation], *, base: str = DEFAULT_BASE_IRI
+) -> Iterator[Quad]:
+    """Every quad for one document and its relations (document graph + actors graph).
+
+    The same document and relations give the same quads on every run.
+    """
+    graph = URIRef(iris.graph_iri(document.id, base=base))
+    actors = URIRef(iris.actors_graph_iri(base=base))
+    doc = URIRef(iris.doc_iri(document.id, base=base))
+    yield from _document_node_quads(document, doc, graph)
+    for rel in relations:
+        yield from _event_quads(rel, doc, graph, base)
+        for m in (rel.subject, rel.object, rel.attributed_to):
+            if m is not None:
+                yield from _mention_quads(m, URIRef(mention_iri(m, base=base)), doc, actors, base)
+
+
+def to_dataset(quads: Iterable[Quad]) -> Dataset:
+    """An rdflib Dataset holding ``quads`` (for tests, export and small graphs)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for s, p, o, g in quads:
+        ds.add((s, p, o, g))
+    return ds
+
+
+def to_graph(quads: Iterable[Quad]) -> Graph:
+    """The union of ``quads`` as one rdflib Graph (graph names dropped)."""
+    g = bind_prefixes(Graph())
+    for s, p, o, _ in quads:
+        g.add((s, p, o))
+    return g

@@ -1,0 +1,339 @@
+"""The persistent store: an embedded Oxigraph database in a directory.
+
+A store directory holds a marker file (``kg-store.json``) and the database
+(``oxigraph/``). Documents are written in transactions of whole documents, so a
+killed build never leaves half a document behind. Readers open the store
+read-only and do not block a writer; a second writer is refused with a clear
+message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from kg.config import DEFAULT_BASE_IRI
+from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.rdf import iris
+from kg.rdf.convert import Quad
+from kg.rdf.namespaces import PREFIXES
+
+__all__ = [
+    "Store",
+    "ExportFormat",
+    "QueryResult",
+    "MARKER",
+    "ontology_files",
+    "to_python",
+]
+
+log = logging.getLogger(__name__)
+
+MARKER = "kg-store.json"
+_FORMAT_VERSION = 1
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class ExportFormat(StrEnum):
+    """Serialisations ``Store.export`` writes, chosen by file suffix."""
+
+    TURTLE = "ttl"
+    NQUADS = "nq"
+    TRIG = "trig"
+    JSONLD = "jsonld"
+    NTRIPLES = "nt"
+
+    @classmethod
+    def from_path(cls, path: Path) -> "ExportFormat":
+        suffix = path.suffix.lower().lstrip(".")
+        aliases = {"turtle": "ttl", "nquads": "nq", "json": "jsonld", "ntriples": "nt"}
+        try:
+            return cls(aliases.get(suffix, suffix))
+        except ValueError:
+            known = ", ".join("." + f.value for f in cls)
+            raise StoreError(f"{path}: unknown export format {path.suffix!r}; use one of {known}") from None
+
+    @property
+    def rdf_format(self) -> ox.RdfFormat:
+        return {
+            "ttl": ox.RdfFormat.TURTLE,
+            "nq": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "nt": ox.RdfFormat.N_TRIPLES,
+        }[self.value]
+
+    @property
+    def has_graphs(self) -> bool:
+        return self in (ExportFormat.NQUADS, ExportFormat.TRIG, ExportFormat.JSONLD)
+
+
+def ontology_files() -> list[Path]:
+    """The Turtle files loaded into every store: our ontology and the CAMEO scheme."""
+    packaged = resources.files("kg") / "ontologies"
+    base = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parents[2] / "ontologies"
+    return [p for p in (base / "kg.ttl", base / "cameo.ttl") if p.is_file()]
+
+
+def to_ox(term: Any) -> Any:
+    """An rdflib term as the equivalent pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_python(term: Any) -> Any:
+    """A pyoxigraph term as a plain Python value: IRIs as str, literals as typed values.
+
+    >>> to_python(ox.Literal("3", datatype=ox.NamedNode(_XSD + "integer")))
+    3
+    >>> to_python(ox.Literal("2024-10-11", datatype=ox.NamedNode(_XSD + "date")))
+    datetime.date(2024, 10, 11)
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Literal):
+        dtype = term.datatype.value if term.datatype else ""
+        value = term.value
+        try:
+            if dtype in (_XSD + "integer", _XSD + "int", _XSD + "long"):
+                return int(value)
+            if dtype == _XSD + "decimal":
+                return Decimal(value)
+            if dtype in (_XSD + "double", _XSD + "float"):
+                return float(value)
+            if dtype == _XSD + "boolean":
+                return value in ("true", "1")
+            if dtype == _XSD + "date":
+                return dt.date.fromisoformat(value)
+            if dtype == _XSD + "dateTime":
+                return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        return value
+    return str(term)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a SELECT (``variables`` + ``rows`` of Python values), a boolean for ASK,
+    or ``triples`` for CONSTRUCT/DESCRIBE."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Any, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Any, Any, Any], ...] = ()
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by variable name."""
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+class Store:
+    """An Oxigraph store in a directory (or in memory when ``path`` is None).
+
+    Use :meth:`open` (reading) or :meth:`create` (writing, makes the directory).
+    """
+
+    def __init__(self, inner: ox.Store, path: Path | None, *, read_only: bool, base_iri: str) -> None:
+        self._store = inner
+        self.path = path
+        self.read_only = read_only
+        self.base_iri = base_iri
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def memory(cls, *, base_iri: str = DEFAULT_BASE_IRI) -> "Store":
+        """A fresh in-memory store with the ontology loaded."""
+        store = cls(ox.Store(), None, read_only=False, base_iri=base_iri)
+        store._load_ontology()
+        return store
+
+    @classmethod
+    def create(cls, path: Path | str, *, base_iri: str = DEFAULT_BASE_IRI) -> "Store":
+        """Open ``path`` for writing, making a new store there if it is empty or absent.
+
+        Raises:
+            StoreError: ``path`` holds something that is not a kg store.
+            StoreLockedError: another process is writing to it.
+        """
+        path = Path(path)
+        marker = path / MARKER
+        fresh = not marker.exists()
+        if fresh:
+            if path.exists() and (not path.is_dir() or any(path.iterdir())):
+                raise StoreError(f"{path}: exists and is not a kg store (no {MARKER}); choose another --store")
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        else:
+            base_iri = cls._read_marker(path).get("base_iri", base_iri)
+        try:
+            inner = ox.Store(str(path / "oxigraph"))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(f"{path}: another kg process is writing to this store; wait for it to finish") from exc
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        store = cls(inner, path, read_only=False, base_iri=base_iri)
+        if fresh:
+            store._load_ontology()
+            marker.write_text(json.dumps({"format": "newskg-store", "version": _FORMAT_VERSION, "base_iri": base_iri}) + "\n")
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Store":
+        """Open an existing store read-only (does not block a writer).
+
+        Raises:
+            StoreError: ``path`` is not a kg store.
+        """
+        path = Path(path)
+        meta = cls._read_marker(path)
+        try:
+            inner = ox.Store.read_only(str(path / "oxigraph"))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        return cls(inner, path, read_only=True, base_iri=meta.get("base_iri", DEFAULT_BASE_IRI))
+
+    @staticmethod
+    def _read_marker(path: Path) -> dict[str, Any]:
+        marker = path / MARKER
+        if not path.is_dir():
+            raise StoreError(f"{path}: no such store; build one with `kg build INPUT --store {path}`")
+        try:
+            meta = json.loads(marker.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise StoreError(f"{path}: not a kg store (no {MARKER}); build one with `kg build INPUT --store {path}`") from None
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{marker}: unreadable store marker: {exc}") from exc
+        if meta.get("format") != "newskg-store":
+            raise StoreError(f"{marker}: not a kg store marker")
+        if meta.get("version", 0) > _FORMAT_VERSION:
+            raise StoreError(f"{path}: made by a newer kg (store version {meta.get('version')}); upgrade kg")
+        return meta
+
+    def _load_ontology(self) -> None:
+        graph = ox.NamedNode(iris.ontology_graph_iri(base=self.base_iri))
+        for file in ontology_files():
+            self._store.load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+    def close(self) -> None:
+        """Flush and release the store (also done when the object is collected)."""
+        if not self.read_only:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ writing
+
+    def has_document(self, doc_id: str) -> bool:
+        """True when the document's graph is already in the store."""
+        return self._store.contains_named_graph(ox.NamedNode(iris.graph_iri(doc_id, base=self.base_iri)))
+
+    def add_documents(self, batches: Sequence[Iterable[Quad]]) -> int:
+        """Write the quads of whole documents in one transaction; returns the quad count."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for batch in batches for s, p, o, g in batch]
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed, nothing of this batch was stored: {exc}") from exc
+        return len(quads)
+
+    # ------------------------------------------------------------ reading
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def named_graphs(self) -> Iterator[str]:
+        for g in self._store.named_graphs():
+            yield g.value
+
+    def raw_query(self, sparql: str) -> Any:
+        """Run a SPARQL query over the union of all graphs; pyoxigraph's result object.
+
+        Raises:
+            QueryError: the query does not parse or fails.
+        """
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {_one_line(exc)}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {_one_line(exc)}") from exc
+
+    def query(self, sparql: str, *, limit: int | None = None) -> QueryResult:
+        """Run a SPARQL query and return Python values (at most ``limit`` rows)."""
+        result = self.raw_query(sparql)
+        if isinstance(result, bool):
+            return QueryResult(boolean=result)
+        if isinstance(result, ox.QuerySolutions):
+            names = tuple(v.value for v in result.variables)
+            rows = []
+            for i, sol in enumerate(result):
+                if limit is not None and i >= limit:
+                    break
+                rows.append(tuple(to_python(sol[n]) for n in names))
+            return QueryResult(variables=names, rows=tuple(rows))
+        triples = tuple((to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in result)
+        return QueryResult(triples=triples)
+
+    def serialize_results(self, sparql: str, fmt: ox.QueryResultsFormat | ox.RdfFormat) -> bytes:
+        """Run a query and serialise its results (SPARQL JSON/XML/CSV/TSV, or RDF for graphs)."""
+        result = self.raw_query(sparql)
+        if isinstance(result, bool):
+            result = ox.QueryBoolean(result) if hasattr(ox, "QueryBoolean") else result
+        try:
+            return result.serialize(format=fmt)
+        except (ValueError, TypeError) as exc:
+            raise QueryError(f"cannot write these results as {fmt}: {_one_line(exc)}") from exc
+
+    def export(self, out: Path | IO[bytes], fmt: ExportFormat) -> None:
+        """Write the whole graph; Turtle/N-Triples get the union, other formats the named graphs."""
+        try:
+            if fmt.has_graphs:
+                self._store.dump(out, format=fmt.rdf_format)
+            else:
+                result = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                data = result.serialize(format=fmt.rdf_format)
+                if isinstance(out, Path):
+                    out.write_bytes(data)
+                else:
+                    out.write(data)
+        except OSError as exc:
+            raise StoreError(f"{out}: export failed: {exc}") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
