@@ -222,6 +222,23 @@ def stats_cli(
     _print_table(("actor", "type", "events"), [(a["label"], a["type"], a["events"]) for a in stats["top_actors"]])
 
 
+def _register_commands() -> None:
+    """Add the command groups that live in ``kg/commands/`` (each has ``register(app)``)."""
+    from importlib import import_module
+
+    for name in ("explore", "serve"):
+        try:
+            module = import_module(f"kg.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"kg.commands.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register_commands()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kg`` command; returns the exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Command groups of the ``kg`` CLI beyond the core ones (explore, serve)."""
