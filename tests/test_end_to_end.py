@@ -1,0 +1,88 @@
+"""End to end with the real model and the real store: build, rebuild, reopen, query, SHACL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build
+from kg.rdf.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "articles"
+
+pytestmark = pytest.mark.model
+
+
+def kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``kg`` command in a child process."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory, nlp) -> Path:
+    path = tmp_path_factory.mktemp("e2e") / "store"
+    report = build([SAMPLE], store=path)
+    assert report.failures == []
+    assert report.added == len(list(SAMPLE.glob("*.txt")))
+    return path
+
+
+def test_end_to_end_build_twice_changes_nothing(sample_store):
+    with Store.open(sample_store) as st:
+        before = len(st)
+    report = build([SAMPLE], store=sample_store)
+    assert report.added == 0 and report.skipped == report.documents > 0
+    with Store.open(sample_store) as st:
+        assert len(st) == before
+
+
+def test_end_to_end_store_reopens_in_a_new_process(sample_store):
+    proc = kg("stats", "--store", str(sample_store), "--json")
+    assert proc.returncode == 0, proc.stderr
+    stats = json.loads(proc.stdout)
+    assert stats["documents"] == len(list(SAMPLE.glob("*.txt")))
+    assert stats["events"] > 20 and stats["actors"] > 10
+    assert stats["top_actors"]
+
+
+def test_end_to_end_graph_conforms_to_shapes(sample_store):
+    pyshacl = pytest.importorskip("pyshacl")
+    conforms, _, text = pyshacl.validate(
+        union_graph(sample_store),
+        shacl_graph=str(ROOT / "ontologies" / "shapes.ttl"),
+        ont_graph=str(ROOT / "ontologies" / "kg.ttl"),
+        inference="rdfs",
+    )
+    assert conforms, text[:3000]
+
+
+def union_graph(path: Path):
+    """The union of the store's graphs as an rdflib Graph (via N-Triples)."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    with Store.open(path) as st:
+        nt = st.raw_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").serialize(format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=nt, format="nt")
+
+
+def test_end_to_end_query_finds_sullivan_events_with_sentences(tmp_path, seed_article):
+    article = tmp_path / "seed.txt"
+    article.write_text(seed_article, encoding="utf-8")
+    store = tmp_path / "store"
+    assert kg("build", str(article), "--store", str(store)).returncode == 0
+    query = """
+        SELECT ?predicate ?patient ?sentence WHERE {
+          ?e kgo:agent ?a ; kgo:predicate ?predicate ; kgo:patient/rdfs:label ?patient ; kgo:sentence ?sentence .
+          ?a rdfs:label "Jake Sullivan" .
+        }"""
+    proc = kg("query", query, "--store", str(store), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["results"]["bindings"]
+    assert any(r["predicate"]["value"] == "urge" and r["patient"]["value"] == "Ron Dermer"
+               and "Jake Sullivan urged" in r["sentence"]["value"] for r in rows), rows
