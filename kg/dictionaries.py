@@ -1,0 +1,389 @@
+"""Actor, agent, metonym and CAMEO event dictionaries.
+
+Pure Python (stdlib only; rdflib is imported only to read a Turtle user dictionary).
+The data files live in ``ontologies/dictionaries/`` (``kg/ontologies/dictionaries/`` in
+an installed wheel) and are read lazily, once, on first use: importing this module does
+no I/O. See ``ontologies/README.md`` for the file formats and their sources.
+
+>>> d = default_dictionary()
+>>> d.lookup("Israeli").canonical
+'Israel'
+>>> event_type("condemn").code
+'111'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import DictionaryError
+
+__all__ = [
+    "ACTOR_TYPES",
+    "ActorDictionary",
+    "ActorEntry",
+    "EventType",
+    "cameo_code",
+    "data_dir",
+    "default_dictionary",
+    "event_type",
+    "normalize",
+]
+
+ACTOR_TYPES = ("Person", "Organization", "Country", "Group")
+USER_COLUMNS = ("name", "canonical", "type", "country", "code")
+KGO = "https://w3id.org/newskg/ontology#"
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """What a name refers to.
+
+    Attributes:
+        canonical: Readable canonical name, e.g. ``"Benjamin Netanyahu"``.
+        type: One of ``Person``, ``Organization``, ``Country``, ``Group``.
+        country: ISO-3 country code, or ``None``.
+        code: CAMEO actor code, e.g. ``"ISR"``, ``"IGOUNO"``; for a person, the code of
+            the role valid on the requested date.
+        role: For a person with dated roles, the role code valid on the date
+            (e.g. ``"ISRGOV"``); ``None`` otherwise.
+    """
+
+    canonical: str
+    type: str
+    country: str | None
+    code: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A CAMEO event code with its Goldstein score and quad class.
+
+    >>> cameo_code("190")
+    EventType(code='190', root='19', name='Use conventional military force', goldstein=-10.0, quad_class=4)
+    """
+
+    code: str
+    root: str
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+
+
+Role = tuple[str, "dt.date | None", "dt.date | None"]
+
+
+@dataclass(frozen=True)
+class _Record:
+    canonical: str
+    type: str
+    country: str | None
+    code: str | None
+    roles: tuple[Role, ...] = ()
+
+    def resolve(self, on: dt.date | None) -> ActorEntry:
+        """The entry as of ``on``: the role valid then, else the undated default, else the latest."""
+        if not self.roles:
+            return ActorEntry(self.canonical, self.type, self.country, self.code, None)
+        code = self.code
+        if on is not None:
+            valid = [r for r in self.roles if (r[1] or r[2]) and (r[1] is None or r[1] <= on)
+                     and (r[2] is None or on <= r[2])]
+            undated = [r for r in self.roles if not r[1] and not r[2]]
+            if valid:
+                code = max(valid, key=lambda r: r[1] or dt.date.min)[0]
+            elif undated:
+                code = undated[0][0]
+        country = code[:3] if code and code[:3] in _country_codes() else self.country
+        return ActorEntry(self.canonical, self.type, country, code, code)
+
+
+def data_dir() -> Path:
+    """The folder holding the dictionary TSVs (installed package first, then source tree)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontologies" / "dictionaries", here.parent / "ontologies" / "dictionaries"):
+        if (candidate / "actors.tsv").is_file():
+            return candidate
+    raise DictionaryError(f"dictionary data not found under {here}/ontologies or {here.parent}/ontologies; "
+                          "reinstall newskg or run scripts/convert_dictionaries.py")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name.
+
+    Lower case, no dots, single spaces, no surrounding quotes or brackets, no leading
+    "the ", no trailing "'s".
+
+    >>> normalize("  \u201cThe U.S._Government's\u201d ")
+    'us government'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).replace("_", " ").lower()
+    text = " ".join(text.replace(".", "").split()).strip(" \"',;:()[]")
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s?$", "", text) if text.endswith(("'s", "s'")) else text
+
+
+def _read_tsv(name: str) -> Iterable[dict[str, str]]:
+    path = data_dir() / name
+    with open(path, encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _parse_roles(text: str) -> tuple[Role, ...]:
+    roles = []
+    for part in filter(None, text.split("|")):
+        code, start, end = part.split(":")
+        roles.append((code, dt.date.fromisoformat(start) if start else None,
+                      dt.date.fromisoformat(end) if end else None))
+    return tuple(roles)
+
+
+@functools.cache
+def _default_actors() -> dict[str, _Record]:
+    index: dict[str, _Record] = {}
+    for row in _read_tsv("actors.tsv"):
+        key = normalize(row["name"])
+        if key and key not in index:
+            index[key] = _Record(row["canonical"], row["type"], row["country"] or None,
+                                 row["code"] or None, _parse_roles(row["roles"]))
+    return index
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(r.country for r in _default_actors().values() if r.type == "Country" and r.country)
+
+
+@functools.cache
+def _metonyms() -> dict[str, ActorEntry]:
+    return {normalize(r["name"]): ActorEntry(r["canonical"], "Country", r["country"] or None, r["code"] or None)
+            for r in _read_tsv("metonyms.tsv")}
+
+
+@functools.cache
+def _agents() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for row in _read_tsv("agents.tsv"):
+        index.setdefault(normalize(row["noun"]), row["code"])
+    return index
+
+
+class ActorDictionary:
+    """Names of actors (persons, organisations, countries, groups) and what they refer to.
+
+    A dictionary is a stack of layers searched in order; :meth:`extend` puts a user
+    dictionary in front of an existing one without changing it.
+
+    >>> d = default_dictionary()
+    >>> d.lookup("the U.S.").canonical
+    'United States'
+    >>> d.lookup("Netanyahu", on=dt.date(2024, 10, 11)).role
+    'ISRGOV'
+    >>> d.metonym("the Kremlin").code
+    'RUSGOV'
+    >>> d.agent("troops")
+    'MIL'
+    >>> d.lookup("") is None
+    True
+    """
+
+    def __init__(self, layers: Iterable[Mapping[str, _Record] | Callable[[], Mapping[str, _Record]]] = ()) -> None:
+        self._layers = tuple(layers)
+
+    def _records(self) -> Iterable[Mapping[str, _Record]]:
+        for layer in self._layers:
+            yield layer() if callable(layer) else layer
+
+    def _find(self, key: str) -> _Record | None:
+        if not re.search(r"\w", key):
+            return None
+        for records in self._records():
+            if key in records:
+                return records[key]
+        return None
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._find(normalize(name)) is not None
+
+    def lookup(self, name: str, on: dt.date | None = None) -> ActorEntry | None:
+        """The actor a name refers to, or ``None``.
+
+        Args:
+            name: A mention, any case; "the " prefixes, dots ("U.S.") and a trailing
+                "'s" are ignored.
+            on: The date of the text; persons get the role valid on that date (else
+                their undated default role, else the latest one).
+        """
+        record = self._find(normalize(name))
+        return record.resolve(on) if record else None
+
+    def demonym(self, word: str) -> ActorEntry | None:
+        """The country of a demonym or country adjective ("Israeli", "Iranians"), or ``None``.
+
+        >>> default_dictionary().demonym("Iranian").canonical
+        'Iran'
+        """
+        key = normalize(word)
+        for candidate in (key, key[:-1] if key.endswith("s") else None):
+            record = self._find(candidate) if candidate else None
+            if record and record.type == "Country":
+                return record.resolve(None)
+        return None
+
+    def metonym(self, name: str) -> ActorEntry | None:
+        """The government a place stands for ("Washington" -> United States, ``USAGOV``)."""
+        return _metonyms().get(normalize(name))
+
+    def agent(self, noun: str) -> str | None:
+        """The CAMEO agent code of a role noun ("officials" -> ``GOV``), or ``None``.
+
+        Codes may be longer than three letters (``GOVAGR``); the first three are the
+        primary agent.
+        """
+        return _agents().get(normalize(noun))
+
+    def extend(self, source: ActorDictionary | str | os.PathLike[str]) -> ActorDictionary:
+        """A new dictionary in which ``source`` (a dictionary or a user file) takes precedence."""
+        front = source if isinstance(source, ActorDictionary) else ActorDictionary.from_user_file(source)
+        return ActorDictionary(front._layers + self._layers)
+
+    @classmethod
+    def from_user_file(cls, path: str | os.PathLike[str]) -> ActorDictionary:
+        """Read a user dictionary: CSV (``name,canonical,type,country,code``) or Turtle (.ttl).
+
+        Raises:
+            DictionaryError: the file is missing or malformed (the message names the
+                file and line).
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise DictionaryError(f"{path}: user dictionary not found")
+        reader = _read_user_turtle if path.suffix.lower() in (".ttl", ".turtle") else _read_user_csv
+        return cls([reader(path)])
+
+
+def _user_record(path: Path, where: str, canonical: str, kind: str, country: str, code: str) -> _Record:
+    types = {t.lower(): t for t in ACTOR_TYPES}
+    if not canonical.strip():
+        raise DictionaryError(f"{path}:{where}: empty canonical name")
+    if kind.strip().lower() not in types:
+        raise DictionaryError(f"{path}:{where}: type {kind!r} is not one of {', '.join(ACTOR_TYPES)}")
+    country = country.strip().upper()
+    if country and not re.fullmatch(r"[A-Z]{3}", country):
+        raise DictionaryError(f"{path}:{where}: country {country!r} is not an ISO-3 code")
+    code = code.strip().upper()
+    if code and not re.fullmatch(r"[A-Z0-9]{3,}", code):
+        raise DictionaryError(f"{path}:{where}: CAMEO code {code!r} is not letters/digits")
+    return _Record(canonical.strip(), types[kind.strip().lower()], country or None, code or None)
+
+
+def _read_user_csv(path: Path) -> dict[str, _Record]:
+    records: dict[str, _Record] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = [h.strip().lower() for h in next(reader, [])]
+            missing = [c for c in USER_COLUMNS if c not in header]
+            if missing:
+                raise DictionaryError(f"{path}:1: header lacks column(s) {', '.join(missing)}; "
+                                      f"expected {','.join(USER_COLUMNS)}")
+            for row in reader:
+                line = reader.line_num
+                if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                    continue
+                if len(row) != len(header):
+                    raise DictionaryError(f"{path}:{line}: {len(row)} fields, expected {len(header)}")
+                values = dict(zip(header, row))
+                key = normalize(values["name"])
+                if not key:
+                    raise DictionaryError(f"{path}:{line}: empty name")
+                records.setdefault(key, _user_record(path, str(line), values["canonical"], values["type"],
+                                                     values["country"], values["code"]))
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except csv.Error as exc:
+        raise DictionaryError(f"{path}: malformed CSV ({exc})") from exc
+    return records
+
+
+def _read_user_turtle(path: Path) -> dict[str, _Record]:
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several types; the message carries the line
+        raise DictionaryError(f"{path}: not valid Turtle: {exc}") from exc
+    kgo = rdflib.Namespace(KGO)
+    records: dict[str, _Record] = {}
+    subjects = sorted(set(graph.subjects(SKOS.prefLabel)) | set(graph.subjects(SKOS.altLabel)), key=str)
+    for subject in subjects:
+        labels = sorted(graph.objects(subject, SKOS.prefLabel), key=lambda lit: (lit.language not in (None, "en"), str(lit)))
+        if not labels:
+            raise DictionaryError(f"{path}: {subject} has skos:altLabel but no skos:prefLabel")
+        kinds = [str(t)[len(KGO):] for t in graph.objects(subject, RDF.type) if str(t)[len(KGO):] in ACTOR_TYPES]
+        record = _user_record(path, f"<{subject}>", str(labels[0]), min(kinds, default="Organization"),
+                              str(graph.value(subject, kgo.country) or ""), str(graph.value(subject, kgo.cameoCode) or ""))
+        for name in [*labels, *graph.objects(subject, SKOS.altLabel)]:
+            if normalize(str(name)):
+                records.setdefault(normalize(str(name)), record)
+    return records
+
+
+@functools.cache
+def default_dictionary() -> ActorDictionary:
+    """The shipped Phoenix-derived actor dictionary (loaded on first lookup, then cached)."""
+    return ActorDictionary([_default_actors])
+
+
+@functools.cache
+def _cameo_codes() -> dict[str, EventType]:
+    return {r["code"]: EventType(r["code"], r["root_code"], r["name"],
+                                 float(r["goldstein"]) if r["goldstein"] else None,
+                                 int(r["quad_class"]) if r["quad_class"] else None)
+            for r in _read_tsv("cameo_codes.tsv")}
+
+
+@functools.cache
+def _cameo_verbs() -> dict[tuple[str, str], str]:
+    return {(r["lemma"], r["pattern"]): r["code"] for r in _read_tsv("cameo_verbs.tsv")}
+
+
+def cameo_code(code: str) -> EventType | None:
+    """The CAMEO event type for a code such as ``"190"`` or ``"0874"``, or ``None``."""
+    return _cameo_codes().get(code.strip())
+
+
+def event_type(lemma: str, particles: Sequence[str] = ()) -> EventType | None:
+    """The CAMEO event type of a verb lemma and the particles/prepositions after it.
+
+    The longest run of ``particles`` that the verb dictionary knows wins; otherwise the
+    verb's default code; ``None`` if the verb codes no event.
+
+    >>> event_type("pull", ["out", "of"]).code
+    '0874'
+    >>> event_type("accuse").name
+    'Accuse'
+    >>> event_type("walk") is None
+    True
+    """
+    lemma = " ".join(lemma.lower().split())
+    words = [w for p in particles for w in p.lower().split()]
+    verbs = _cameo_verbs()
+    runs = [" ".join(words[i:i + n]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)]
+    for pattern in [*runs, ""]:
+        code = verbs.get((lemma, pattern))
+        if code:
+            return cameo_code(code)
+    return None
