@@ -7,20 +7,22 @@ already holds, and reports per-document failures instead of stopping.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.config import Settings, load_settings
+from kg.dictionaries import ActorDictionary, default_dictionary
 from kg.extract import extract_relations
 from kg.ingest import IngestFailure, read_documents
 from kg.nlp import load_pipeline, parse, pieces_of
 from kg.rdf.convert import document_quads, mention_iri
 from kg.rdf.store import Store
-from kg.records import Document, Relation
+from kg.records import Document, Mention, Relation
 from kg.resolve import resolve_document
 
 if TYPE_CHECKING:
@@ -74,6 +76,14 @@ def _nlp(settings: Settings) -> "Language":
     return load_pipeline(settings.model)
 
 
+def actor_dictionary(settings: Settings) -> ActorDictionary:
+    """The Phoenix-based default dictionary extended by the user's ``--actors`` files."""
+    book = default_dictionary()
+    for path in settings.actors_files:
+        book = book.extend(path)
+    return book
+
+
 def extract_documents(
     documents: Iterable[Document],
     *,
@@ -87,19 +97,24 @@ def extract_documents(
     A document whose extraction fails is reported in ``failures`` and skipped.
     """
     settings = settings or load_settings()
+    stream = iter(documents)
+    first = next(stream, None)
+    if first is None:  # nothing to parse: do not even load the model
+        return
     nlp = _nlp(settings)
+    book = actor_dictionary(settings)
     current: Document | None = None
     found: list[Relation] = []
     broken = False
 
     def finish() -> Iterator[tuple[Document, list[Relation]]]:
         if current is not None and not broken:
-            yield current, resolve_document(found)
+            yield current, resolve_document(found, dictionary=book, on=current.published)
         if current is not None and progress:
             progress(current)
 
     for spacy_doc, piece in parse(
-        pieces_of(documents, settings.max_doc_chars), nlp,
+        pieces_of(itertools.chain([first], stream), settings.max_doc_chars), nlp,
         batch_size=settings.batch_size, processes=settings.processes,
     ):
         if piece.document is not current:
@@ -118,6 +133,26 @@ def extract_documents(
             if failures is not None:
                 failures.append(Failure(piece.document.source or piece.document.id, f"extraction failed: {exc}"))
     yield from finish()
+
+
+def _keep_stored_labels(rels: list[Relation], store: Store, cache: dict[str, str]) -> list[Relation]:
+    """Give each actor the label the store already has for its IRI, so every node keeps one label.
+
+    Names that differ only in case or punctuation share an IRI; the first one stored wins.
+    """
+
+    def fix(m: Mention | None) -> Mention | None:
+        if m is None:
+            return None
+        iri = mention_iri(m, base=store.base_iri)
+        if iri not in cache:
+            cache[iri] = store.label_of(iri) or m.label
+        label = cache[iri]
+        if label == m.label:
+            return m
+        return replace(m, label=label, aliases=tuple(sorted({*m.aliases, m.label})))
+
+    return [replace(r, subject=fix(r.subject), object=fix(r.object), attributed_to=fix(r.attributed_to)) for r in rels]
 
 
 def _ingest(inputs: Iterable[str | Path], settings: Settings, failures: list[Failure]) -> Iterator[Document]:
@@ -183,14 +218,16 @@ def build(
                 yield doc
 
         pending: list[list] = []
+        labels: dict[str, str] = {}
         for doc, rels in extract_documents(new_documents(), settings=settings, failures=report.failures, progress=progress):
+            rels = _keep_stored_labels(rels, st, labels)
             pending.append(list(document_quads(doc, rels, base=st.base_iri)))
             report.added += 1
             report.relations += len(rels)
             report.events += len(rels)
             for rel in rels:
-                for m in (rel.subject, rel.object):
-                    if m.is_actor:
+                for m in (rel.subject, rel.object, rel.attributed_to):
+                    if m is not None and m.is_actor:
                         actors.add(mention_iri(m, base=st.base_iri))
             if len(pending) >= batch_documents:
                 report.quads += st.add_documents(pending)

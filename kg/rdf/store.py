@@ -273,6 +273,14 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
+    def label_of(self, iri: str) -> str | None:
+        """The ``rdfs:label`` the store already gives ``iri`` (in the actors graph), if any."""
+        graph = ox.NamedNode(iris.actors_graph_iri(base=self.base_iri))
+        label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        for quad in self._store.quads_for_pattern(ox.NamedNode(iri), label, None, graph):
+            return quad.object.value
+        return None
+
     def __len__(self) -> int:
         return len(self._store)
 
