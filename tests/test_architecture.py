@@ -14,7 +14,7 @@ CORE = {"kg", "kg.errors", "kg.records", "kg.config"}
 ALLOWED = {
     "kg.ingest": {"kg.ingest"},
     "kg.nlp": set(),
-    "kg.extract": {"kg.extract", "kg.nlp"},
+    "kg.extract": {"kg.extract", "kg.nlp", "kg.dictionaries"},
     "kg.resolve": {"kg.dictionaries"},
     "kg.dictionaries": set(),
     "kg.rdf": {"kg.rdf"},

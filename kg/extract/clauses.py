@@ -1,0 +1,321 @@
+"""Predicate–argument frames from a dependency parse.
+
+:mod:`kg.extract.clauses` finds, for each predicate of a sentence, who does it
+and to whom, as :class:`Frame` records of head tokens (mentions are built
+later, in :mod:`kg.extract.relations`). Covered:
+
+- active subject–verb–object, and dative objects ("told Netanyahu");
+- passives with a by-agent, turned to active voice (agent = subject);
+- prepositional and phrasal predicates: particles and prepositions join the
+  lemma ("meet with", "withdraw from", "call on", "pull out of");
+- light-verb objects with an actor in a prepositional phrase ("expressed
+  concern over Iran" → "express concern over");
+- subjects inherited through control ("urged Dermer to provide" → Dermer
+  provides; "plans to attack" → the planner attacks), conjoined verbs,
+  participles ("the occupation attacking Iran") and adverbial clauses;
+- adjectival predicates after a copula ("is opposed to");
+- event nouns with an agent and a patient ("Israel's attack on Iran");
+- with ``copula=True`` (open mode), "X is Y" frames.
+
+Frames keep spaCy tokens and never leave :mod:`kg.extract`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extract import patterns as P
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of"]
+
+SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
+
+_ADVCL_MARKS = frozenset({"after", "before", "while", "when", "since", "by", "upon", "in", "on", "without"})
+_CONTROL_PREPS = frozenset({"on", "upon"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One predicate with its subject and object heads (each with its conjuncts)."""
+
+    verb: "Token"
+    subjects: "tuple[Token, ...]"
+    objects: "tuple[Token, ...]"
+    predicate: str
+    tokens: "tuple[Token, ...]" = field(default=())
+    how: str = SVO
+    inherited: bool = False
+
+
+def _kids(token: "Token", deps: frozenset[str] | set[str]) -> "list[Token]":
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _with_conjuncts(token: "Token") -> "tuple[Token, ...]":
+    return (token, *sorted((c for c in token.conjuncts if c.i > token.i), key=lambda c: c.i))
+
+
+def copula_of(token: "Token") -> "Token | None":
+    """The copula a predicate adjective or participle hangs from ("is" of "is opposed")."""
+    if token.dep_ in ("acomp", "oprd") and token.head.lemma_ == "be":
+        return token.head
+    return None
+
+
+def is_passive(verb: "Token") -> bool:
+    """True for passive verbs and passive participles ("the weapons supplied by Iran")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _agents(verb: "Token") -> "tuple[Token, ...]":
+    for agent in _kids(verb, {"agent"}):
+        for pobj in _kids(agent, {"pobj"}):
+            return _with_conjuncts(pobj)
+    return ()
+
+
+def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool]":
+    """The subject heads of ``verb`` (the agents of a passive) and whether they were inherited.
+
+    Subjects are inherited through control (object control when the governor
+    has an object or an "on" phrase, else subject control), conjoined verbs,
+    participles, infinitives of nouns ("the occupation's plan to assassinate")
+    and subjectless adverbial clauses.
+    """
+    if is_passive(verb):
+        agents = _agents(verb)
+        return (agents, False) if agents else ((), False)
+    own = _kids(verb, P.SUBJ_DEPS)
+    cop = copula_of(verb)
+    if not own and cop is not None:
+        own = _kids(cop, P.SUBJ_DEPS)
+    if own:
+        return _with_conjuncts(own[0]), False
+    if depth > 6 or verb.head.i == verb.i:
+        return (), False
+    gov, dep = verb.head, verb.dep_
+    if dep == "xcomp" or (dep == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+        return _controller(verb, gov, depth), True
+    if dep == "conj" and gov.pos_ in P.PREDICATE_POS:
+        if is_passive(gov) and not is_passive(verb):
+            return (), False
+        subjects, _ = subjects_of(gov, depth + 1)
+        return subjects, True
+    if dep == "acl":
+        if verb.tag_ == "VBG":
+            return _with_conjuncts(gov), True
+        for poss in _kids(gov, {"poss"}):
+            return (poss,), True
+        for prep in _kids(gov, {"prep"}):
+            if prep.lower_ == "for" and prep.i < verb.i:
+                for pobj in _kids(prep, {"pobj"}):
+                    return (pobj,), True
+        if gov.dep_ in P.OBJ_DEPS and gov.head.lemma_.lower() in P.NOUN_CONTROL_VERBS:
+            subjects, _ = subjects_of(gov.head, depth + 1)
+            return subjects, True
+        return (), False
+    if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and gov.pos_ in P.PREDICATE_POS:
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+        if not marks or marks[0] in _ADVCL_MARKS:
+            subjects, _ = subjects_of(gov, depth + 1)
+            return subjects, True
+    if dep == "pcomp" and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
+        # "accused Hamas of rejecting": the object does it; "after signaling": the subject
+        objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i]
+        if objs:
+            return _with_conjuncts(objs[0]), True
+        subjects, _ = subjects_of(gov.head, depth + 1)
+        return subjects, True
+    return (), False
+
+
+def _controller(verb: "Token", gov: "Token", depth: int) -> "tuple[Token, ...]":
+    """Who does the infinitive ``verb`` governed by ``gov``."""
+    if gov.dep_ in ("acomp", "oprd") and copula_of(gov) is None:
+        # "left the Pentagon unable to protect": the object of the verb above
+        above = gov.head
+        objs = _kids(above, P.OBJ_DEPS)
+        if objs:
+            return (objs[0],)
+        return subjects_of(above, depth + 1)[0]
+    objs = [o for o in _kids(gov, P.OBJ_DEPS | P.DATIVE_DEPS) if o.i < verb.i]
+    if objs and gov.lemma_.lower() not in ("promise", "vow", "pledge", "threaten"):
+        return _with_conjuncts(objs[0])
+    for prep in _kids(gov, {"prep"}):
+        if prep.lower_ in _CONTROL_PREPS and prep.i < verb.i:
+            for pobj in _kids(prep, {"pobj"}):
+                return _with_conjuncts(pobj)
+    if is_passive(gov):
+        patients = _kids(gov, P.PASS_SUBJ_DEPS)
+        if patients:
+            return _with_conjuncts(patients[0])
+    return subjects_of(gov, depth + 1)[0]
+
+
+def _patients(verb: "Token") -> "tuple[Token, ...]":
+    own = _kids(verb, P.PASS_SUBJ_DEPS)
+    if own:
+        return _with_conjuncts(own[0])
+    if verb.dep_ == "acl":
+        return (verb.head,)
+    if verb.dep_ == "conj" and verb.head.pos_ in P.PREDICATE_POS:
+        if is_passive(verb.head):
+            return _patients(verb.head)
+        return subjects_of(verb.head)[0]
+    if verb.dep_ == "xcomp":
+        return _controller(verb, verb.head, 0)
+    return ()
+
+
+def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
+    """(preposition tokens, object) for each prepositional phrase on ``head``."""
+    for prep in _kids(head, {"prep"}):
+        if prep.lower_ in P.CIRCUMSTANTIAL_PREPS:
+            continue
+        pobjs = _kids(prep, {"pobj"})
+        if pobjs:
+            if prep.lower_ in P.PREDICATE_PREPS:
+                yield [prep], _content(pobjs[0])
+            continue
+        for inner in _kids(prep, {"prep"}):  # "out of", "away from"
+            for pobj in _kids(inner, {"pobj"}):
+                yield [prep, inner], _content(pobj)
+
+
+def _content(token: "Token", depth: int = 0) -> "Token":
+    """The counted noun behind a quantity ("dozens of civilians" → civilians)."""
+    if depth < 3 and (token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
+        for prep in _kids(token, {"prep"}):
+            if prep.lower_ == "of":
+                for pobj in _kids(prep, {"pobj"}):
+                    return _content(pobj, depth + 1)
+    return token
+
+
+def _usable(token: "Token") -> bool:
+    return token.ent_type_ not in P.NON_ARG_ENTS and not token.is_punct and token.dep_ != "expl"
+
+
+def _lemma(verb: "Token") -> str:
+    return verb.lemma_.lower() or verb.lower_
+
+
+def _phrase(*parts: str) -> str:
+    text = " ".join(p for p in parts if p).lower()
+    return P.PREDICATE_NORMAL.get(text, text)
+
+
+def _aux_tokens(verb: "Token") -> "list[Token]":
+    """Auxiliaries, copula and negators of a predicate, for its text as written."""
+    found = _kids(verb, P.AUX_DEPS | P.NEG_DEPS)
+    for adv in _kids(verb, {"advmod"}):
+        if adv.lower_ in ("never", "longer"):
+            found += [adv, *(c for c in adv.children if c.lower_ in ("no", "not"))]
+    cop = copula_of(verb)
+    if cop is not None:
+        found += [cop, *_kids(cop, P.AUX_DEPS | P.NEG_DEPS)]
+    return found
+
+
+def _ordered(tokens: "list[Token]") -> "tuple[Token, ...]":
+    return tuple(sorted(tokens, key=lambda t: t.i))
+
+
+def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
+    """The frames of one verbal (or adjectival) predicate."""
+    subjects, inherited = subjects_of(verb)
+    subjects = tuple(s for s in map(_content, subjects) if _usable(s))
+    prts = _kids(verb, {"prt"})
+    base = _phrase(_lemma(verb), *(p.lower_ for p in prts))
+    head = [*_aux_tokens(verb), verb, *prts]
+
+    def frame(objects: "tuple[Token, ...]", predicate: str, written: "list[Token]", how: str) -> Frame:
+        return Frame(verb, subjects, objects, predicate, _ordered(written), how, inherited)
+
+    if is_passive(verb):
+        patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
+        if subjects and patients:
+            yield frame(patients, base, [*head, *_kids(verb, {"agent"})], PASSIVE)
+        return
+    if not subjects:
+        return
+    objs = [o for o in map(_content, _kids(verb, P.OBJ_DEPS)) if _usable(o)]
+    datives = [d for d in _kids(verb, P.DATIVE_DEPS) if _usable(d)]
+    if objs:
+        obj = objs[0]
+        if (verb.lemma_.lower(), obj.lemma_.lower()) in P.IDIOMS:
+            return
+        yield frame(_with_conjuncts(obj), base, head, SVO)
+        if verb.lemma_.lower() not in P.LIGHT_VERBS or obj.pos_ != "NOUN":
+            return
+        for preps, pobj in [*_preps(obj), *_preps(verb)]:
+            if _usable(pobj) and pobj.i > obj.i:
+                predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
+                yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
+        return
+    if datives:
+        dative = datives[0]
+        target = next(iter(_kids(dative, {"pobj"})), dative) if dative.pos_ == "ADP" else dative
+        yield frame(_with_conjuncts(target), base, head, DATIVE)
+        return
+    phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]
+    if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance
+        phrases = [(preps, pobj) for preps, pobj in phrases if preps[-1].lower_ not in P.LOCATIVE_PREPS] or phrases[:1]
+    for preps, pobj in phrases:
+        yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+    if copula and verb.lemma_ == "be":
+        for attr in _kids(verb, P.ATTR_DEPS | {"acomp"}):
+            yield frame(_with_conjuncts(attr), "be", head, COPULA)
+
+
+def noun_frames(noun: "Token") -> "Iterator[Frame]":
+    """An event noun with its agent and patient ("Israel's attack on Iran", "Israeli strikes on Gaza")."""
+    predicate = P.EVENT_NOUNS.get(noun.lemma_.lower())
+    if predicate is None or noun.pos_ != "NOUN":
+        return
+    agents = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+    ]
+    for prep in _kids(noun, {"prep"}):
+        if prep.lower_ == "by":
+            agents += _kids(prep, {"pobj"})
+    if not agents:
+        return
+    for preps, pobj in _preps(noun):
+        if preps[0].lower_ in P.EVENT_NOUN_PREPS and _usable(pobj):
+            yield Frame(noun, (agents[0],), _with_conjuncts(pobj), predicate, (noun, *preps), NOMINAL, False)
+            return
+
+
+def predicates(sent: "Span") -> "Iterator[Token]":
+    """The tokens of ``sent`` that head a verbal or adjectival predicate."""
+    for token in sent:
+        if token.dep_ in ("aux", "auxpass", "amod", "compound", "case") or token.is_space:
+            continue
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+            if token.lower_ in ("according",) or (token.dep_ == "prep" and token.tag_ == "VBG"):
+                continue
+            yield token
+
+
+def frames(sent: "Span", *, copula: bool = False, nominal: bool = True) -> "Iterator[Frame]":
+    """All frames of a sentence, predicate by predicate in text order.
+
+    Without ``copula``, "be" heads no frame ("X is in Y" says where, not who did what).
+    """
+    for token in predicates(sent):
+        if copula or token.lemma_.lower() != "be":
+            yield from verb_frames(token, copula=copula)
+    if nominal:
+        for token in sent:
+            if token.pos_ == "NOUN":
+                yield from noun_frames(token)

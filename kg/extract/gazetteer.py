@@ -1,0 +1,138 @@
+"""The built-in actor dictionary: countries, demonyms, institutions, role nouns.
+
+:mod:`kg.extract.gazetteer` turns the tables of :mod:`kg.extract.patterns` into
+lookups with the interface of an actor dictionary (``lookup``, ``demonym``,
+``metonym``, ``agent``; see :class:`kg.resolve.ActorDictionary`). Extraction
+uses it to type and name actors as it finds them ("US officials" → United
+States); :func:`kg.resolve.resolve_document` canonicalises again afterwards,
+with the Phoenix dictionaries when given. The layering (extraction may not
+import the dictionaries) is why this small table exists beside them.
+
+>>> BUILTIN.lookup("U.S.").canonical
+'United States'
+>>> BUILTIN.demonym("Israeli").country
+'ISR'
+>>> BUILTIN.agent("officials")
+'GOV'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.records import ActorType
+
+__all__ = ["Entry", "BuiltinDictionary", "BUILTIN", "normalize_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a dictionary knows of a name: canonical form, type, ISO-3 country, CAMEO code."""
+
+    canonical: str
+    type: ActorType
+    country: str | None = None
+    code: str | None = None
+
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalize_name(name: str) -> str:
+    """Collapse whitespace, unify quotes and strip surrounding punctuation.
+
+    >>> normalize_name("  the  U.S. ")
+    'the U.S.'
+    """
+    name = _SPACES.sub(" ", name.translate(_QUOTES)).strip()
+    return name.strip(" \"',;:()[]")
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def _singular(noun: str) -> str:
+    low = noun.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+class BuiltinDictionary:
+    """Small in-memory dictionary built from :mod:`kg.extract.patterns`."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, Entry] = {}
+        self._folded: dict[str, Entry] = {}
+        self._demonyms: dict[str, Entry] = {}
+        self._metonyms: dict[str, Entry] = {}
+        self._codes: dict[str, Entry] = {}
+        by_name: dict[str, Entry] = {}
+        for canonical, iso3, names, demonyms in P.COUNTRIES:
+            entry = Entry(canonical, ActorType.COUNTRY, iso3, iso3)
+            by_name[canonical] = entry
+            self._codes[iso3] = entry
+            for name in (canonical, *names):
+                self._add(name, entry)
+            for word in demonyms:
+                self._demonyms[word] = entry
+                self._demonyms[word.lower()] = entry
+        for name, canonical, kind, iso3, code in P.INSTITUTIONS:
+            self._add(name, Entry(canonical, ActorType(kind), iso3, code))
+        for name, iso3 in P.LOCATIONS:
+            self._add(name, Entry(_strip_the(name), ActorType.LOCATION, iso3, None))
+        for name in P.NEWS_OUTLETS:
+            self._add(name, Entry(name, ActorType.ORGANIZATION, None, None))
+        for name in P.PEOPLE_GROUPS:
+            country = self._demonyms.get(name)
+            self._add(name, Entry(name, ActorType.GROUP, country.country if country else None, None))
+        for name, canonical in P.METONYMS:
+            self._metonyms[name] = by_name[canonical]
+
+    def _add(self, name: str, entry: Entry) -> None:
+        self._names.setdefault(name, entry)
+        if len(name) > 3:  # never fold short acronyms: "US" is not "us"
+            self._folded.setdefault(name.casefold(), entry)
+
+    def lookup(self, name: str, on: _dt.date | None = None) -> Entry | None:
+        """The entry for a name (exact, then without "the", then case-folded), else None."""
+        name = normalize_name(name)
+        for candidate in (name, _strip_the(name)):
+            entry = self._names.get(candidate) or self._folded.get(candidate.casefold())
+            if entry is not None:
+                return entry
+        return None
+
+    def demonym(self, word: str) -> Entry | None:
+        """The country of a demonym, adjective or people ("Israeli", "Israelis"), else None."""
+        word = normalize_name(word)
+        return self._demonyms.get(word) or self._demonyms.get(word.lower())
+
+    def metonym(self, name: str) -> Entry | None:
+        """The country a seat of government stands for, else None."""
+        return self._metonyms.get(_strip_the(normalize_name(name)))
+
+    def country(self, iso3: str | None) -> Entry | None:
+        """The country with an ISO-3 code, else None."""
+        return self._codes.get(iso3 or "")
+
+    def agent(self, noun: str) -> str | None:
+        """The agent code of a role noun (singular or plural), else None."""
+        noun = normalize_name(noun).lower()
+        code = P.ROLE_NOUNS.get(noun)
+        if code is None:
+            code = P.ROLE_NOUNS.get(_singular(noun))
+        return code or None
+
+
+BUILTIN = BuiltinDictionary()
+"""The shared instance (built from data at import; cheap and pure)."""

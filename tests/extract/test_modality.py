@@ -1,0 +1,139 @@
+"""Negation, modality and attribution on real parses.
+
+Expected tuples: (subject, predicate, object, negated, modality, attributed_to).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.modality import strongest
+from kg.records import Modality
+
+pytestmark = pytest.mark.model
+
+NEGATION = [
+    ("Israel did not attack Iran.", ("Israel", "attack", "Iran", True, "asserted", None)),
+    ("Israel didn't attack Iran.", ("Israel", "attack", "Iran", True, "asserted", None)),
+    ("Iran never threatened Saudi Arabia.", ("Iran", "threaten", "Saudi Arabia", True, "asserted", None)),
+    (
+        "The United States no longer supports the Saudi coalition.",
+        ("United States", "support", "Saudi coalition", True, "asserted", None),
+    ),
+    ("Iran is not opposed to talks with Washington.", ("Iran", "oppose", "talks", True, "asserted", None)),
+    ("Israel refused to meet Hamas negotiators.", ("Israel", "meet", "Hamas", True, "asserted", None)),
+    ("Israel did not plan to attack Iran.", ("Israel", "attack", "Iran", True, "planned", None)),
+    ("Israel attacked Iran.", ("Israel", "attack", "Iran", False, "asserted", None)),
+]
+
+MODALITY = [
+    ("Israel would attack Iran.", ("Israel", "attack", "Iran", False, "hypothetical", None)),
+    ("Israel could strike Iran.", ("Israel", "strike", "Iran", False, "hypothetical", None)),
+    ("Israel might strike Iran.", ("Israel", "strike", "Iran", False, "hypothetical", None)),
+    ("Iran may have supplied drones to Russia.", ("Iran", "supply drone to", "Russia", False, "hypothetical", None)),
+    ("The US would likely support Israel.", ("United States", "support", "Israel", False, "hypothetical", None)),
+    ("Israel is expected to attack Iran.", ("Israel", "attack", "Iran", False, "hypothetical", None)),
+    (
+        "If Iran attacks Israel, Israel will retaliate against Iran.",
+        ("Israel", "retaliate against", "Iran", False, "hypothetical", None),
+    ),
+    (
+        "If Iran attacks Israel, Israel will retaliate against Iran.",
+        ("Iran", "attack", "Israel", False, "hypothetical", None),
+    ),
+    ("Israel plans to attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
+    ("Russia intends to annex Crimea.", ("Russia", "annex", "Crimea", False, "planned", None)),
+    ("Israel is set to strike Hezbollah.", ("Israel", "strike", "Hezbollah", False, "planned", None)),
+    ("Israel will attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
+    ("Iran threatened to attack Israel.", ("Iran", "attack", "Israel", False, "planned", None)),
+    ("Israel is going to attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
+    ("Israel's planned attack on Iran worried Washington.", ("Israel", "attack", "Iran", False, "planned", None)),
+    ("Sullivan urged Dermer to provide clarity.", ("Dermer", "provide", "clarity", False, "hypothetical", None)),
+    ("Iran reportedly supplied drones to Russia.", ("Iran", "supply drone to", "Russia", False, "reported", None)),
+    ("Netanyahu met Biden.", ("Netanyahu", "meet", "Biden", False, "asserted", None)),
+    ("Israel is unlikely to attack Iran.", ("Israel", "attack", "Iran", False, "hypothetical", None)),
+    ("Israel has no plans to attack Iran.", ("Israel", "attack", "Iran", True, "planned", None)),
+    ("Israel announced plans to attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
+    (
+        "The occupation's plan to assassinate Ismail Haniyeh failed.",
+        ("occupation", "assassinate", "Ismail Haniyeh", False, "planned", None),
+    ),
+    ("Israel has yet to respond to Iran.", ("Israel", "respond to", "Iran", True, "asserted", None)),
+    ("Israel stopped attacking Gaza.", ("Israel", "attack", "Gaza", True, "asserted", None)),
+    ("Israel failed to stop Hamas.", ("Israel", "stop", "Hamas", True, "asserted", None)),
+    ("There is no evidence that Iran attacked Israel.", ("Iran", "attack", "Israel", False, "hypothetical", None)),
+    ("Fears that Iran would attack Israel grew.", ("Iran", "attack", "Israel", False, "hypothetical", None)),
+    ("Reports that Iran attacked Israel alarmed Washington.", ("Iran", "attack", "Israel", False, "reported", None)),
+]
+
+ATTRIBUTION = [
+    ("Netanyahu said that Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Netanyahu")),
+    ("Netanyahu said Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Netanyahu")),
+    ("According to Reuters, Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Reuters")),
+    ("Israel attacked Iran, as reported by Axios.", ("Israel", "attack", "Iran", False, "reported", "Axios")),
+    ("Israel attacked Iran, officials said.", ("Israel", "attack", "Iran", False, "reported", "officials")),
+    ("Biden told Netanyahu that Iran attacked Israel.", ("Iran", "attack", "Israel", False, "reported", "Biden")),
+    ("Biden told Netanyahu that Iran attacked Israel.", ("Biden", "tell", "Netanyahu", False, "asserted", None)),
+    (
+        '"Israel will strike Hezbollah," Netanyahu said.',
+        ("Israel", "strike", "Hezbollah", False, "planned", "Netanyahu"),
+    ),
+    ("Iran denied that it attacked the tanker.", ("Iran", "attack", "tanker", True, "reported", "Iran")),
+    ("Netanyahu accused Hamas of rejecting the deal.", ("Hamas", "reject", "deal", False, "reported", "Netanyahu")),
+    ("Israel denied attacking Iran.", ("Israel", "attack", "Iran", True, "reported", "Israel")),
+    ("Israel admitted attacking Iran.", ("Israel", "attack", "Iran", False, "reported", "Israel")),
+    (
+        "According to four US officials speaking to Axios, Israel attacked Iran.",
+        ("Israel", "attack", "Iran", False, "reported", "Axios"),
+    ),
+    (
+        "According to Axios's Barak Ravid, US officials said that Israel attacked Iran.",
+        ("Israel", "attack", "Iran", False, "reported", "Axios"),
+    ),
+    (
+        "According to Axios, Sullivan said that Israel would attack Iran.",
+        ("Israel", "attack", "Iran", False, "hypothetical", "Axios"),
+    ),
+]
+
+KNOWN_FAILURES = [
+    pytest.param(
+        "Israel neither confirmed nor denied the strike on Iran.",
+        ("Israel", "confirm", "strike", True, "asserted", None),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a shared object of conjoined verbs (right-node raising) "
+            "and 'neither ... nor' on verbs are not handled",
+        ),
+    ),
+    pytest.param(
+        "Israel hopes that Iran will back down.",
+        ("Iran", "back down", "Israel", False, "hypothetical", "Israel"),
+        marks=pytest.mark.xfail(strict=True, reason="intransitive clauses yield no relation (no object)"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEGATION + MODALITY + ATTRIBUTION + KNOWN_FAILURES)
+def test_modality_negation_and_attribution(tuples_of, text, expected):
+    assert expected in tuples_of(text, width=6)
+
+
+@pytest.mark.parametrize(
+    "found, expected",
+    [
+        ((), Modality.ASSERTED),
+        ((Modality.REPORTED, Modality.PLANNED), Modality.PLANNED),
+        ((Modality.PLANNED, Modality.HYPOTHETICAL), Modality.HYPOTHETICAL),
+        ((Modality.ASSERTED, Modality.REPORTED), Modality.REPORTED),
+    ],
+)
+def test_modality_strongest_wins(found, expected):
+    assert strongest(*found) is expected
+
+
+def test_modality_attribution_is_a_mention_with_offsets(relations_of):
+    text = "According to Reuters, Israel attacked Iran."
+    source = relations_of(text)[0].attributed_to
+    assert (source.text, source.label, text[source.start : source.end]) == ("Reuters", "Reuters", "Reuters")
+    assert source.type.value == "Organization"
