@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def need(condition: bool, why: str) -> None:
-    """Skip when a component is missing, but fail in CI (where .ci/run installs it)."""
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"required in CI: {why}")
-        pytest.skip(why)
+from kgtest import EXAMPLES, IN_CI, ROOT, SHARED, need  # noqa: F401  (re-exported for old imports)
 
 
 @pytest.fixture(scope="session")
