@@ -1,0 +1,128 @@
+"""Shared pieces of the analytics package: its errors, the evidence record, actor lookup.
+
+Nothing here touches the store: these work on NetworkX graphs whose nodes carry
+``label``/``type``/``aliases`` and whose edges carry ``count`` and ``evidence``
+(the schema :mod:`kg.analytics.projection` builds; plain graphs work too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import KgError
+
+__all__ = ["ActorNotFound", "Evidence", "GraphError", "find_actor", "find_actors", "node_label"]
+
+
+class GraphError(KgError, ValueError):
+    """A projection filter or analysis option has a value that cannot work."""
+
+    status = 400
+
+
+class ActorNotFound(KgError, LookupError):
+    """No actor matches the name given."""
+
+    status = 404
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One event behind an edge: where and when it was read, and how firmly.
+
+    ``date`` is the event's own date, else its document's publication date.
+    """
+
+    event: str
+    sentence: str | None = None
+    date: dt.date | None = None
+    document: str | None = None
+    doc_id: str | None = None
+    title: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    code: str | None = None
+    goldstein: float | None = None
+    attributed_to: str | None = None
+
+
+def node_label(G: nx.Graph, node: Hashable) -> str:
+    """The ``label`` attribute of ``node``, else the node key as text.
+
+    >>> G = nx.Graph([("a", "b")]); G.nodes["a"]["label"] = "Alpha"
+    >>> node_label(G, "a"), node_label(G, "b")
+    ('Alpha', 'b')
+    """
+    label = G.nodes[node].get("label")
+    return str(label) if label else str(node)
+
+
+def _strength(G: nx.Graph, node: Hashable) -> int:
+    return sum(int(d.get("count", 1)) for *_, d in _incident(G, node))
+
+
+def _incident(G: nx.Graph, node: Hashable) -> Iterable[tuple[Any, Any, dict]]:
+    if G.is_directed():
+        yield from G.out_edges(node, data=True)
+        yield from (e for e in G.in_edges(node, data=True) if e[0] != e[1])
+    else:
+        yield from G.edges(node, data=True)
+
+
+def find_actors(G: nx.Graph, name: str) -> list[Hashable]:
+    """Nodes matching ``name``, best first.
+
+    Ranks an exact node key, then an exact label, an exact alias (all ignoring
+    case), a label starting with ``name``, and last any label or alias that
+    contains it; within a rank, the actor with more events comes first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("u:1", label="Benjamin Netanyahu", aliases=("Netanyahu",))
+    >>> G.add_node("u:2", label="Netanyahu government")
+    >>> find_actors(G, "netanyahu")
+    ['u:1', 'u:2']
+    >>> find_actors(G, "Hamas")
+    []
+    """
+    want = " ".join(name.split()).casefold()
+    if not want:
+        return []
+    ranked = []
+    for node, data in G.nodes(data=True):
+        label = str(data.get("label") or node).casefold()
+        aliases = [str(a).casefold() for a in data.get("aliases") or ()]
+        if str(node) == name:
+            tier = 0
+        elif label == want:
+            tier = 1
+        elif want in aliases:
+            tier = 2
+        elif label.startswith(want):
+            tier = 3
+        elif want in label or any(want in a for a in aliases):
+            tier = 4
+        else:
+            continue
+        ranked.append((tier, -_strength(G, node), label, str(node), node))
+    return [r[-1] for r in sorted(ranked)]
+
+
+def find_actor(G: nx.Graph, name: str) -> Hashable:
+    """The node that best matches ``name`` (see :func:`find_actors`).
+
+    Raises:
+        ActorNotFound: nothing matches.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("u:1", label="Hamas")
+    >>> find_actor(G, "hamas")
+    'u:1'
+    """
+    found = find_actors(G, name)
+    if not found:
+        raise ActorNotFound(f"no actor matches {name!r}; try `kg analyze` to list actors, or a shorter name")
+    return found[0]

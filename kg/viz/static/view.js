@@ -1,0 +1,249 @@
+/* newskg graph view: draws the JSON of #kg-data with vis-network.
+ * Every text from the data reaches the DOM through textContent or option.value,
+ * never as markup. window.kg exposes the network and state for tests. */
+(function () {
+  "use strict";
+  var t0 = performance.now();
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var cfg = JSON.parse(document.getElementById("kg-config").textContent);
+  var body = document.body;
+  var byId = {};
+  var adj = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; adj[n.id] = new Set(); });
+  var edgeById = {};
+  data.edges.forEach(function (e) {
+    edgeById[e.id] = e;
+    adj[e.from].add(e.to);
+    adj[e.to].add(e.from);
+  });
+
+  function nodeItem(n) {
+    var c = cfg.nodeColors[n.type] || cfg.nodeColors.Other;
+    return {
+      id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, type: n.type,
+      color: { background: c, border: "#4d4d4d", highlight: { background: c, border: "#111" }, hover: { background: c, border: "#111" } }
+    };
+  }
+  function edgeItem(e) {
+    var c = cfg.quadColors[String(e.qc)] || cfg.quadColors["0"];
+    return {
+      id: e.id, from: e.from, to: e.to, qc: e.qc,
+      label: e.rel + (e.n > 1 ? " \u00d7" + e.n : ""),
+      width: 1 + Math.log2(e.n),
+      dashes: Boolean(e.flag) || e.kind !== "event",
+      smooth: e.curve ? { enabled: true, type: "curvedCW", roundness: e.curve } : false,
+      color: { color: c, highlight: c, hover: c, inherit: false, opacity: 0.85 }
+    };
+  }
+  var nodes = new vis.DataSet(data.nodes.map(nodeItem));
+  var edges = new vis.DataSet(data.edges.map(edgeItem));
+
+  var typeOn = {};
+  var quadOn = {};
+  var only = null;
+  var nodeView = new vis.DataView(nodes, {
+    filter: function (n) { return typeOn[n.type] !== false && (only === null || only.has(n.id)); }
+  });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return quadOn[e.qc] !== false; } });
+
+  var container = document.getElementById("kg-network");
+  var options = {
+    autoResize: true,
+    physics: cfg.physics
+      ? { enabled: true, solver: "barnesHut", stabilization: { enabled: true, iterations: 150, updateInterval: 50, fit: true } }
+      : { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 7 },
+    interaction: {
+      hover: true, tooltipDelay: 100, keyboard: false, multiselect: false,
+      hideEdgesOnDrag: cfg.big, hideEdgesOnZoom: cfg.big
+    },
+    nodes: { shape: "dot", borderWidth: 1, font: { size: 14, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } },
+    edges: {
+      smooth: false, selectionWidth: 1.5, hoverWidth: 1,
+      arrows: { to: { enabled: true, scaleFactor: 0.45 } },
+      font: { size: 10, color: "#444", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
+    }
+  };
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  var kg = {
+    network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+    data: data, selected: null, timing: { start: t0 }, find: find
+  };
+  window.kg = kg;
+
+  function mark(state) {
+    kg.timing[state] = performance.now();
+    body.setAttribute("data-state", state);
+  }
+  network.once("afterDrawing", function () {
+    mark("drawn");
+    if (!cfg.physics) { mark("still"); }
+  });
+  if (cfg.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () { mark("still"); });
+      network.redraw();
+    });
+  } else {
+    network.fit({ animation: false });
+  }
+
+  /* ---------------------------------------------------------------- tooltips */
+  var tip = document.getElementById("kg-tip");
+  var mouse = { x: 0, y: 0 };
+  container.addEventListener("mousemove", function (ev) { mouse.x = ev.clientX; mouse.y = ev.clientY; placeTip(); });
+  container.addEventListener("mouseleave", hideTip);
+
+  function line(parent, text, cls) {
+    var div = document.createElement("div");
+    if (cls) { div.className = cls; }
+    div.textContent = text;
+    parent.appendChild(div);
+    return div;
+  }
+  function nodeTip(n) {
+    var f = document.createDocumentFragment();
+    line(f, n.label, "kg-tip-head");
+    line(f, [n.type, n.country].filter(Boolean).join(" \u00b7 "));
+    if (n.roles.length) { line(f, "Roles: " + n.roles.join(", ")); }
+    if (n.aliases.length) { line(f, "Also: " + n.aliases.join(", ")); }
+    line(f, cfg.rankBy + ": " + n.score.toFixed(4) + " \u00b7 " + adj[n.id].size + " neighbours", "kg-tip-meta");
+    return f;
+  }
+  function edgeTip(e) {
+    var f = document.createDocumentFragment();
+    line(f, byId[e.from].label + " \u2192 " + e.rel + (e.flag ? " (" + e.flag + ")" : "") + " \u2192 " + byId[e.to].label,
+      "kg-tip-head");
+    var meta = [e.n + (e.n === 1 ? " event" : " events")];
+    if (e.code) { meta.push("CAMEO " + e.code + (e.codeLabel ? " " + e.codeLabel : "")); }
+    if (e.gs !== null) { meta.push("Goldstein " + (e.gs > 0 ? "+" : "") + e.gs); }
+    if (e.qc) { meta.push(cfg.quadNames[String(e.qc)]); }
+    line(f, meta.join(" \u00b7 "), "kg-tip-meta");
+    e.ev.forEach(function (ev) {
+      var item = document.createElement("div");
+      item.className = "kg-tip-ev";
+      var src = [ev[0], ev[1], ev[3], ev[4]].filter(Boolean).join(" \u00b7 ");
+      if (src) { line(item, src, "kg-tip-src"); }
+      if (ev[2]) { line(item, "\u201c" + ev[2] + "\u201d", "kg-tip-sent"); }
+      f.appendChild(item);
+    });
+    if (e.more) { line(f, "+ " + e.more + " more", "kg-tip-meta"); }
+    return f;
+  }
+  function showTip(fragment) {
+    tip.replaceChildren(fragment);
+    tip.hidden = false;
+    placeTip();
+  }
+  function placeTip() {
+    if (tip.hidden) { return; }
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    var x = mouse.x + 14, y = mouse.y + 14;
+    if (x + w > window.innerWidth - 4) { x = Math.max(4, mouse.x - w - 14); }
+    if (y + h > window.innerHeight - 4) { y = Math.max(4, mouse.y - h - 14); }
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }
+  function hideTip() { tip.hidden = true; }
+  network.on("hoverNode", function (p) { showTip(nodeTip(byId[p.node])); });
+  network.on("hoverEdge", function (p) { showTip(edgeTip(edgeById[p.edge])); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
+  /* ---------------------------------------------------------------- filters */
+  var status = document.getElementById("kg-status");
+  function refresh() {
+    nodeView.refresh();
+    edgeView.refresh();
+    status.textContent = nodeView.length + " of " + data.nodes.length + " actors shown";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("input.kg-type"), function (box) {
+    box.addEventListener("change", function () { typeOn[box.value] = box.checked; refresh(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input.kg-quad"), function (box) {
+    box.addEventListener("change", function () { quadOn[Number(box.value)] = box.checked; refresh(); });
+  });
+  var onlyBox = document.getElementById("kg-only");
+  function applyOnly() {
+    if (onlyBox.checked && kg.selected !== null) {
+      only = new Set(adj[kg.selected]);
+      only.add(kg.selected);
+    } else {
+      only = null;
+    }
+    refresh();
+    if (kg.selected !== null && nodeView.get(kg.selected)) { network.selectNodes([kg.selected]); }
+  }
+  onlyBox.addEventListener("change", applyOnly);
+  network.on("selectNode", function (p) {
+    kg.selected = p.nodes[0];
+    if (onlyBox.checked) { applyOnly(); }
+  });
+  document.getElementById("kg-rank").textContent = cfg.rankBy;
+
+  /* ---------------------------------------------------------------- search */
+  var input = document.getElementById("kg-search");
+  var found = document.getElementById("kg-found");
+  var names = document.getElementById("kg-names");
+  data.nodes.slice().sort(function (a, b) { return b.score - a.score; }).slice(0, 3000).forEach(function (n) {
+    var opt = document.createElement("option");
+    opt.value = n.label;
+    names.appendChild(opt);
+  });
+  var last = { query: null, matches: [], k: 0 };
+
+  function rank(q) {
+    var tiers = [[], [], [], []];
+    data.nodes.forEach(function (n) {
+      var label = n.label.toLowerCase();
+      var aliases = n.aliases.map(function (a) { return a.toLowerCase(); });
+      if (label === q) { tiers[0].push(n); }
+      else if (aliases.indexOf(q) >= 0) { tiers[1].push(n); }
+      else if (label.indexOf(q) === 0) { tiers[2].push(n); }
+      else if (label.indexOf(q) >= 0 || aliases.some(function (a) { return a.indexOf(q) >= 0; })) { tiers[3].push(n); }
+    });
+    return [].concat.apply([], tiers.map(function (t) { return t.sort(function (a, b) { return b.score - a.score; }); }));
+  }
+  function focusOn(n) {
+    if (typeOn[n.type] === false) {
+      typeOn[n.type] = true;
+      var box = document.querySelector('input.kg-type[value="' + n.type + '"]');
+      if (box) { box.checked = true; }
+    }
+    kg.selected = n.id;
+    applyOnly();
+    network.selectNodes([n.id]);
+    network.focus(n.id, { scale: Math.max(network.getScale(), 1.1), animation: false });
+  }
+  function find(text) {
+    var q = String(text).trim().toLowerCase();
+    if (!q) { found.textContent = ""; return null; }
+    if (q === last.query && last.matches.length) {
+      last.k = (last.k + 1) % last.matches.length;
+    } else {
+      last = { query: q, matches: rank(q), k: 0 };
+    }
+    if (!last.matches.length) {
+      found.textContent = "No actor matches \u201c" + String(text).trim() + "\u201d";
+      return null;
+    }
+    var n = last.matches[last.k];
+    focusOn(n);
+    found.textContent = "Found: " + n.label + (last.matches.length > 1 ? " (" + (last.k + 1) + " of " + last.matches.length + ")" : "");
+    return n.id;
+  }
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    find(input.value);
+  });
+
+  if (cfg.focus !== null) {
+    network.once("afterDrawing", function () {
+      kg.selected = cfg.focus;
+      network.selectNodes([cfg.focus]);
+    });
+  }
+})();
