@@ -1,0 +1,346 @@
+"""The explorer pages: actor search, actor and document pages, the query box.
+
+Every page is a Jinja template with autoescaping on; every query goes through the
+worker pool (so the time limit holds here too); user text reaches SPARQL only as
+a literal written by pyoxigraph, and IRIs only after pyoxigraph validated them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from kg.errors import KgError
+from kg.rdf.store import QueryResult
+from kg.server.network import EGO_QUERY, ego_svg, viz_available
+from kg.server.sparql import inspect_query
+from kg.server.worker import Job, Table
+
+__all__ = ["EXAMPLES", "home", "node_page", "network_page", "query_page", "node_path"]
+
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
+_KINDS = ("actor", "concept", "doc")
+_ACTOR_TYPES = "kgo:Person, kgo:Organization, kgo:Country, kgo:Group, kgo:Location"
+_DISPLAY_ROWS = 1000
+
+_SEARCH = f"""
+SELECT ?actor (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?country) (COUNT(DISTINCT ?e) AS ?events) WHERE {{
+  {{ ?actor rdfs:label ?name }} UNION {{ ?actor skos:altLabel ?name }}
+  FILTER(CONTAINS(LCASE(STR(?name)), LCASE(%(needle)s)))
+  ?actor a ?t ; rdfs:label ?l .
+  FILTER(?t IN ({_ACTOR_TYPES}))
+  OPTIONAL {{ ?actor kgo:country ?c }}
+  OPTIONAL {{ {{ ?e kgo:agent ?actor }} UNION {{ ?e kgo:patient ?actor }} }}
+}}
+GROUP BY ?actor ORDER BY DESC(?events) LCASE(?label) LIMIT 100
+"""
+
+_TOP = f"""
+SELECT ?actor (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?country) (COUNT(DISTINCT ?e) AS ?events) WHERE {{
+  {{ ?e kgo:agent ?actor }} UNION {{ ?e kgo:patient ?actor }}
+  ?actor a ?t ; rdfs:label ?l .
+  FILTER(?t IN ({_ACTOR_TYPES}))
+  OPTIONAL {{ ?actor kgo:country ?c }}
+}}
+GROUP BY ?actor ORDER BY DESC(?events) LCASE(?label) LIMIT 25
+"""
+
+_COUNTS = """
+SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?e) AS ?events) WHERE {
+  { ?d a kgo:Document } UNION { ?e a kgo:Event }
+}
+"""
+
+_PROPERTIES = """
+SELECT ?p ?o (SAMPLE(?l) AS ?label) WHERE {
+  %(iri)s ?p ?o .
+  OPTIONAL { ?o rdfs:label|dcterms:title ?l }
+}
+GROUP BY ?p ?o LIMIT 2000
+"""
+
+_EVENT_FIELDS = """
+  ?e kgo:agent ?a ; kgo:patient ?p ; kgo:predicate ?pred .
+  OPTIONAL { ?a rdfs:label ?al } OPTIONAL { ?p rdfs:label ?pl }
+  OPTIONAL { ?e kgo:negated ?neg } OPTIONAL { ?e kgo:modality ?mod }
+  OPTIONAL { ?e kgo:attributedTo/rdfs:label ?by }
+  OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:eventCode ?code }
+  OPTIONAL { ?e kgo:sentence ?sent } OPTIONAL { ?e kgo:start ?start }
+  OPTIONAL { ?e kgo:document ?doc OPTIONAL { ?doc dcterms:title ?title } }
+"""
+_EVENT_SELECT = """
+SELECT ?e (SAMPLE(?a) AS ?agent) (SAMPLE(?al) AS ?agentLabel) (SAMPLE(?pred) AS ?predicate)
+       (SAMPLE(?p) AS ?patient) (SAMPLE(?pl) AS ?patientLabel) (SAMPLE(?neg) AS ?negated)
+       (SAMPLE(?mod) AS ?modality) (SAMPLE(?by) AS ?according) (SAMPLE(?date) AS ?when)
+       (SAMPLE(?code) AS ?cameo) (SAMPLE(?sent) AS ?sentence) (MIN(?start) AS ?offset)
+       (SAMPLE(?doc) AS ?document) (SAMPLE(?title) AS ?documentTitle)
+"""
+_ACTOR_EVENTS = _EVENT_SELECT + """WHERE {
+  { ?e kgo:agent %(iri)s } UNION { ?e kgo:patient %(iri)s }
+""" + _EVENT_FIELDS + "} GROUP BY ?e ORDER BY ?when ?document ?offset LIMIT 1000"
+_DOC_EVENTS = _EVENT_SELECT + """WHERE {
+  ?e kgo:document %(iri)s .
+""" + _EVENT_FIELDS + "} GROUP BY ?e ORDER BY ?offset ?predicate LIMIT 1000"
+
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Most active actors", """SELECT ?actor ?label (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  { ?event kgo:agent ?actor } UNION { ?event kgo:patient ?actor }
+  ?actor rdfs:label ?label .
+  FILTER NOT EXISTS { ?actor a kgo:Concept }
+}
+GROUP BY ?actor ?label
+ORDER BY DESC(?events)
+LIMIT 20"""),
+    ("Who did what to whom", """SELECT ?agent ?predicate ?patient ?date ?sentence WHERE {
+  ?event a kgo:Event ;
+         kgo:agent/rdfs:label ?agent ;
+         kgo:predicate ?predicate ;
+         kgo:patient/rdfs:label ?patient ;
+         kgo:negated false ;
+         kgo:modality "asserted" .
+  OPTIONAL { ?event kgo:date ?date }
+  OPTIONAL { ?event kgo:sentence ?sentence }
+}
+ORDER BY ?date
+LIMIT 50"""),
+    ("Denied, planned or hypothetical events", """SELECT ?agent ?predicate ?patient ?negated ?modality ?according WHERE {
+  ?event kgo:agent/rdfs:label ?agent ;
+         kgo:predicate ?predicate ;
+         kgo:patient/rdfs:label ?patient ;
+         kgo:negated ?negated ;
+         kgo:modality ?modality .
+  OPTIONAL { ?event kgo:attributedTo/rdfs:label ?according }
+  FILTER(?negated || ?modality != "asserted")
+}
+LIMIT 50"""),
+    ("Events per CAMEO root", """SELECT ?root ?name (COUNT(?event) AS ?events) WHERE {
+  ?event kgo:eventRoot ?root .
+  OPTIONAL { ?event kgo:eventType/skos:broader*/skos:prefLabel ?name .
+             ?event kgo:eventType/skos:broader* ?concept .
+             FILTER NOT EXISTS { ?concept skos:broader ?up } }
+}
+GROUP BY ?root ?name
+ORDER BY ?root"""),
+    ("Documents", """SELECT ?doc ?title ?date (COUNT(?event) AS ?events) WHERE {
+  ?doc a kgo:Document .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?event kgo:document ?doc }
+}
+GROUP BY ?doc ?title ?date
+ORDER BY ?date"""),
+    ("Direct edges of one actor (CONSTRUCT)", """CONSTRUCT { ?a ?rel ?b } WHERE {
+  ?a rdfs:label ?name ; ?rel ?b .
+  FILTER(STRSTARTS(STR(?rel), STR(kgr:)))
+}
+LIMIT 100"""),
+)
+"""(title, query) pairs shown on the query page."""
+
+
+def node_path(iri: str, base: str) -> str | None:
+    """The explorer path of an actor, concept or document IRI, else None.
+
+    >>> node_path("https://w3id.org/newskg/id/actor/ana-12", "https://w3id.org/newskg/id/")
+    '/actor/ana-12'
+    >>> node_path("https://example.org/actor/x", "https://w3id.org/newskg/id/") is None
+    True
+    """
+    if not isinstance(iri, str) or not iri.startswith(base):
+        return None
+    kind, _, slug = iri[len(base):].partition("/")
+    if kind in _KINDS and _SLUG.fullmatch(slug):
+        return f"/{kind}/{slug}"
+    return None
+
+
+def _iri_term(iri: str) -> str:
+    return str(ox.NamedNode(iri))
+
+
+def _literal_term(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+async def _values(request: Request, sparql: str, max_rows: int = _DISPLAY_ROWS) -> QueryResult:
+    result: QueryResult = await request.app.state.pool.run(Job("values", sparql, max_rows=max_rows))
+    return result
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page from ``templates/`` (autoescaped) with the common context."""
+    env = request.app.state.templates
+    base = request.app.state.base_iri
+    page = env.get_template(template).render(
+        link=lambda iri: node_path(iri, base), short=lambda iri: _short(iri), **context
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+_SHORT = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://www.w3.org/2001/XMLSchema#": "xsd:",
+    "http://purl.org/dc/terms/": "dcterms:",
+    "https://schema.org/": "schema:",
+    "https://w3id.org/newskg/ontology#": "kgo:",
+    "https://w3id.org/newskg/relation/": "kgr:",
+}
+
+
+def _short(iri: Any) -> str:
+    text = str(iri)
+    for ns, prefix in _SHORT.items():
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text
+
+
+# ----------------------------------------------------------------- pages
+
+
+async def home(request: Request) -> Response:
+    """``/``: actor search (``?q=``), else the most active actors."""
+    q = request.query_params.get("q", "").strip()[:200]
+    if q:
+        actors = (await _values(request, _SEARCH % {"needle": _literal_term(q)})).dicts()
+        counts: dict[str, Any] = {}
+    else:
+        # the workers read a snapshot of the store, so these stay true for the server's life
+        cache = request.app.state.cache
+        if "home" not in cache:
+            cache["home"] = ((await _values(request, _TOP)).dicts(), (await _values(request, _COUNTS)).dicts()[0])
+        actors, counts = [dict(row) for row in cache["home"][0]], cache["home"][1]
+    for row in actors:
+        row["type"] = _short(row.get("type") or "").removeprefix("kgo:")
+    return render(request, "home.html", q=q, actors=actors, counts=counts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fact:
+    name: str
+    value: str
+    iri: str | None
+
+
+_FACT_NAMES = {
+    "rdfs:label": "name",
+    "dcterms:title": "title",
+    "rdf:type": "type",
+    "skos:altLabel": "also called",
+    "kgo:role": "role",
+    "kgo:country": "country",
+    "kgo:cameoCode": "CAMEO actor code",
+    "kgo:affiliatedWith": "affiliated with",
+    "dcterms:date": "published",
+    "schema:url": "url",
+    "kgo:source": "source",
+    "kgo:docId": "document id",
+    "kgo:mentionedIn": "mentioned in",
+}
+
+
+def _facts(rows: list[dict[str, Any]]) -> dict[str, list[_Fact]]:
+    facts: dict[str, list[_Fact]] = {}
+    for row in rows:
+        pred = _short(row["p"])
+        name = _FACT_NAMES.get(pred)
+        if name is None:
+            continue
+        value, iri = row["o"], None
+        if pred in ("rdf:type",):
+            value = _short(value).removeprefix("kgo:")
+        elif pred in ("kgo:affiliatedWith", "kgo:mentionedIn"):
+            label = row.get("label")
+            iri, value = (value, label) if label else (None, _slug_words(value))
+        facts.setdefault(name, []).append(_Fact(name, str(value), iri))
+    order = list(_FACT_NAMES.values())
+    for values in facts.values():
+        values.sort(key=lambda f: f.value.lower())
+    return dict(sorted(facts.items(), key=lambda item: order.index(item[0])))
+
+
+def _slug_words(iri: str) -> str:
+    """A readable stand-in for a node with no label: its IRI's slug without the hash.
+
+    >>> _slug_words("https://w3id.org/newskg/id/actor/united-states-3b1e2f9a0c")
+    'united states'
+    """
+    slug = iri.rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"-[0-9a-f]{10}$", "", slug).replace("-", " ") or iri
+
+
+def _slug_iri(request: Request) -> tuple[str, str]:
+    kind = request.url.path.split("/")[1]
+    slug = request.path_params["slug"]
+    if kind not in _KINDS or not _SLUG.fullmatch(slug):
+        raise NotFoundError("no such page")
+    return kind, f"{request.app.state.base_iri}{kind}/{slug}"
+
+
+class NotFoundError(KgError):
+    """No node or page at this address."""
+
+    status = 404
+
+
+async def node_page(request: Request) -> Response:
+    """``/actor/{slug}``, ``/concept/{slug}``, ``/doc/{slug}``: what the graph says about one node."""
+    kind, iri = _slug_iri(request)
+    term = _iri_term(iri)
+    facts = _facts((await _values(request, _PROPERTIES % {"iri": term})).dicts())
+    if not facts:
+        raise NotFoundError(f"nothing in the graph about {iri}")
+    query = _DOC_EVENTS if kind == "doc" else _ACTOR_EVENTS
+    events = (await _values(request, query % {"iri": term})).dicts()
+    names = facts.get("name") or facts.get("title") or [_Fact("name", iri.rsplit("/", 1)[-1], None)]
+    drawing, frame = None, None
+    if kind == "actor" and events and viz_available():
+        frame = request.url.path + "/network"
+    elif kind != "doc" and events:
+        rows = (await _values(request, EGO_QUERY % {"iri": term})).dicts()
+        drawing = ego_svg(iri, names[0].value, rows) if rows else None
+    return render(request, "node.html", kind=kind, iri=iri, title=names[0].value, facts=facts,
+                  events=events, drawing=drawing, frame=frame,
+                  sparql_link="/query?query=" + quote(f"DESCRIBE {term}"))
+
+
+async def network_page(request: Request) -> Response:
+    """``/actor/{slug}/network``: the ``kg viz`` page of the actor's ego network (framed by the actor page)."""
+    _, iri = _slug_iri(request)
+    if not viz_available():
+        raise NotFoundError("the network view needs kg.viz")
+    html: str = await request.app.state.pool.run(Job("ego", iri, max_rows=60))
+    return HTMLResponse(html, headers={"Content-Security-Policy": _VIZ_CSP})
+
+
+_VIZ_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+            "font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
+
+
+async def query_page(request: Request) -> Response:
+    """``/query``: a SPARQL box; results as a table (at most 1,000 rows shown)."""
+    sparql = request.query_params.get("query", "")
+    table: Table | None = None
+    error: str | None = None
+    status = 200
+    download = None
+    if sparql.strip():
+        try:
+            form = inspect_query(sparql).form
+            download = {"SELECT": "csv", "ASK": "json", "CONSTRUCT": "turtle", "DESCRIBE": "turtle"}.get(form or "")
+            settings = request.app.state.settings
+            table = await request.app.state.pool.run(Job("table", sparql, max_rows=min(settings.max_rows, _DISPLAY_ROWS)))
+        except KgError as exc:
+            error, status = " ".join(str(exc).split()), exc.status
+    examples = [(title, text, "/query?query=" + quote(text)) for title, text in EXAMPLES]
+    return render(request, "query.html", status=status, sparql=sparql or EXAMPLES[0][1], ran=bool(sparql.strip()),
+                  table=table, error=error, examples=examples, download=download,
+                  download_link=f"/sparql?format={download}&query={quote(sparql)}" if table is not None and download else None)

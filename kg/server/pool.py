@@ -1,0 +1,232 @@
+"""A small pool of query worker processes with a time limit per query.
+
+Each worker (:func:`kg.server.worker.worker_main`) holds a read-only handle on the
+store. A query that runs past the limit gets its worker killed and a fresh one
+started in its place, so a runaway query costs one worker for ``time_limit``
+seconds and never the server. A request that finds every worker busy for as long
+as the time limit is turned away (503) instead of queueing without end.
+
+Workers are started with the ``forkserver`` method (preloading the worker module),
+so replacing a killed worker takes milliseconds and never forks the threaded
+server process itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing as mp
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KgError
+from kg.server.worker import Job, WorkerError, worker_main
+
+__all__ = ["QueryPool", "QueryTimeoutError", "ServerBusyError"]
+
+log = logging.getLogger(__name__)
+
+_STARTUP_SECONDS = 60.0
+_PRELOAD = ["kg.server._preload"]
+
+
+class QueryTimeoutError(KgError):
+    """A query ran past the time limit; its worker was stopped."""
+
+    status = 503
+
+
+class ServerBusyError(KgError):
+    """Every worker stayed busy for the whole time limit."""
+
+    status = 503
+
+
+def _context() -> Any:
+    methods = mp.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = mp.get_context("forkserver")
+        # imported once in the fork server, so each (re)started worker has them at no cost
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return mp.get_context("spawn")
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe (used by one thread at a time)."""
+
+    def __init__(self, ctx: Any, store_path: str) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=worker_main, args=(child, store_path), name="kg-query-worker", daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(timeout):
+            raise WorkerError(f"a query worker did not start within {timeout:g} s")
+        msg = self.conn.recv()
+        if isinstance(msg, BaseException):
+            raise msg
+        self.ready = True
+
+    def kill(self) -> None:
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(timeout=5)
+
+
+class QueryPool:
+    """Run :class:`Job` s in worker processes, at most ``time_limit`` seconds each.
+
+    Use :meth:`start` before the first :meth:`run` and :meth:`close` at the end.
+    """
+
+    def __init__(self, store_path: Path | str, *, size: int, time_limit: float) -> None:
+        self.store_path = str(store_path)
+        self.size = size
+        self.time_limit = time_limit
+        self._ctx = _context()
+        self._workers: list[_Worker] = []
+        self._idle: asyncio.Queue[int] | None = None
+        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kg-query")
+        self._closing = False
+        self.timeouts = 0
+        self.restarts = 0
+
+    async def start(self) -> None:
+        """Start the workers and wait until each has opened the store.
+
+        Raises:
+            StoreError: the store cannot be opened.
+        """
+        self._workers = [_Worker(self._ctx, self.store_path) for _ in range(self.size)]
+        self._idle = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        try:
+            for i, worker in enumerate(self._workers):
+                await loop.run_in_executor(self._threads, worker.wait_ready, _STARTUP_SECONDS)
+                self._idle.put_nowait(i)
+        except BaseException:
+            self._kill_all()
+            raise
+
+    async def run(self, job: Job) -> Any:
+        """The worker's answer to ``job``.
+
+        Raises:
+            ServerBusyError: no worker became free within the time limit.
+            QueryTimeoutError: the query ran past the time limit.
+            KgError: whatever the worker raised for this query (e.g. ``QueryError``).
+        """
+        if self._idle is None or self._closing:
+            raise WorkerError("the query pool is not running")
+        slot = await self._acquire(self._idle)
+        loop = asyncio.get_running_loop()
+        try:
+            future = loop.run_in_executor(self._threads, self._call_and_release, slot, job, loop)
+        except BaseException:
+            self._release(slot)
+            raise
+        # shielded: if this request is cancelled, the call still ends (and frees its slot) on its own
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody will read it
+            raise
+
+    async def _acquire(self, idle: asyncio.Queue[int]) -> int:
+        getter = asyncio.ensure_future(idle.get())
+        try:
+            done, _ = await asyncio.wait({getter}, timeout=self.time_limit)
+        except asyncio.CancelledError:
+            self._abandon(getter)
+            raise
+        if getter in done:
+            return getter.result()
+        self._abandon(getter)
+        raise ServerBusyError(f"all {self.size} query workers stayed busy for {self.time_limit:g} s; try again later")
+
+    def _abandon(self, getter: asyncio.Future[int]) -> None:
+        """Give up waiting for a slot; a slot that arrived anyway goes back."""
+        if getter.done() and not getter.cancelled():
+            self._release(getter.result())
+        else:
+            getter.cancel()
+
+    def _release(self, slot: int) -> None:
+        if self._idle is not None and not self._closing:
+            self._idle.put_nowait(slot)
+
+    def _call_and_release(self, slot: int, job: Job, loop: asyncio.AbstractEventLoop) -> Any:
+        try:
+            return self._call(slot, job)
+        finally:
+            try:
+                loop.call_soon_threadsafe(self._release, slot)
+            except RuntimeError:  # the loop is gone: the server is shutting down
+                pass
+
+    def _replace(self, slot: int) -> None:
+        self._workers[slot].kill()
+        if self._closing:
+            return
+        self._workers[slot] = _Worker(self._ctx, self.store_path)
+        self.restarts += 1
+
+    def _call(self, slot: int, job: Job) -> Any:
+        worker = self._workers[slot]
+        try:
+            worker.wait_ready(_STARTUP_SECONDS)
+            worker.conn.send(job)
+        except (OSError, EOFError, WorkerError) as exc:
+            self._replace(slot)
+            raise WorkerError(f"a query worker failed ({exc}); it was restarted, try again") from exc
+        started = time.monotonic()
+        if not worker.conn.poll(self.time_limit):
+            self.timeouts += 1
+            self._replace(slot)
+            log.warning("query stopped after %.1f s: %s", time.monotonic() - started, " ".join(job.sparql.split())[:200])
+            raise QueryTimeoutError(
+                f"the query ran longer than the time limit of {self.time_limit:g} s and was stopped; "
+                "add LIMIT, narrow the patterns, or raise --time-limit"
+            )
+        try:
+            reply = worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            self._replace(slot)
+            raise WorkerError("the query crashed its worker; the worker was restarted") from exc
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+    def _kill_all(self) -> None:
+        for worker in self._workers:
+            worker.kill()
+
+    async def close(self) -> None:
+        """Stop every worker (closing the pipe ends an idle worker; a busy one is killed)."""
+        self._closing = True
+        for worker in self._workers:
+            try:
+                worker.conn.close()
+            except OSError:
+                pass
+        deadline = time.monotonic() + 2.0
+        for worker in self._workers:
+            worker.proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.proc.is_alive():
+                worker.proc.kill()
+                worker.proc.join(timeout=5)
+        self._workers = []
+        self._idle = None
+        self._threads.shutdown(wait=False, cancel_futures=True)
+

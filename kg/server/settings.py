@@ -1,0 +1,59 @@
+"""Limits and options of ``kg serve``, with a help string for each (shown by ``kg serve --help``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from kg.errors import ConfigError
+
+__all__ = ["ServerSettings", "SETTING_HELP"]
+
+SETTING_HELP: dict[str, str] = {
+    "host": "Interface to bind. 127.0.0.1 (the default) is reachable from this machine only; "
+    "0.0.0.0 exposes the endpoint to your network.",
+    "port": "TCP port to listen on.",
+    "query_time_limit": "Seconds a query may run before its worker is stopped (answered with 503).",
+    "max_rows": "Most result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned; the rest is cut "
+    "and the response carries X-KG-Truncated: true.",
+    "max_request_bytes": "Largest request body (POSTed query or form) accepted (answered with 413 beyond).",
+    "workers": "Query worker processes; each holds a read-only handle on the store.",
+    "max_connections": "Concurrent connections before the server answers 503.",
+}
+
+
+def _default_workers() -> int:
+    return max(2, min(4, os.cpu_count() or 2))
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    """Options of the SPARQL endpoint and explorer (see :data:`SETTING_HELP`).
+
+    >>> ServerSettings().host
+    '127.0.0.1'
+    >>> ServerSettings(max_rows=0)
+    Traceback (most recent call last):
+    ...
+    kg.errors.ConfigError: max_rows must be at least 1, got 0
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_time_limit: float = 10.0
+    max_rows: int = 10_000
+    max_request_bytes: int = 1_000_000
+    workers: int = _default_workers()
+    max_connections: int = 100
+
+    def __post_init__(self) -> None:
+        if not 0 < self.query_time_limit <= 3600:
+            raise ConfigError(f"query_time_limit must be within (0, 3600] seconds, got {self.query_time_limit}")
+        for name in ("max_rows", "max_request_bytes", "workers", "max_connections"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if not 0 <= self.port <= 65535:
+            raise ConfigError(f"port must be within 0..65535, got {self.port}")
+        if not self.host.strip():
+            raise ConfigError("host must not be empty")
+

@@ -1,0 +1,370 @@
+"""The SPARQL 1.1 Protocol endpoint (``/sparql``): reading requests, safety checks, content negotiation.
+
+Read-only by construction: queries run on read-only store handles in worker
+processes, and three checks run before a query reaches one:
+
+- SPARQL Update (``update=``, ``application/sparql-update``, or update text sent as
+  a query: INSERT, DELETE, LOAD, CLEAR, …) is refused with 403;
+- ``SERVICE`` (federated query; pyoxigraph would fetch the remote endpoint) is
+  refused with 403, found by a small SPARQL lexer that skips strings, IRIs,
+  comments, variables and prefixed names so that ``"service"``, ``?service`` or
+  ``ex:service`` do not trip it;
+- ``default-graph-uri`` / ``named-graph-uri`` are refused with 400 (the store never
+  loads remote documents; ``FROM <iri>`` only names graphs already in the store).
+
+Results are written by pyoxigraph (SPARQL JSON, XML, CSV, TSV; Turtle,
+N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE), chosen from the
+``Accept`` header or a ``format=`` parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import Response
+
+from kg.errors import KgError, QueryError
+from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
+
+__all__ = [
+    "ForbiddenQueryError",
+    "NotAcceptableError",
+    "PayloadTooLargeError",
+    "UnsupportedMediaTypeError",
+    "QueryInfo",
+    "inspect_query",
+    "negotiate",
+    "read_params",
+    "sparql_endpoint",
+    "service_description",
+]
+
+QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+
+
+class ForbiddenQueryError(QueryError):
+    """A well-formed request this read-only endpoint does not allow (update, SERVICE)."""
+
+    status = 403
+
+
+class NotAcceptableError(KgError):
+    """No result format the client accepts fits this kind of query."""
+
+    status = 406
+
+
+class PayloadTooLargeError(KgError):
+    """The request body is larger than ``max_request_bytes``."""
+
+    status = 413
+
+
+class UnsupportedMediaTypeError(KgError):
+    """A POST body in a content type the SPARQL protocol does not define for queries."""
+
+    status = 415
+
+
+_TOKEN = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\r\n]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'(?:[^'\\\r\n]|\\.)*'|"(?:[^"\\\r\n]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$][\w\u00B7]*)
+    | (?P<pname>(?:[^\W\d_][\w.\-\u00B7]*)?:(?:[\w.:\-\u00B7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+    | (?P<word>[^\W\d][\w]*)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def _words(text: str) -> Iterable[str]:
+    """The bare keywords of a SPARQL text, upper-cased, in order (strings, IRIs, comments skipped)."""
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "word":
+            yield match.group().upper()
+
+
+def _unescape_codepoints(text: str) -> str:
+    def char(m: re.Match[str]) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except ValueError:
+            return m.group()
+
+    return _CODEPOINT.sub(char, text)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryInfo:
+    """What the checks learnt about a query: its form, if it could tell."""
+
+    form: QueryForm | None
+
+
+def inspect_query(sparql: str) -> QueryInfo:
+    """Check a query before it runs; return its form.
+
+    Raises:
+        ForbiddenQueryError: an update, or a query using SERVICE.
+        QueryError: an empty query.
+
+    >>> inspect_query("PREFIX ex: <http://ex/> SELECT ?service WHERE { ?s ex:service 'SERVICE' }").form
+    'SELECT'
+    >>> inspect_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.server.sparql.ForbiddenQueryError: SERVICE (federated query) is not allowed: this endpoint never reaches other hosts
+    """
+    if not sparql.strip():
+        raise QueryError("empty query; send a SPARQL query in the query parameter")
+    # pyoxigraph reads \\uXXXX escapes only inside strings and IRIs; the SPARQL spec
+    # allows them anywhere. Check both readings so neither can hide a keyword.
+    views = (sparql, _unescape_codepoints(sparql)) if "\\" in sparql else (sparql,)
+    for view in views:
+        if "SERVICE" in _words(view):
+            raise ForbiddenQueryError("SERVICE (federated query) is not allowed: this endpoint never reaches other hosts")
+    form: str | None = None
+    words = list(_words(sparql))
+    for word in words:
+        if word in ("BASE", "PREFIX"):
+            continue
+        form = word
+        break
+    if form in _UPDATE_WORDS:
+        raise ForbiddenQueryError(f"SPARQL Update ({form}) is not allowed: this endpoint is read-only")
+    return QueryInfo(form if form in _QUERY_FORMS else None)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------- content negotiation
+
+_ALIASES: dict[str, tuple[str | None, str | None]] = {
+    # format= value or Accept media range → (results media, graph media)
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "application/json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "application/xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "text/xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"),
+    "ttl": (None, "text/turtle"),
+    "application/x-turtle": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"),
+    "ntriples": (None, "application/n-triples"),
+    "n-triples": (None, "application/n-triples"),
+    "text/plain": (None, "application/n-triples"),
+    "json-ld": (None, "application/ld+json"),
+    "jsonld": (None, "application/ld+json"),
+    "rdfxml": (None, "application/rdf+xml"),
+    "rdf+xml": (None, "application/rdf+xml"),
+}
+for _media in RESULTS_MEDIA:
+    _ALIASES[_media] = (_media, None)
+for _media in GRAPH_MEDIA:
+    _ALIASES[_media] = (None, _media)
+
+DEFAULT_RESULTS = "application/sparql-results+json"
+DEFAULT_GRAPH = "text/turtle"
+
+
+def _accept_ranges(header: str) -> list[str]:
+    """Media ranges of an Accept header, best first (q=0 dropped; ties keep their order)."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, media))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def _pick(media: str, graph: bool) -> str | None:
+    if media in _ALIASES:
+        return _ALIASES[media][1 if graph else 0]
+    available = GRAPH_MEDIA if graph else RESULTS_MEDIA
+    if media == "*/*":
+        return DEFAULT_GRAPH if graph else DEFAULT_RESULTS
+    if media.endswith("/*"):
+        return next((m for m in available if m.startswith(media[:-1])), None)
+    return None
+
+
+def negotiate(accept: str | None, fmt: str | None, *, graph: bool) -> str:
+    """The media type to answer with: ``format=`` first, then ``Accept``, else the default.
+
+    >>> negotiate("text/csv", None, graph=False)
+    'text/csv'
+    >>> negotiate("application/json", None, graph=True)
+    'application/ld+json'
+    >>> negotiate("text/html,application/xhtml+xml,*/*;q=0.8", None, graph=False)
+    'application/sparql-results+json'
+
+    Raises:
+        NotAcceptableError: nothing the client accepts fits this kind of query.
+    """
+    kind = "CONSTRUCT/DESCRIBE" if graph else "SELECT/ASK"
+    offered = ", ".join(GRAPH_MEDIA if graph else RESULTS_MEDIA)
+    if fmt:
+        chosen = _pick(fmt.strip().lower(), graph)
+        if chosen is None:
+            raise NotAcceptableError(f"format={fmt!r} does not fit a {kind} query; use one of {offered}")
+        return chosen
+    if not accept or not accept.strip():
+        return DEFAULT_GRAPH if graph else DEFAULT_RESULTS
+    for media in _accept_ranges(accept):
+        chosen = _pick(media, graph)
+        if chosen is not None:
+            return chosen
+    raise NotAcceptableError(f"none of the accepted types ({accept}) fits a {kind} query; accept one of {offered}")
+
+
+# ----------------------------------------------------------------- reading requests
+
+
+async def _read_body(request: Request, max_bytes: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise PayloadTooLargeError(f"request body of {declared} bytes is over the limit of {max_bytes}")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise PayloadTooLargeError(f"request body is over the limit of {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{what} is not valid UTF-8") from exc
+
+
+async def read_params(request: Request, max_bytes: int) -> dict[str, list[str]]:
+    """The protocol parameters of a GET or POST (URL-encoded form or ``application/sparql-query``).
+
+    Raises:
+        ForbiddenQueryError: a SPARQL Update request.
+        PayloadTooLargeError: body or query string over ``max_bytes``.
+        UnsupportedMediaTypeError: another POST content type.
+    """
+    raw_query = request.scope.get("query_string", b"")
+    if len(raw_query) > max_bytes:
+        raise PayloadTooLargeError(f"query string is over the limit of {max_bytes} bytes")
+    params = parse_qs(_decode(raw_query, "query string"), keep_blank_values=True)
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-update":
+            raise ForbiddenQueryError("SPARQL Update is not allowed: this endpoint is read-only")
+        body = await _read_body(request, max_bytes)
+        if ctype == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(_decode(body, "form body"), keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif ctype == "application/sparql-query":
+            params["query"] = params.get("query", []) + [_decode(body, "query body")]
+        else:
+            raise UnsupportedMediaTypeError(
+                f"POST a query as application/x-www-form-urlencoded or application/sparql-query, not {ctype or 'no type'}"
+            )
+    if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
+        raise ForbiddenQueryError("SPARQL Update is not allowed: this endpoint is read-only")
+    return params
+
+
+# ----------------------------------------------------------------- the endpoint
+
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_FORMATS = "http://www.w3.org/ns/formats/"
+_SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+               "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+
+
+def service_description(endpoint: str, media: str) -> bytes:
+    """The SPARQL 1.1 Service Description of this endpoint in an RDF format."""
+    sd = lambda local: ox.NamedNode(_SD + local)  # noqa: E731
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    service = ox.NamedNode(endpoint + "#service")
+    dataset, graph = ox.BlankNode("dataset"), ox.BlankNode("defaultGraph")
+    triples = [
+        ox.Triple(service, rdf_type, sd("Service")),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultEntailmentRegime"), ox.NamedNode("http://www.w3.org/ns/entailment/Simple")),
+        *(ox.Triple(service, sd("resultFormat"), ox.NamedNode(_FORMATS + f)) for f in _SD_FORMATS),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, sd("Dataset")),
+        ox.Triple(dataset, sd("defaultGraph"), graph),
+        ox.Triple(graph, rdf_type, sd("Graph")),
+    ]
+    fmt = getattr(ox.RdfFormat, GRAPH_MEDIA[media])
+    return ox.serialize(triples, format=fmt, prefixes={"sd": _SD, "formats": _FORMATS})
+
+
+def _media(accept: str | None, fmt: str | None, *, graph: bool, needed: bool) -> str:
+    """Negotiate for the query's form; for the other form (or an unknown one) fall back to the default."""
+    try:
+        return negotiate(accept, fmt, graph=graph)
+    except NotAcceptableError:
+        if needed:
+            raise
+        return DEFAULT_GRAPH if graph else DEFAULT_RESULTS
+
+
+def _single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise QueryError(f"give the {name} parameter once, got it {len(values)} times")
+    return values[0] if values else None
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    """GET/POST ``/sparql``: run a read-only query, or describe the service when there is none."""
+    settings = request.app.state.settings
+    params = await read_params(request, settings.max_request_bytes)
+    query = _single(params, "query")
+    fmt = _single(params, "format") or _single(params, "output")
+    accept = request.headers.get("accept")
+    if query is None:
+        if request.method == "POST":
+            raise QueryError("missing query parameter")
+        media = negotiate(accept, fmt, graph=True)
+        endpoint = str(request.url.replace(query="", fragment=""))
+        return Response(service_description(endpoint, media), media_type=media, headers={"Vary": "Accept"})
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        raise QueryError(
+            "default-graph-uri and named-graph-uri are not supported: the default graph is the union of the "
+            "store's graphs; use GRAPH <iri> { … } in the query to pick one"
+        )
+    info = inspect_query(query)
+    results_media = _media(accept, fmt, graph=False, needed=info.form in ("SELECT", "ASK"))
+    graph_media = _media(accept, fmt, graph=True, needed=info.form in ("CONSTRUCT", "DESCRIBE"))
+    job = Job("protocol", query, max_rows=settings.max_rows, results_media=results_media, graph_media=graph_media)
+    reply: Reply = await request.app.state.pool.run(job)
+    headers = {"Vary": "Accept", "X-KG-Truncated": "true" if reply.truncated else "false"}
+    return Response(reply.body, media_type=reply.media_type, headers=headers)

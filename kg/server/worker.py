@@ -1,0 +1,235 @@
+"""The query worker: a process that holds one read-only store and answers jobs over a pipe.
+
+pyoxigraph's ``Store.query`` has no timeout, so the server never queries in its own
+process: each query goes to a worker (see :mod:`kg.server.pool`), and a worker that
+runs past the time limit is killed and replaced. This module is imported by the
+workers themselves, so it stays small: pyoxigraph and the store, nothing of HTTP.
+
+Results are serialised here with pyoxigraph's own writers. The row cap cuts the
+solution stream: the first ``max_rows`` solutions are written as SPARQL TSV (one
+line per solution, terms in N-Triples syntax as pyoxigraph prints them), read back
+with :func:`pyoxigraph.parse_query_results` and written in the requested format.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Literal
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, QueryError
+from kg.rdf.store import QueryResult, Store
+
+__all__ = [
+    "RESULTS_MEDIA",
+    "GRAPH_MEDIA",
+    "Job",
+    "Reply",
+    "Cell",
+    "Table",
+    "WorkerError",
+    "handle",
+    "worker_main",
+]
+
+log = logging.getLogger(__name__)
+
+RESULTS_MEDIA: dict[str, str] = {
+    "application/sparql-results+json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+}
+"""Media types of SELECT/ASK results → :class:`pyoxigraph.QueryResultsFormat` member names."""
+
+GRAPH_MEDIA: dict[str, str] = {
+    "text/turtle": "TURTLE",
+    "application/n-triples": "N_TRIPLES",
+    "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",
+}
+"""Media types of CONSTRUCT/DESCRIBE results → :class:`pyoxigraph.RdfFormat` member names."""
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+JobKind = Literal["protocol", "table", "values", "ego"]
+
+
+class WorkerError(KgError):
+    """A query failed inside its worker for a reason that is not the query's fault."""
+
+    status = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One request to a worker.
+
+    ``protocol`` serialises results for the SPARQL endpoint (``results_media`` for
+    SELECT/ASK, ``graph_media`` for CONSTRUCT/DESCRIBE); ``table`` returns display
+    cells for the explorer; ``values`` a :class:`QueryResult`; ``ego`` the
+    standalone network page of the actor IRI given as ``sparql``.
+    """
+
+    kind: JobKind
+    sparql: str
+    max_rows: int = 10_000
+    results_media: str = "application/sparql-results+json"
+    graph_media: str = "text/turtle"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Serialised results of a ``protocol`` job."""
+
+    form: Literal["select", "ask", "graph"]
+    media_type: str
+    body: bytes
+    truncated: bool = False
+
+
+Cell = tuple[str, str, str]
+"""(kind, value, annotation): kind is ``iri``, ``bnode``, ``literal`` or ``""`` (unbound);
+annotation is a literal's language tag or datatype IRI."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Results of a ``table`` job: rows of cells, or a boolean for ASK."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+def _tsv_term(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Triple):
+        return f"<< {term} >>"
+    return str(term)
+
+
+def capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[bytes, bool]:
+    """The first ``max_rows`` solutions as SPARQL TSV, and whether any were cut.
+
+    >>> st = ox.Store()
+    >>> tsv, cut = capped_solutions(st.query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"), 2)
+    >>> tsv.decode().splitlines(), cut
+    (['?x', '"1"^^<http://www.w3.org/2001/XMLSchema#integer>', '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'], True)
+    """
+    names = [v.value for v in result.variables]
+    lines = ["\t".join("?" + n for n in names)]
+    truncated = False
+    for i, solution in enumerate(result):
+        if i >= max_rows:
+            truncated = True
+            break
+        lines.append("\t".join(_tsv_term(solution[n]) for n in names))
+    return ("\n".join(lines) + "\n").encode("utf-8"), truncated
+
+
+def _protocol(store: Store, job: Job) -> Reply:
+    result = store.raw_query(job.sparql)
+    if isinstance(result, ox.QueryBoolean):
+        fmt = getattr(ox.QueryResultsFormat, RESULTS_MEDIA[job.results_media])
+        return Reply("ask", job.results_media, result.serialize(format=fmt))
+    if isinstance(result, ox.QuerySolutions):
+        tsv, truncated = capped_solutions(result, job.max_rows)
+        name = RESULTS_MEDIA[job.results_media]
+        if name == "TSV":
+            return Reply("select", job.results_media, tsv, truncated)
+        parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+        return Reply("select", job.results_media, parsed.serialize(format=getattr(ox.QueryResultsFormat, name)), truncated)
+    triples = list(islice(result, job.max_rows + 1))
+    truncated = len(triples) > job.max_rows
+    fmt = getattr(ox.RdfFormat, GRAPH_MEDIA[job.graph_media])
+    from kg.rdf.namespaces import PREFIXES
+
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    body = ox.serialize(triples[: job.max_rows], format=fmt, prefixes=prefixes)
+    return Reply("graph", job.graph_media, body, truncated)
+
+
+def _cell(term: Any) -> Cell:
+    if term is None:
+        return ("", "", "")
+    if isinstance(term, ox.NamedNode):
+        return ("iri", term.value, "")
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", "_:" + term.value, "")
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        note = term.language or ("" if datatype == _XSD_STRING else datatype)
+        return ("literal", term.value, note)
+    return ("literal", str(term), "")
+
+
+def _table(store: Store, job: Job) -> Table:
+    result = store.raw_query(job.sparql)
+    if isinstance(result, ox.QueryBoolean):
+        return Table(boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        rows = [tuple(_cell(sol[n]) for n in names) for sol in islice(result, job.max_rows + 1)]
+        return Table(names, tuple(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
+    triples = list(islice(result, job.max_rows + 1))
+    rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples[: job.max_rows]]
+    return Table(("subject", "predicate", "object"), tuple(rows), truncated=len(triples) > job.max_rows)
+
+
+def _ego(store: Store, job: Job) -> str:
+    from kg.server.network import ego_page
+
+    return ego_page(store, job.sparql, max_nodes=job.max_rows)
+
+
+_HANDLERS: dict[str, Callable[[Store, Job], Any]] = {
+    "protocol": _protocol,
+    "table": _table,
+    "values": lambda store, job: store.query(job.sparql, limit=job.max_rows),
+    "ego": _ego,
+}
+
+
+def handle(store: Store, job: Job) -> Reply | Table | QueryResult | str:
+    """Run one job; raises :class:`KgError` subclasses only."""
+    try:
+        return _HANDLERS[job.kind](store, job)
+    except KgError:
+        raise
+    except (OSError, ValueError, SyntaxError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
+    except Exception as exc:  # never let a worker die on one bad job
+        log.exception("worker failed on a %s job", job.kind)
+        raise WorkerError(f"internal error while running the query: {type(exc).__name__}") from exc
+
+
+def worker_main(conn: Any, store_path: str) -> None:
+    """The worker loop: open the store, say ``ready``, answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down by closing the pipe
+    try:
+        store = Store.open(store_path)
+    except KgError as exc:
+        conn.send(exc)
+        return
+    conn.send(("ready", store.base_iri))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            break
+        try:
+            reply: Any = handle(store, job)
+        except KgError as exc:
+            reply = type(exc)(str(exc)) if type(exc).__module__.startswith("kg.") else WorkerError(str(exc))
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            break
