@@ -19,7 +19,7 @@ from kg.rdf.namespaces import PREFIXES
 from kg.rdf.store import Store
 from kg.records import ActorType, Document, Mention, Provenance, Relation
 from kg.server.push import STATE_FILE, PushError, _batches, push_store
-from tests.conftest import need
+from kgtest import need
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 QUERIES = [
@@ -204,3 +204,14 @@ def test_push_sample_corpus_same_rows(oxigraph, tmp_path, helpers, nlp):
         local = _local(store, query)
         assert _same(oxigraph.select(query), local)
     assert len(_local(store, QUERIES[1])) > 50
+
+
+def test_build_cli_with_endpoint_pushes(oxigraph, tmp_path, helpers, nlp):
+    text = tmp_path / "article.txt"
+    text.write_text("France condemned Russia on Monday.", encoding="utf-8")
+    store = tmp_path / "built"
+    cmd = [sys.executable, "-m", "kg", "build", str(text), "--store", str(store), "--endpoint", oxigraph.url + "/store"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=helpers.env(), cwd=helpers.ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "pushed to" in proc.stdout
+    assert _same(oxigraph.select(QUERIES[1]), _local(store, QUERIES[1]))
