@@ -3,6 +3,14 @@
 ``import kg`` is cheap: records and errors are imported at once, everything that
 needs spaCy, rdflib or pyoxigraph only when first used.
 
+In a notebook (see README.md, "Notebooks")::
+
+    report = kg.build(["examples/articles.jsonl"], store="kg-store")
+    store = kg.open_store("kg-store")
+    kg.frame("SELECT ?l WHERE { ?a a kgo:Person ; rdfs:label ?l }", store=store)  # a typed DataFrame
+    G = kg.actor_graph(store)                       # NetworkX; kg.centrality, kg.communities, kg.dyads, ...
+    kg.show(G)                                      # the interactive graph, inline and offline
+
 >>> import kg
 >>> kg.ActorType("Person")
 <ActorType.PERSON: 'Person'>
@@ -43,6 +51,29 @@ _LAZY = {
     "QueryResult": "kg.rdf.store",
     "store_stats": "kg.stats",
     "read_documents": "kg.ingest",
+    # notebooks: typed DataFrames, the inline view (kg/notebook.py)
+    "frame": "kg.notebook",
+    "relations_frame": "kg.notebook",
+    "show": "kg.notebook",
+    "view": "kg.viz",
+    "View": "kg.viz",
+    # NetworkX projections and measures (kg.analytics)
+    "actor_graph": "kg.analytics",
+    "full_graph": "kg.analytics",
+    "country_graph": "kg.analytics",
+    "country_labels": "kg.analytics",
+    "actor_profile": "kg.analytics",
+    "ActorProfile": "kg.analytics",
+    "centrality": "kg.analytics",
+    "top_actors": "kg.analytics",
+    "communities": "kg.analytics",
+    "dyads": "kg.analytics",
+    "timeline": "kg.analytics",
+    "ego_network": "kg.analytics",
+    "shortest_paths": "kg.analytics",
+    "to_frame": "kg.analytics",
+    "nodes_frame": "kg.analytics",
+    "edges_frame": "kg.analytics",
 }
 
 __all__ = [
@@ -70,14 +101,27 @@ __all__ = [
 
 
 def open_store(path: str | Any = "kg-store") -> Any:
-    """Open a store directory read-only (see :class:`kg.rdf.store.Store`)."""
+    """Open a store directory read-only (see :class:`kg.rdf.store.Store`); use it in ``with`` or ``.close()`` it.
+
+    Raises:
+        StoreError: ``path`` is not a kg store.
+    """
     from kg.rdf.store import Store
 
     return Store.open(path)
 
 
 def query(sparql: str, *, store: str | Any = "kg-store") -> Any:
-    """Run a SPARQL query on a store (a path or an open :class:`Store`); a :class:`QueryResult`."""
+    """Run a SPARQL query on a store (a path or an open :class:`Store`); a :class:`QueryResult`.
+
+    Values are typed (``int``, ``float``, ``bool``, ``datetime.date``; IRIs as
+    ``str``); ``.to_frame()`` makes a pandas DataFrame (or use :func:`kg.frame`).
+
+    >>> from kg.rdf.store import Store
+    >>> result = query("SELECT (COUNT(*) AS ?n) WHERE { ?t kgo:quadClass 4 }", store=Store.memory())
+    >>> result.variables, result.rows[0][0] > 0
+    (('n',), True)
+    """
     from kg.rdf.store import Store
 
     if isinstance(store, Store):
@@ -90,3 +134,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:  # tab completion in notebooks shows the lazy names too
+    return sorted({*globals(), *__all__})

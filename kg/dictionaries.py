@@ -56,6 +56,7 @@ class ActorEntry:
             the role valid on the requested date.
         role: For a person with dated roles, the role code valid on the date
             (e.g. ``"ISRGOV"``); ``None`` otherwise.
+        source: ``"phoenix"`` for the shipped dictionary, ``"user"`` for a user file.
     """
 
     canonical: str
@@ -63,6 +64,7 @@ class ActorEntry:
     country: str | None
     code: str | None
     role: str | None = None
+    source: str = "phoenix"
 
 
 @dataclass(frozen=True)
@@ -89,23 +91,25 @@ class _Record:
     type: str
     country: str | None
     code: str | None
-    roles: tuple[Role, ...] = ()
+    roles: tuple[Role, ...] | str = ()
+    source: str = "phoenix"
 
     def resolve(self, on: dt.date | None) -> ActorEntry:
         """The entry as of ``on``: the role valid then, else the undated default, else the latest."""
-        if not self.roles:
-            return ActorEntry(self.canonical, self.type, self.country, self.code, None)
+        roles = _parse_roles(self.roles) if isinstance(self.roles, str) else self.roles
+        if not roles:
+            return ActorEntry(self.canonical, self.type, self.country, self.code, None, self.source)
         code = self.code
         if on is not None:
-            valid = [r for r in self.roles if (r[1] or r[2]) and (r[1] is None or r[1] <= on)
+            valid = [r for r in roles if (r[1] or r[2]) and (r[1] is None or r[1] <= on)
                      and (r[2] is None or on <= r[2])]
-            undated = [r for r in self.roles if not r[1] and not r[2]]
+            undated = [r for r in roles if not r[1] and not r[2]]
             if valid:
                 code = max(valid, key=lambda r: r[1] or dt.date.min)[0]
             elif undated:
                 code = undated[0][0]
         country = code[:3] if code and code[:3] in _country_codes() else self.country
-        return ActorEntry(self.canonical, self.type, country, code, code)
+        return ActorEntry(self.canonical, self.type, country, code, code, self.source)
 
 
 def data_dir() -> Path:
@@ -139,6 +143,7 @@ def _read_tsv(name: str) -> Iterable[dict[str, str]]:
         yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_roles(text: str) -> tuple[Role, ...]:
     roles = []
     for part in filter(None, text.split("|")):
@@ -148,20 +153,32 @@ def _parse_roles(text: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+_PLAIN = re.compile(r"[a-z0-9 -]+")
+
+
+def _key(name: str) -> str:
+    """:func:`normalize` with a fast path for names the converter already normalised."""
+    if _PLAIN.fullmatch(name) and not name.startswith("the ") and "  " not in name:
+        return name.strip()
+    return normalize(name)
+
+
 @functools.cache
-def _default_actors() -> dict[str, _Record]:
-    index: dict[str, _Record] = {}
-    for row in _read_tsv("actors.tsv"):
-        key = normalize(row["name"])
-        if key and key not in index:
-            index[key] = _Record(row["canonical"], row["type"], row["country"] or None,
-                                 row["code"] or None, _parse_roles(row["roles"]))
+def _default_actors() -> dict[str, tuple]:
+    index: dict[str, tuple] = {}
+    with open(data_dir() / "actors.tsv", encoding="utf-8", newline="") as f:
+        next(f, None)  # header: name canonical type country code roles
+        for line in f:
+            name, canonical, kind, country, code, roles = line.rstrip("\n").split("\t")
+            key = _key(name)
+            if key and key not in index:  # roles are parsed on first use
+                index[key] = (canonical, kind, country or None, code or None, roles)
     return index
 
 
 @functools.cache
 def _country_codes() -> frozenset[str]:
-    return frozenset(r.country for r in _default_actors().values() if r.type == "Country" and r.country)
+    return frozenset(r[2] for r in _default_actors().values() if r[1] == "Country" and r[2])
 
 
 @functools.cache
@@ -197,8 +214,13 @@ class ActorDictionary:
     True
     """
 
-    def __init__(self, layers: Iterable[Mapping[str, _Record] | Callable[[], Mapping[str, _Record]]] = ()) -> None:
+    def __init__(
+        self,
+        layers: Iterable[Mapping[str, _Record] | Callable[[], Mapping[str, _Record]]] = (),
+        agents: Iterable[Mapping[str, str]] = (),
+    ) -> None:
         self._layers = tuple(layers)
+        self._agent_layers = tuple(agents)
 
     def _records(self) -> Iterable[Mapping[str, _Record]]:
         for layer in self._layers:
@@ -209,7 +231,8 @@ class ActorDictionary:
             return None
         for records in self._records():
             if key in records:
-                return records[key]
+                found = records[key]
+                return _Record(*found) if isinstance(found, tuple) else found  # shipped rows are plain tuples
         return None
 
     def __contains__(self, name: object) -> bool:
@@ -248,18 +271,31 @@ class ActorDictionary:
         """The CAMEO agent code of a role noun ("officials" -> ``GOV``), or ``None``.
 
         Codes may be longer than three letters (``GOVAGR``); the first three are the
-        primary agent.
+        primary agent. Agent nouns of user files come first.
         """
-        return _agents().get(normalize(noun))
+        return self.user_agent(noun) or _agents().get(normalize(noun))
+
+    def user_agent(self, noun: str) -> str | None:
+        """The agent code of a noun from the user files only (``None`` if they have none)."""
+        key = normalize(noun)
+        for layer in self._agent_layers:
+            for candidate in (key, key[:-1] if key.endswith("s") else None):
+                if candidate and candidate in layer:
+                    return layer[candidate]
+        return None
 
     def extend(self, source: ActorDictionary | str | os.PathLike[str]) -> ActorDictionary:
         """A new dictionary in which ``source`` (a dictionary or a user file) takes precedence."""
         front = source if isinstance(source, ActorDictionary) else ActorDictionary.from_user_file(source)
-        return ActorDictionary(front._layers + self._layers)
+        return ActorDictionary(front._layers + self._layers, front._agent_layers + self._agent_layers)
 
     @classmethod
     def from_user_file(cls, path: str | os.PathLike[str]) -> ActorDictionary:
-        """Read a user dictionary: CSV (``name,canonical,type,country,code``) or Turtle (.ttl).
+        """Read a user dictionary: CSV (``name,canonical,type,country,code[,roles]``) or Turtle (.ttl).
+
+        A CSV row of type ``Agent`` adds an agent noun instead (``name`` the noun,
+        ``code`` its agent code, e.g. ``militiamen,,Agent,,REB``). Entries read
+        here carry ``source="user"``.
 
         Raises:
             DictionaryError: the file is missing or malformed (the message names the
@@ -268,11 +304,14 @@ class ActorDictionary:
         path = Path(path)
         if not path.is_file():
             raise DictionaryError(f"{path}: user dictionary not found")
-        reader = _read_user_turtle if path.suffix.lower() in (".ttl", ".turtle") else _read_user_csv
-        return cls([reader(path)])
+        if path.suffix.lower() in (".ttl", ".turtle"):
+            return cls([_read_user_turtle(path)])
+        records, agents = _read_user_csv(path)
+        return cls([records], [agents])
 
 
-def _user_record(path: Path, where: str, canonical: str, kind: str, country: str, code: str) -> _Record:
+def _user_record(path: Path, where: str, canonical: str, kind: str, country: str, code: str,
+                 roles: str = "") -> _Record:
     types = {t.lower(): t for t in ACTOR_TYPES}
     if not canonical.strip():
         raise DictionaryError(f"{path}:{where}: empty canonical name")
@@ -284,11 +323,16 @@ def _user_record(path: Path, where: str, canonical: str, kind: str, country: str
     code = code.strip().upper()
     if code and not re.fullmatch(r"[A-Z0-9]{3,}", code):
         raise DictionaryError(f"{path}:{where}: CAMEO code {code!r} is not letters/digits")
-    return _Record(canonical.strip(), types[kind.strip().lower()], country or None, code or None)
+    try:
+        parsed = _parse_roles(roles.strip())
+    except ValueError as exc:
+        raise DictionaryError(f"{path}:{where}: roles {roles!r} are not CODE:start:end|... ({exc})") from exc
+    return _Record(canonical.strip(), types[kind.strip().lower()], country or None, code or None, parsed, "user")
 
 
-def _read_user_csv(path: Path) -> dict[str, _Record]:
+def _read_user_csv(path: Path) -> tuple[dict[str, _Record], dict[str, str]]:
     records: dict[str, _Record] = {}
+    agents: dict[str, str] = {}
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
@@ -307,13 +351,19 @@ def _read_user_csv(path: Path) -> dict[str, _Record]:
                 key = normalize(values["name"])
                 if not key:
                     raise DictionaryError(f"{path}:{line}: empty name")
+                if values["type"].strip().lower() == "agent":
+                    code = values["code"].strip().upper().lstrip("~")
+                    if not re.fullmatch(r"[A-Z]{3,}", code):
+                        raise DictionaryError(f"{path}:{line}: agent code {values['code']!r} is not letters")
+                    agents.setdefault(key, code)
+                    continue
                 records.setdefault(key, _user_record(path, str(line), values["canonical"], values["type"],
-                                                     values["country"], values["code"]))
+                                                     values["country"], values["code"], values.get("roles", "")))
     except UnicodeDecodeError as exc:
         raise DictionaryError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     except csv.Error as exc:
         raise DictionaryError(f"{path}: malformed CSV ({exc})") from exc
-    return records
+    return records, agents
 
 
 def _read_user_turtle(path: Path) -> dict[str, _Record]:

@@ -25,6 +25,8 @@ def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
         out["role"] = m.role
     if m.affiliation:
         out["affiliation"] = m.affiliation
+    if m.resolved_by:
+        out["resolved_by"] = m.resolved_by
     return out
 
 
@@ -72,8 +74,18 @@ def relations_table(rows: Iterable[tuple[Document, list[Relation]]]) -> list[tup
 
 
 def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: str = DEFAULT_BASE_IRI) -> str:
-    """The RDF of extracted documents as TriG-free Turtle (union of their graphs)."""
-    from kg.rdf.convert import document_quads, to_graph
+    """The RDF of extracted documents as TriG-free Turtle (union of their graphs).
 
-    quads = [q for doc, rels in rows for q in document_quads(doc, rels, base=base)]
-    return to_graph(quads).serialize(format="turtle")
+    Written by pyoxigraph, as ``kg export`` is, so each literal keeps its exact lexical
+    form (rdflib's writer turns ``"1"^^xsd:decimal`` into ``1.0``, another RDF term).
+    """
+    import pyoxigraph as ox
+
+    from kg.rdf.convert import document_quads
+    from kg.rdf.namespaces import PREFIXES
+    from kg.rdf.store import to_ox
+
+    triples = {(s, p, o) for doc, rels in rows for s, p, o, _ in document_quads(doc, rels, base=base)}
+    data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(triples)],
+                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data.decode("utf-8")

@@ -19,7 +19,7 @@ from kg.config import Settings, load_settings
 from kg.dictionaries import ActorDictionary, default_dictionary
 from kg.extract import extract_relations
 from kg.ingest import IngestFailure, read_documents
-from kg.nlp import load_pipeline, parse, pieces_of
+from kg.nlp import Piece, load_pipeline, parse, pieces_of
 from kg.rdf.convert import document_quads, mention_iri
 from kg.rdf.store import Store
 from kg.records import Document, Mention, Relation
@@ -27,8 +27,13 @@ from kg.resolve import resolve_document
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["Failure", "BuildReport", "extract", "extract_documents", "extract_text", "build"]
+    from kg.distributed import TaskResult
+    from kg.parses import ParseStore
+
+__all__ = ["Failure", "BuildReport", "extract", "extract_documents", "extract_parsed", "extract_text", "build",
+           "reextract", "keep_labels"]
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +107,25 @@ def extract_documents(
     if first is None:  # nothing to parse: do not even load the model
         return
     nlp = _nlp(settings)
-    book = actor_dictionary(settings)
+    parsed = parse(
+        pieces_of(itertools.chain([first], stream), settings.max_doc_chars), nlp,
+        batch_size=settings.batch_size, processes=settings.processes,
+    )
+    yield from extract_parsed(parsed, settings=settings, failures=failures, progress=progress, mode=mode)
+
+
+def extract_parsed(
+    parsed: Iterable[tuple["Doc", Piece]],
+    *,
+    settings: Settings | None = None,
+    failures: list[Failure] | None = None,
+    progress: Progress | None = None,
+    mode: str = "actors",
+    book: ActorDictionary | None = None,
+) -> Iterator[tuple[Document, list[Relation]]]:
+    """Extract and resolve already parsed pieces (in document order): from ``parse`` or kept parses."""
+    settings = settings or load_settings()
+    book = book if book is not None else actor_dictionary(settings)
     current: Document | None = None
     found: list[Relation] = []
     broken = False
@@ -113,10 +136,7 @@ def extract_documents(
         if current is not None and progress:
             progress(current)
 
-    for spacy_doc, piece in parse(
-        pieces_of(itertools.chain([first], stream), settings.max_doc_chars), nlp,
-        batch_size=settings.batch_size, processes=settings.processes,
-    ):
+    for spacy_doc, piece in parsed:
         if piece.document is not current:
             yield from finish()
             current, found, broken = piece.document, [], False
@@ -125,7 +145,7 @@ def extract_documents(
         try:
             found.extend(extract_relations(
                 spacy_doc, doc_id=piece.document.id, offset=piece.offset,
-                published=piece.document.published, mode=mode,
+                published=piece.document.published, mode=mode, dictionary=book,
             ))
         except Exception as exc:  # one bad document must not stop a corpus
             log.debug("extraction failed on %s", piece.document.id, exc_info=True)
@@ -140,19 +160,41 @@ def _keep_stored_labels(rels: list[Relation], store: Store, cache: dict[str, str
 
     Names that differ only in case or punctuation share an IRI; the first one stored wins.
     """
+    return keep_labels(rels, cache, base=store.base_iri, lookup=store.label_of)
+
+
+def keep_labels(
+    rels: list[Relation],
+    cache: dict[str, str],
+    *,
+    base: str,
+    lookup: Callable[[str], str | None] | None = None,
+    on_new: Callable[[str, str], None] | None = None,
+) -> list[Relation]:
+    """Give each mention the first label seen for its IRI (``cache``, else ``lookup``, else its own).
+
+    ``on_new(iri, label)`` is told each IRI met for the first time, in order.
+    """
 
     def fix(m: Mention | None) -> Mention | None:
         if m is None:
             return None
-        iri = mention_iri(m, base=store.base_iri)
+        iri = mention_iri(m, base=base)
         if iri not in cache:
-            cache[iri] = store.label_of(iri) or m.label
+            cache[iri] = (lookup(iri) if lookup else None) or m.label
+            if on_new is not None:
+                on_new(iri, cache[iri])
         label = cache[iri]
         if label == m.label:
             return m
         return replace(m, label=label, aliases=tuple(sorted({*m.aliases, m.label})))
 
-    return [replace(r, subject=fix(r.subject), object=fix(r.object), attributed_to=fix(r.attributed_to)) for r in rels]
+    out = []
+    for r in rels:
+        s, o, a = fix(r.subject), fix(r.object), fix(r.attributed_to)
+        same = s is r.subject and o is r.object and a is r.attributed_to
+        out.append(r if same else replace(r, subject=s, object=o, attributed_to=a))
+    return out
 
 
 def _ingest(inputs: Iterable[str | Path], settings: Settings, failures: list[Failure]) -> Iterator[Document]:
@@ -186,6 +228,135 @@ def extract_text(text: str, *, doc_id: str = "text", published=None, settings: S
     return [rel for _, rels in extract_documents([doc], settings=settings) for rel in rels]
 
 
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Writer:
+    """The store side of a build: one label per actor IRI, N-Quads loaded by a writer thread, the
+    dyad roll-up and the kept parses' manifest.
+
+    Each task is written in one transaction (whole documents). The writer thread
+    spends its time inside Oxigraph, which releases the GIL, so writing overlaps
+    parsing. At most one write is pending; a failed write raises at the next
+    :meth:`add` or at :meth:`close`.
+    """
+
+    def __init__(self, st: Store, report: BuildReport, *, parses: "ParseStore | None" = None,
+                 model: tuple[str | None, str | None] = (None, None), replace_graphs: bool = False,
+                 fresh_labels: bool = False, staging_graph: str | None = None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from kg.rdf.dyads import DyadUpdater
+
+        self.st = st
+        self.report = report
+        self.labels: dict[str, str] = {}
+        self.lookup = None if fresh_labels else st.label_of
+        self.dyads = DyadUpdater(st)
+        self.parses = parses
+        self.model = model
+        self.replace_graphs = replace_graphs
+        self.staging_graph = staging_graph
+        self.actors: set[str] = set()
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer")
+        self._pending: tuple | None = None
+
+    def add(self, result: "TaskResult") -> None:
+        """Queue one task's documents for writing (labels checked against the store and earlier tasks)."""
+        from kg.distributed import convert
+
+        if not result.results:
+            return
+        conflict = False
+        for iri, label in result.labels:
+            have = self.labels.get(iri)
+            if have is None:
+                have = self.labels[iri] = (self.lookup(iri) if self.lookup else None) or label
+            conflict = conflict or have != label
+        shard = result.shard
+        if conflict:  # an earlier label wins: convert this task again here
+            again = convert(result.results, base=self.st.base_iri, cache=self.labels, lookup=self.lookup)
+            text, count = again.nquads or "", again.quads
+        elif shard is not None:
+            text, count = Path(shard).read_text(encoding="utf-8"), result.quads
+        else:
+            text, count = result.nquads or "", result.quads
+        self.dyads.add(result.dyad_events)
+        part = self.parses.write_part(result.parses) if self.parses is not None and result.parses else None
+        ids = [doc.id for doc, _ in result.results]
+        relations = sum(len(rels) for _, rels in result.results)
+
+        def committed() -> None:
+            self.report.added += len(ids)
+            self.report.relations += relations
+            self.report.events += relations
+            self.report.quads += count
+            self.actors |= result.actors
+            if part is not None and self.parses is not None:
+                self.parses.record(part, ids, model=self.model[0], version=self.model[1])
+            if shard is not None:
+                Path(shard).unlink(missing_ok=True)
+
+        if self.replace_graphs:
+            job = (self.st.update, _replacement(text, ids, self.st.base_iri, self.staging_graph))
+        else:
+            job = (self.st.add_nquads, text)
+        self.wait()
+        if self.dyads.pending > 200_000:  # bounded memory: write the counts so far (the marker stays till the end)
+            self.dyads.flush()
+        self._pending = (self._thread.submit(*job), committed)
+
+    def wait(self) -> None:
+        """Wait for the pending write (raising its error, if any)."""
+        if self._pending is not None:
+            future, committed = self._pending
+            self._pending = None
+            future.result()
+            committed()
+
+    def close(self, *, ok: bool = True) -> None:
+        """Finish the pending write; when all went well, bring the dyad roll-up up to date."""
+        try:
+            self.wait()
+        finally:
+            self._thread.shutdown(wait=True)
+        if ok:
+            self.dyads.finish()
+
+
+def _replacement(text: str, doc_ids: list[str], base: str, staging_graph: str | None) -> str:
+    """One SPARQL update that drops the documents' graphs and inserts their new quads."""
+    from kg.rdf import iris
+
+    actors = f"<{iris.actors_graph_iri(base=base)}>"
+    drops = "".join(f"DROP SILENT GRAPH <{iris.graph_iri(d, base=base)}> ;\n" for d in doc_ids)
+    body = []
+    for line in text.splitlines():
+        if not line:
+            continue
+        spo, graph = line[:-2].rstrip().rsplit(" ", 1)
+        if staging_graph is not None and graph == actors:
+            graph = f"<{staging_graph}>"
+        body.append(f"GRAPH {graph} {{ {spo} . }}")
+    return drops + "INSERT DATA {\n" + "\n".join(body) + "\n}"
+
+
+def _model_id(settings: Settings) -> tuple[str | None, str | None]:
+    try:
+        nlp = _nlp(settings)
+    except Exception:  # noqa: BLE001 - only metadata
+        return settings.model, None
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '')}", nlp.meta.get("version")
+
+
 def build(
     inputs: Iterable[str | Path],
     *,
@@ -193,21 +364,37 @@ def build(
     settings: Settings | None = None,
     progress: Progress | None = None,
     batch_documents: int = 32,
+    keep_parses: bool = False,
+    cluster: object | None = None,
+    shard_dir: Path | str | None = None,
 ) -> BuildReport:
     """Build (or extend) the store from ``inputs``; documents already stored are skipped unparsed.
 
-    Each batch of whole documents is written in one transaction.
+    Each batch of whole documents is written in one transaction. With
+    ``settings.processes > 1`` a local process pool parses and extracts (only
+    records and N-Quads come back); with ``cluster`` (a Dask scheduler address or
+    a ``distributed.Client``) the cluster's workers do, writing their N-Quads
+    shards into ``shard_dir`` when given (a folder they share with this machine).
+    With ``keep_parses`` the parses are kept under ``STORE/parses`` for
+    :func:`reextract`. The dyad roll-up (``kgo:Dyad``) is brought up to date at
+    the end.
     """
+    from kg.distributed import analyse, make_runner
+    from kg.parses import ParseStore
+
     settings = settings or load_settings()
     path = Path(store) if store is not None else settings.store
     started = time.perf_counter()
     report = BuildReport(store=str(path))
-    actors: set[str] = set()
-    with Store.create(path, base_iri=settings.base_iri) as st:
+    documents = _ingest(inputs, settings, report.failures)  # a missing input path fails here, before the store is touched
+    if shard_dir is not None:
+        Path(shard_dir).mkdir(parents=True, exist_ok=True)
+    # a local pool forks before the store opens: workers must not inherit its threads and locks
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st:
         seen: set[str] = set()
 
         def new_documents() -> Iterator[Document]:
-            for doc in _ingest(inputs, settings, report.failures):
+            for doc in documents:
                 report.documents += 1
                 if doc.id in seen or st.has_document(doc.id):
                     report.skipped += 1
@@ -217,25 +404,104 @@ def build(
                 seen.add(doc.id)
                 yield doc
 
-        pending: list[list] = []
-        labels: dict[str, str] = {}
-        for doc, rels in extract_documents(new_documents(), settings=settings, failures=report.failures, progress=progress):
-            rels = _keep_stored_labels(rels, st, labels)
-            pending.append(list(document_quads(doc, rels, base=st.base_iri)))
-            report.added += 1
-            report.relations += len(rels)
-            report.events += len(rels)
-            for rel in rels:
-                for m in (rel.subject, rel.object, rel.attributed_to):
-                    if m is not None and m.is_actor:
-                        actors.add(mention_iri(m, base=st.base_iri))
-            if len(pending) >= batch_documents:
-                report.quads += st.add_documents(pending)
-                pending = []
-        if pending:
-            report.quads += st.add_documents(pending)
-    report.actors = len(actors)
+        order: list[list[Document]] = []
+        worker_settings = settings.with_(processes=1)
+        options = {"keep_parses": keep_parses, "base": st.base_iri,
+                   "shard_dir": str(shard_dir) if shard_dir is not None else None}
+
+        def tasks() -> Iterator[tuple[tuple, dict]]:
+            for chunk in _chunks(new_documents(), batch_documents):
+                order.append(chunk)
+                yield (chunk, worker_settings), options
+
+        parses = ParseStore(path) if keep_parses else None
+        writer = _Writer(st, report, parses=parses, model=_model_id(settings) if keep_parses else (None, None))
+        ok = False
+        try:
+            for result in runner.map(analyse, tasks()):
+                chunk = order.pop(0)
+                report.failures.extend(result.failures)
+                writer.add(result)
+                if progress:
+                    for doc in chunk:
+                        progress(doc)
+            ok = True
+        finally:
+            writer.close(ok=ok)
+    report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def reextract(
+    store: Path | str | None = None,
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    cluster: object | None = None,
+) -> BuildReport:
+    """Extract and resolve again from the parses kept by ``build(keep_parses=True)``: no parse.
+
+    Each batch of documents has its graphs dropped and rewritten in one SPARQL
+    update, so a reader sees every document either before or after. When every
+    document of the store has a kept parse, the actor descriptions are rebuilt
+    too (written to a staging graph, moved over the actors graph at the end) and
+    the store ends as a fresh build of the same documents in the same order
+    would; otherwise the new descriptions are added to the old ones and a
+    warning says how many documents have no kept parse. The dyad roll-up is
+    recounted at the end.
+
+    Raises:
+        ParseError: the store has no kept parses.
+    """
+    from kg.distributed import make_runner, reanalyse
+    from kg.parses import ParseStore
+    from kg.rdf import iris
+
+    settings = settings or load_settings()
+    path = Path(store) if store is not None else settings.store
+    started = time.perf_counter()
+    report = BuildReport(store=str(path))
+    Store.open(path).close()  # a clear error when there is no store
+    kept = ParseStore(path)
+    parts = kept.parts()
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st:
+        stored = {str(r[0]) for r in st.query("SELECT ?id WHERE { ?d a kgo:Document ; kgo:docId ?id }").rows}
+        have = {d for p in parts for d in p.docs}
+        missing = stored - have
+        full = not missing
+        if missing:
+            log.warning("%d documents of %s have no kept parse: they keep their old extraction, and actor "
+                        "descriptions are only added to", len(missing), path)
+        staging = f"{iris.actors_graph_iri(base=st.base_iri)}-staging" if full else None
+        if staging is not None:
+            st.update(f"DROP SILENT GRAPH <{staging}>")
+        worker_settings = settings.with_(processes=1)
+        todo = [p for p in parts if any(d in stored for d in p.docs)]
+
+        def tasks() -> Iterator[tuple[tuple, dict]]:
+            for part in todo:
+                only = [d for d in part.docs if d in stored]
+                yield (kept.read(part), worker_settings), {"base": st.base_iri, "only": only}
+
+        writer = _Writer(st, report, replace_graphs=True, fresh_labels=full, staging_graph=staging)
+        writer.dyads.recount_all()
+        ok = False
+        try:
+            for result in runner.map(reanalyse, tasks()):
+                report.documents += len(result.results)
+                report.failures.extend(result.failures)
+                writer.add(result)
+                if progress:
+                    for doc, _ in result.results:
+                        progress(doc)
+            writer.wait()
+            if staging is not None:
+                actors = iris.actors_graph_iri(base=st.base_iri)
+                st.update(f"DROP SILENT GRAPH <{actors}> ; MOVE SILENT GRAPH <{staging}> TO GRAPH <{actors}>")
+            ok = True
+        finally:
+            writer.close(ok=ok)
+    report.actors = len(writer.actors)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -7,6 +7,7 @@ relation carries its :class:`Provenance` (document, sentence, character offsets)
 from __future__ import annotations
 
 import datetime as _dt
+import html as _html
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,6 +74,9 @@ class Mention:
     (within the document, or from a dictionary). ``start``/``end`` are character
     offsets of ``text`` in the document. ``affiliation`` is the canonical name of
     the country or organisation the actor belongs to, ``role`` its title.
+    ``resolved_by`` names the rule(s) that gave the mention its label, joined by
+    ``+`` ("coref", "dictionary", "short-name", "metonym", "demonym",
+    "agent-noun", "user-dictionary", "alias"...), so each merge is explainable.
     """
 
     text: str
@@ -85,6 +89,7 @@ class Mention:
     role: str | None = None
     affiliation: str | None = None
     aliases: tuple[str, ...] = ()
+    resolved_by: str | None = None
 
     def __post_init__(self) -> None:
         if not self.label.strip():
@@ -98,6 +103,20 @@ class Mention:
     def is_actor(self) -> bool:
         """True for actors, False for concept nodes (type Other)."""
         return self.type is not ActorType.OTHER
+
+    def _repr_html_(self) -> str:
+        """The mention as a small HTML card for notebooks (every text escaped).
+
+        >>> m = Mention(text="<b>Hamas</b> leaders", label="Hamas", type="Group", start=0, end=19)
+        >>> card = m._repr_html_()
+        >>> "<b>Hamas</b>" in card, "&lt;b&gt;Hamas&lt;/b&gt; leaders" in card
+        (False, True)
+        """
+        details = [("as written", self.text if self.text != self.label else None), ("country", self.country),
+                   ("CAMEO", self.code), ("role", self.role), ("affiliation", self.affiliation),
+                   ("aliases", ", ".join(self.aliases) or None), ("resolved by", self.resolved_by)]
+        return (f'<span class="kg-mention"><strong>{_esc(self.label)}</strong> '
+                f'<small>({_esc(self.type.value)})</small>{_details(details)}</span>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +167,33 @@ class Relation:
     def event_type(self) -> str | None:
         """The CAMEO root code (two digits) or None."""
         return self.event_code[:2] if self.event_code else None
+
+    def _repr_html_(self) -> str:
+        """The relation as HTML for notebooks: who did what to whom, its flags and its sentence (escaped).
+
+        >>> a = Mention(text="France", label="France", type="Country", start=0, end=6)
+        >>> b = Mention(text="<Russia>", label="<Russia>", type="Country", start=17, end=25)
+        >>> r = Relation(a, "condemn", b, Provenance("d1", "France condemned <Russia>.", 0, 26), negated=True)
+        >>> out = r._repr_html_()
+        >>> "<Russia>" in out, "&lt;Russia&gt;" in out, "<mark>not</mark>" in out
+        (False, True, True)
+        """
+        flags = " ".join(f for f in ("not" if self.negated else "",
+                                     "" if self.modality is Modality.ASSERTED else self.modality.value) if f)
+        details = [("according to", self.attributed_to.label if self.attributed_to else None),
+                   ("date", self.date.isoformat() if self.date else None), ("CAMEO", self.event_code),
+                   ("confidence", f"{self.confidence:.2f}"), ("document", self.provenance.doc_id)]
+        return (f'<div class="kg-relation"><strong>{_esc(self.subject.label)}</strong> '
+                f'&rarr; <em>{_esc(self.predicate)}</em>{f" <mark>{_esc(flags)}</mark>" if flags else ""} '
+                f'&rarr; <strong>{_esc(self.object.label)}</strong>{_details(details)}'
+                f'<blockquote style="margin:.2em 0 .2em 1em;color:#555">{_esc(self.provenance.sentence)}</blockquote>'
+                '</div>')
+
+
+def _esc(value: object) -> str:
+    return _html.escape(str(value), quote=True)
+
+
+def _details(pairs: list[tuple[str, str | None]]) -> str:
+    shown = [f"{_esc(k)}: {_esc(v)}" for k, v in pairs if v]
+    return f' <small style="color:#555">[{"; ".join(shown)}]</small>' if shown else ""

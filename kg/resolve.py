@@ -1,21 +1,39 @@
 """Within-document canonicalisation of actors: records in, records out.
 
 :func:`resolve_document` takes the relations extracted from one document and
-gives every actor mention one canonical name, type, country and code:
+gives every actor mention one canonical name, type, country (ISO-3), CAMEO
+actor code and, for persons, the role valid on the publication date. Each rule
+that changes a mention is recorded in ``Mention.resolved_by`` so every merge is
+explainable:
 
-1. country variants, demonyms and seats of government resolve through an actor
-   dictionary ("U.S.", "the United States", "America" → United States; a lone
-   "Israeli" → Israel; "Washington" → United States);
-2. a short person name resolves to the one full name of the same document that
-   ends with it ("Netanyahu" → "Benjamin Netanyahu"), unless two full names share
-   it (then it is left alone);
-3. mentions with the same canonical name share their aliases (every other name
-   they were written as), their country and code, and for persons their role
-   and affiliation where one mention lacks them.
+``user-dictionary``
+    a user file (``--actors``) names it; this also turns a noun phrase into an
+    actor ("the occupation" → Israel);
+``metonym``
+    a seat of government stands for its government ("Washington", "the
+    Kremlin", "Downing Street" → the country, code ``USAGOV``...); a mention
+    the extractor typed as a place (Location) is never read as a metonym;
+``dictionary``
+    the actor dictionary knows the name ("U.S." → United States, "Netanyahu" →
+    Benjamin Netanyahu, "Sisi" → Abdel Fattah el-Sisi as Phoenix spells him);
+``demonym``
+    a lone nationality word ("Israeli" → Israel);
+``short-name``
+    a short name resolves to the one longer name of the same document that
+    ends with it (persons: "Gallant" → "Yoav Gallant") or that extends it with
+    words of an organisation's name ("Brightwater" → "Brightwater Group");
+    two candidates (Jake and Dan Sullivan) block the merge, and a bare surname
+    with no full name in the document stays its own actor;
+``alias``
+    the mention shares a canonical name with another and takes its facts
+    (country, code; role and affiliation for persons).
 
-The dictionary is the small built-in table below (:data:`BUILTIN`), or any
-object with ``lookup(name, on=date)``, ``demonym(word)``, ``metonym(name)`` and
-``agent(noun)`` (:class:`ActorDictionary`), such as
+Rules set by extraction (``coref`` for pronouns and definite descriptions,
+``agent-noun`` for role phrases such as "US officials", ``metonym``,
+``demonym``) are kept and combined with ``+`` ("coref+dictionary").
+
+The dictionary is any object with ``lookup(name, on=date)``, ``demonym(word)``,
+``metonym(name)`` and ``agent(noun)`` (:class:`ActorDictionary`), by default
 ``kg.dictionaries.default_dictionary()`` (the Phoenix dictionaries). Pure
 Python: no spaCy here.
 """
@@ -25,106 +43,26 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 from kg.records import ActorType, Mention, Relation
 
-__all__ = ["resolve_document", "resolve_mention", "ActorDictionary", "BuiltinDictionary", "BUILTIN", "Entry"]
+__all__ = ["resolve_document", "resolve_mention", "ActorDictionary", "normalize_name", "add_rule"]
 
-# --------------------------------------------------------------------------
-# The built-in table (data only; kg.dictionaries supersedes it when passed in)
-
-COUNTRIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    # canonical: (ISO-3, names and variants, demonyms)
-    "United States": (
-        "USA",
-        ("US", "U.S.", "USA", "U.S.A.", "United States of America", "America", "the States"),
-        ("American", "Americans"),
-    ),
-    "United Kingdom": ("GBR", ("UK", "U.K.", "Britain", "Great Britain"), ("British", "Briton", "Britons")),
-    "Israel": ("ISR", ("State of Israel",), ("Israeli",)),
-    "Iran": ("IRN", ("Islamic Republic of Iran", "Persia"), ("Iranian",)),
-    "Russia": ("RUS", ("Russian Federation",), ("Russian",)),
-    "China": ("CHN", ("People's Republic of China", "PRC"), ("Chinese",)),
-    "France": ("FRA", (), ("French",)),
-    "Germany": ("DEU", (), ("German",)),
-    "Palestine": ("PSE", ("State of Palestine", "Palestinian Authority"), ("Palestinian",)),
-    "Lebanon": ("LBN", (), ("Lebanese",)),
-    "Syria": ("SYR", (), ("Syrian",)),
-    "Iraq": ("IRQ", (), ("Iraqi",)),
-    "Egypt": ("EGY", (), ("Egyptian",)),
-    "Jordan": ("JOR", (), ("Jordanian",)),
-    "Saudi Arabia": ("SAU", ("KSA",), ("Saudi",)),
-    "Qatar": ("QAT", (), ("Qatari",)),
-    "Turkey": ("TUR", ("Türkiye", "Turkiye"), ("Turkish",)),
-    "Ukraine": ("UKR", (), ("Ukrainian",)),
-    "Yemen": ("YEM", (), ("Yemeni",)),
-}
-"""The commonest country variants and demonyms."""
-
-METONYMS: dict[str, str] = {"Washington": "United States"}
-"""Seats of government standing for their country."""
-
-AGENTS: dict[str, str] = {
-    "official": "GOV",
-    "government": "GOV",
-    "administration": "GOV",
-    "ministry": "GOV",
-    "regime": "GOV",
-    "diplomat": "GOV",
-    "leader": "GOV",
-    "spokesman": "GOV",
-    "spokeswoman": "GOV",
-    "force": "MIL",
-    "troop": "MIL",
-    "army": "MIL",
-    "military": "MIL",
-    "soldier": "MIL",
-    "jet": "MIL",
-    "police": "COP",
-    "militant": "REB",
-    "fighter": "REB",
-    "rebel": "REB",
-    "lawmaker": "LEG",
-}
-"""Role nouns (singular) → CAMEO agent codes."""
-
-PEOPLES = frozenset(
-    {"Palestinians", "Israelis", "Americans", "Iranians", "Russians", "Ukrainians", "Lebanese", "Syrians", "Kurds"}
-)
-"""Plural names of peoples: kept as Group actors."""
-
-_PRONOUNS = frozenset(
-    {
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "hers",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "theirs",
-        "who",
-        "whom",
-        "which",
-        "that",
-        "whose",
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-    }
-)
+_PRONOUNS = frozenset({
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who",
+    "whom", "which", "that", "whose", "i", "me", "my", "we", "us", "our", "you", "your",
+})
 _NAMED = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.GROUP, ActorType.LOCATION)
+_ORG_WORDS = frozenset({
+    "group", "holdings", "holding", "inc", "corp", "corporation", "company", "co", "ltd", "plc", "llc",
+    "sa", "ag", "gmbh", "partners", "capital", "bank", "motors", "steel", "rail", "pharma", "logistics",
+    "foods", "pensions", "airlines", "energy", "industries", "technologies", "media", "international",
+    "party", "movement", "organization", "organisation", "agency", "commission", "council", "committee",
+    "authority", "union", "association", "foundation", "institute", "court", "forces", "network",
+})
+_DEMONYM_ENDINGS = ("i", "an", "ian", "ese", "ish", "ic", "ch", "ans", "ians", "is")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -138,20 +76,11 @@ def normalize_name(name: str) -> str:
     return _SPACES.sub(" ", name.translate(_QUOTES)).strip().strip(" \"',;:()[]")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A dictionary answer: canonical name, type, ISO-3 country, CAMEO actor code."""
-
-    canonical: str
-    type: str
-    country: str | None = None
-    code: str | None = None
-
-
 class ActorDictionary(Protocol):
     """What :func:`resolve_document` needs from an actor dictionary (``kg.dictionaries`` fits).
 
-    Entries have ``.canonical``, ``.type``, ``.country`` and ``.code``.
+    Entries have ``.canonical``, ``.type``, ``.country`` and ``.code``; optionally
+    ``.source`` (``"user"`` for user files).
     """
 
     def lookup(self, name: str, on: _dt.date | None = None) -> Any: ...
@@ -163,58 +92,23 @@ class ActorDictionary(Protocol):
     def agent(self, noun: str) -> str | None: ...
 
 
-def _strip_the(name: str) -> str:
-    return name[4:] if name[:4].lower() == "the " else name
+def add_rule(mention: Mention, rule: str) -> Mention:
+    """``mention`` with ``rule`` appended to its ``resolved_by`` (no repeats).
 
-
-class BuiltinDictionary:
-    """The small built-in table as an :class:`ActorDictionary`.
-
-    >>> BUILTIN.lookup("the U.S.").canonical
-    'United States'
-    >>> BUILTIN.demonym("Iranians").country
-    'IRN'
-    >>> BUILTIN.agent("troops")
-    'MIL'
+    >>> m = Mention(text="he", label="Netanyahu", type="Person", start=0, end=2, resolved_by="coref")
+    >>> add_rule(m, "dictionary").resolved_by
+    'coref+dictionary'
     """
-
-    def __init__(self) -> None:
-        self._names: dict[str, Entry] = {}
-        self._demonyms: dict[str, Entry] = {}
-        for canonical, (iso3, names, demonyms) in COUNTRIES.items():
-            entry = Entry(canonical, "Country", iso3, iso3)
-            for name in (canonical, *names):
-                self._names[name] = entry
-                if len(name) > 3:  # never fold acronyms: "US" is not "us"
-                    self._names.setdefault(name.casefold(), entry)
-            for word in demonyms:
-                self._demonyms[word.casefold()] = entry
-        for people in PEOPLES:
-            country = self.demonym(people)
-            self._names[people] = Entry(people, "Group", country.country if country else None, None)
-
-    def lookup(self, name: str, on: _dt.date | None = None) -> Entry | None:
-        name = normalize_name(name)
-        for candidate in (name, _strip_the(name)):
-            found = self._names.get(candidate) or self._names.get(candidate.casefold())
-            if found is not None:
-                return found
-        return None
-
-    def demonym(self, word: str) -> Entry | None:
-        key = normalize_name(word).casefold()
-        return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
-
-    def metonym(self, name: str) -> Entry | None:
-        canonical = METONYMS.get(_strip_the(normalize_name(name)))
-        return self.lookup(canonical) if canonical else None
-
-    def agent(self, noun: str) -> str | None:
-        key = normalize_name(noun).lower()
-        return AGENTS.get(key) or (AGENTS.get(key[:-1]) if key.endswith("s") else None)
+    rules = [r for r in (mention.resolved_by or "").split("+") if r]
+    if rule in rules:
+        return mention
+    return replace(mention, resolved_by="+".join([*rules, rule]))
 
 
-BUILTIN = BuiltinDictionary()
+def _default() -> ActorDictionary:
+    from kg.dictionaries import default_dictionary
+
+    return default_dictionary()
 
 
 def _as_type(value: object, default: ActorType) -> ActorType:
@@ -241,6 +135,31 @@ def _agent_code(book: ActorDictionary, role: str | None) -> str | None:
     return str(code).lstrip("~")[:3] if code else None
 
 
+def _user_entry(book: ActorDictionary, mention: Mention, on: _dt.date | None) -> Any:
+    """The user-file entry for a concept's text or label ("the occupation"), else None."""
+    for name in (mention.text, mention.label):
+        entry = _ask(getattr(book, "lookup", None), normalize_name(name), on=on)
+        if entry is not None and getattr(entry, "source", None) == "user":
+            return entry
+    return None
+
+
+def _apply(mention: Mention, entry: Any, book: ActorDictionary, rule: str) -> Mention:
+    kind = _as_type(getattr(entry, "type", None), mention.type)
+    code = getattr(entry, "code", None) or mention.code
+    agent = _agent_code(book, mention.role)
+    country = getattr(entry, "country", None) or mention.country
+    if kind is ActorType.COUNTRY and country and agent:
+        code = country + agent  # "US officials" → USAGOV
+    elif kind is ActorType.COUNTRY and mention.code and len(mention.code) > 3 and code == country:
+        code = mention.code  # the government a metonym stands for ("Kremlin" → RUSGOV)
+    # a name the extractor already canonicalised to the same code keeps its spelling ("Pentagon")
+    same = bool(mention.code) and mention.code == getattr(entry, "code", None) and rule == "dictionary"
+    label = mention.label if same and kind is mention.type else entry.canonical
+    mention = replace(mention, label=label, type=kind, country=country, code=code)
+    return add_rule(mention, rule)
+
+
 def resolve_mention(
     mention: Mention, *, dictionary: ActorDictionary | None = None, on: _dt.date | None = None
 ) -> Mention:
@@ -249,44 +168,54 @@ def resolve_mention(
     Countries, demonyms and seats of government take the dictionary's canonical
     name; a people ("Palestinians") stays a Group with its country; a place keeps
     its name (only its country is filled in); a person takes the dictionary's
-    name only when the dictionary knows it as a person. Concepts (type Other)
-    are returned unchanged.
+    name (and the code of the role held on ``on``) only when the dictionary
+    knows it as a person. A concept (type Other) becomes an actor only through
+    a user dictionary entry.
 
     >>> m = Mention(text="U.S.", label="U.S.", type="Country", start=0, end=4)
-    >>> resolve_mention(m).label, resolve_mention(m).country
-    ('United States', 'USA')
+    >>> r = resolve_mention(m)
+    >>> r.label, r.country, r.resolved_by
+    ('United States', 'USA', 'dictionary')
     """
+    book = dictionary if dictionary is not None else _default()
     if not mention.is_actor:
-        return mention
-    book = dictionary or BUILTIN
+        entry = _user_entry(book, mention, on)
+        if entry is None:
+            return mention
+        return _apply(replace(mention, type=_as_type(entry.type, ActorType.ORGANIZATION)), entry, book,
+                      "user-dictionary")
     name = normalize_name(mention.label) or mention.label
-    metonym = _ask(getattr(book, "metonym", None), name)
-    entry = metonym or _ask(getattr(book, "lookup", None), name, on=on)
+    if name.lower() in _PRONOUNS and not name.isupper():
+        return mention  # "us" is no country
+    entry, rule = None, "dictionary"
+    found = _ask(getattr(book, "lookup", None), name, on=on)
+    if found is not None and getattr(found, "source", None) == "user":
+        entry, rule = found, "user-dictionary"
+    if entry is None and mention.type is not ActorType.LOCATION and mention.type is not ActorType.PERSON:
+        entry = _ask(getattr(book, "metonym", None), name)
+        rule = "metonym" if entry is not None else rule
+    if entry is None:
+        entry = found
+        if _demonym_like(name, found):
+            rule = "demonym"  # "Israeli", "Iranian": the dictionary lists them as names of the state
     if entry is None and mention.type is not ActorType.PERSON:
         demonym = _ask(getattr(book, "demonym", None), name)
         if demonym is not None and not name.endswith("s"):
-            entry = demonym  # a lone "Israeli": the country
+            entry, rule = demonym, "demonym"  # a lone "Israeli": the country
         elif demonym is not None:  # a people: the group, with its country
             mention = replace(mention, type=ActorType.GROUP, country=mention.country or demonym.country)
     if entry is not None:
         kind = _as_type(getattr(entry, "type", None), mention.type)
         if mention.type is ActorType.PERSON and kind is not ActorType.PERSON:
             entry = None  # a surname that is also a place ("Austin") stays a person
-        elif mention.type is ActorType.LOCATION and metonym is None:
+        elif mention.type is ActorType.LOCATION and rule != "user-dictionary":
             mention = replace(mention, country=mention.country or entry.country)
             entry = None  # a city is not its country
         elif mention.type is ActorType.GROUP and kind is ActorType.COUNTRY and name.endswith("s"):
             mention = replace(mention, country=mention.country or entry.country)
             entry = None  # "Palestinians" are the people, not the state
     if entry is not None:
-        kind = _as_type(entry.type, mention.type)
-        code = entry.code or mention.code
-        agent = _agent_code(book, mention.role)
-        if kind is ActorType.COUNTRY and entry.country and agent:
-            code = entry.country + agent
-        mention = replace(
-            mention, label=entry.canonical, type=kind, country=entry.country or mention.country, code=code
-        )
+        mention = _apply(mention, entry, book, rule)
     elif mention.type is ActorType.COUNTRY and mention.code and mention.role and len(mention.code) == 3:
         agent = _agent_code(book, mention.role)
         mention = replace(mention, code=mention.code + agent) if agent else mention
@@ -301,16 +230,46 @@ def resolve_mention(
     return mention
 
 
-def _short_names(mentions: Iterable[Mention]) -> dict[str, str]:
-    """Short person names → the one full name that ends with them."""
-    fulls = sorted({m.label for m in mentions if m.type is ActorType.PERSON and len(m.label.split()) > 1})
-    shorts = {m.label for m in mentions if m.type in _NAMED and m.label not in fulls}
-    found: dict[str, str] = {}
-    for short in shorts:
+def _demonym_like(name: str, entry: Any) -> bool:
+    """True for a nationality word the dictionary lists as a name of its country."""
+    if entry is None or getattr(entry, "type", None) != "Country" or " " in name:
+        return False
+    return name.lower() != entry.canonical.lower() and name.lower().endswith(_DEMONYM_ENDINGS)
+
+
+def _extends(short: list[str], long: list[str], kind: ActorType) -> bool:
+    """True when ``long`` is ``short`` completed: a person's full name, an organisation's long name."""
+    if len(long) <= len(short):
+        return False
+    if kind is ActorType.PERSON:
+        return long[-len(short):] == short
+    if long[: len(short)] == short:  # "Brightwater" → "Brightwater Group"
+        return all(w.lower().strip(".") in _ORG_WORDS for w in long[len(short):])
+    return long[-len(short):] == short and short[-1].lower() in _ORG_WORDS  # "the Commission"
+
+
+def _short_names(mentions: Iterable[Mention]) -> dict[tuple[str, ActorType], tuple[str, ActorType]]:
+    """(short name, type) → (the one longer name it stands for, its type).
+
+    A person's full name may complete a short name of any named type (the NER
+    often types a lone surname as a place); an organisation's only one of its own type.
+    """
+    labels: dict[str, ActorType] = {}
+    for m in mentions:
+        if m.type in _NAMED and (m.type is ActorType.PERSON or m.label not in labels):
+            labels[m.label] = m.type  # a person wins
+    found: dict[tuple[str, ActorType], tuple[str, ActorType]] = {}
+    for m in {(m.label, m.type) for m in mentions if m.type in _NAMED}:
+        short, kind = m
         words = short.split()
-        matches = [f for f in fulls if f.split()[-len(words) :] == words and f != short]
+        matches = [
+            (full, full_kind)
+            for full, full_kind in labels.items()
+            if (full_kind is ActorType.PERSON and _extends(words, full.split(), ActorType.PERSON))
+            or (full_kind is kind and kind is not ActorType.PERSON and _extends(words, full.split(), kind))
+        ]
         if len(matches) == 1:
-            found[short] = matches[0]
+            found[(short, kind)] = matches[0]
     return found
 
 
@@ -321,6 +280,8 @@ def _alias_of(mention: Mention) -> str | None:
         return None
     if mention.role and text.lower().endswith(mention.role.lower()):
         return None
+    if mention.resolved_by and "coref" in mention.resolved_by.split("+"):
+        return None  # "the chancellor" is a description, not a name
     return text
 
 
@@ -335,45 +296,55 @@ def resolve_document(
     Args:
         relations: the relations extracted from one document (any order).
         dictionary: an actor dictionary (``lookup``, ``demonym``, ``metonym``,
-            ``agent``); the built-in gazetteer when None.
+            ``agent``); ``kg.dictionaries.default_dictionary()`` when None.
         on: the date dated dictionary entries are looked up on (the
             publication date), if known.
 
     Returns:
         The relations in the same order, with resolved subject, object and
-        ``attributed_to`` mentions carrying merged aliases.
+        ``attributed_to`` mentions carrying merged aliases and the rules that
+        resolved them (``resolved_by``).
     """
     if not relations:
         return []
+    book = dictionary if dictionary is not None else _default()
     resolved: dict[Mention, Mention] = {}
     originals = [m for r in relations for m in (r.subject, r.object, r.attributed_to) if m is not None]
     for mention in originals:
         if mention not in resolved:
-            resolved[mention] = resolve_mention(mention, dictionary=dictionary, on=on)
+            resolved[mention] = resolve_mention(mention, dictionary=book, on=on)
     shorts = _short_names(resolved.values())
     for original, mention in resolved.items():
-        full = shorts.get(mention.label)
+        full = shorts.get((mention.label, mention.type))
         if full is not None:
-            resolved[original] = replace(mention, label=full, type=ActorType.PERSON)
+            resolved[original] = add_rule(replace(mention, label=full[0], type=full[1]), "short-name")
     # one name, one type: a name the NER once called a person is a person throughout
     persons = {m.label for m in resolved.values() if m.type is ActorType.PERSON}
     for original, mention in resolved.items():
-        if (
-            mention.label in persons
-            and mention.type in _NAMED
-            and mention.type is not ActorType.PERSON
-            and not mention.code
-        ):
-            resolved[original] = replace(mention, type=ActorType.PERSON)
+        if mention.label in persons and mention.type in _NAMED and mention.type is not ActorType.PERSON:
+            if not mention.code:
+                resolved[original] = replace(mention, type=ActorType.PERSON)
+    final = _merge(resolved)
+    return [
+        replace(
+            r,
+            subject=final[r.subject],
+            object=final[r.object],
+            attributed_to=final[r.attributed_to] if r.attributed_to is not None else None,
+        )
+        for r in relations
+    ]
 
-    # merge what the mentions of one actor know
+
+def _merge(resolved: dict[Mention, Mention]) -> dict[Mention, Mention]:
+    """Share aliases and facts among the mentions of one actor."""
     aliases: dict[str, set[str]] = {}
     facts: dict[str, dict[str, str]] = {}
     for original, mention in resolved.items():
         if not mention.is_actor:
             continue
         names = aliases.setdefault(mention.label, set())
-        for name in (_alias_of(original), normalize_name(original.label)):
+        for name in (_alias_of(original), normalize_name(original.label) if original.is_actor else None):
             if name and name != mention.label:
                 names.add(name)
         known = facts.setdefault(mention.label, {})
@@ -388,13 +359,7 @@ def resolve_document(
             known = facts.get(mention.label, {})
             fill = {k: v for k, v in known.items() if not getattr(mention, k)}
             mention = replace(mention, aliases=tuple(sorted(aliases.get(mention.label, ()))), **fill)
+            if fill and not mention.resolved_by:
+                mention = add_rule(mention, "alias")
         final[original] = mention
-    return [
-        replace(
-            r,
-            subject=final[r.subject],
-            object=final[r.object],
-            attributed_to=final[r.attributed_to] if r.attributed_to is not None else None,
-        )
-        for r in relations
-    ]
+    return final

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import kg.resolve
+from kg.dictionaries import default_dictionary
 from kg.records import ActorType, Mention, Provenance, Relation
-from kg.resolve import BUILTIN, resolve_document, resolve_mention
+from kg.resolve import resolve_document, resolve_mention
 
 ROOT = Path(__file__).resolve().parent.parent
 PROV = Provenance(doc_id="d", sentence="s", start=0, end=1, sentence_index=0, extractor="test")
@@ -93,7 +94,9 @@ def test_resolve_united_states_variants(name):
         ("Chinese", "Group", "China", "CHN"),
         ("French", "Group", "France", "FRA"),
         ("German", "Group", "Germany", "DEU"),
-        ("Washington", "Location", "United States", "USA"),
+        ("Washington", "Country", "United States", "USA"),
+        ("the Kremlin", "Organization", "Russia", "RUS"),
+        ("Downing Street", "Organization", "United Kingdom", "GBR"),
     ],
 )
 def test_resolve_country_variants_and_demonyms(name, kind, canonical, iso3):
@@ -226,10 +229,11 @@ def test_resolve_with_the_phoenix_dictionary():
     assert (out[0].object.label, out[0].object.country) == ("United States", "USA")
 
 
-def test_resolve_builtin_table_is_data():
-    assert BUILTIN.lookup("the U.S.").canonical == "United States"
-    assert BUILTIN.lookup("us") is None  # the pronoun is no country
-    assert BUILTIN.lookup("Atlantis") is None
+def test_resolve_default_dictionary_is_phoenix():
+    book = default_dictionary()
+    assert book.lookup("the U.S.").canonical == "United States"
+    assert resolve_mention(m("us", "Country")).label == "us"  # the pronoun is no country
+    assert book.lookup("Atlantis") is None
 
 
 def test_resolve_imports_no_spacy():
@@ -240,3 +244,100 @@ def test_resolve_imports_no_spacy():
 
 def test_resolve_doctests():
     assert doctest.testmod(kg.resolve).failed == 0
+
+
+# --------------------------------------------------------------------------- resolution rules (issue #3)
+
+
+def _rules(mention: Mention) -> set[str]:
+    return set((mention.resolved_by or "").split("+")) - {""}
+
+
+def test_resolve_records_the_rule_of_each_merge():
+    out = resolve_document(
+        [
+            rel(m("Yoav Gallant"), m("U.S.", "Country"), "notify"),
+            rel(m("Gallant"), m("Washington", "Organization"), "warn"),
+            rel(m("Gallant"), m("Israeli", "Group"), "meet"),
+        ]
+    )
+    assert "dictionary" in _rules(out[0].object)  # "U.S." → United States
+    assert out[1].subject.label == "Yoav Gallant" and "short-name" in _rules(out[1].subject)
+    assert (out[1].object.label, out[1].object.code) == ("United States", "USAGOV")
+    assert "metonym" in _rules(out[1].object)
+    assert (out[2].object.label, out[2].object.resolved_by) == ("Israel", "demonym")
+
+
+def test_resolve_extraction_rules_are_kept():
+    he = m("Benjamin Netanyahu", text="he", resolved_by="coref")
+    out = resolve_document([rel(he, m("Iran", "Country"))])
+    assert _rules(out[0].subject) >= {"coref", "dictionary"}
+    assert out[0].subject.resolved_by.startswith("coref")
+
+
+def test_resolve_bare_surname_without_full_name_stays_its_own_actor():
+    out = resolve_document([rel(m("Okafor"), m("Iran", "Country"))])
+    assert out[0].subject.label == "Okafor" and "short-name" not in _rules(out[0].subject)
+
+
+def test_resolve_two_people_sharing_a_surname_stay_apart():
+    out = resolve_document(
+        [
+            rel(m("Jake Sullivan"), m("Iran", "Country")),
+            rel(m("Dan Sullivan"), m("Iraq", "Country")),
+        ]
+    )
+    assert [r.subject.label for r in out] == ["Jake Sullivan", "Dan Sullivan"]
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [("Brightwater", "Brightwater Group"), ("Castellano", "Castellano Foods"), ("Commission", "European Commission")],
+)
+def test_resolve_organisation_short_names(short, full):
+    out = resolve_document(
+        [rel(m(full, "Organization"), m("Iran", "Country")), rel(m(short, "Organization"), m("Iran", "Country"))]
+    )
+    assert out[1].subject.label == full and "short-name" in _rules(out[1].subject)
+    assert short in out[1].subject.aliases
+
+
+def test_resolve_organisation_prefix_needs_an_organisation_word():
+    # "Kestrel" is not "Kestrel Aviation Museum Trust of Iran"; an arbitrary longer name is no short-name match
+    out = resolve_document(
+        [rel(m("Harbour Street Cafe", "Organization"), m("Iran", "Country")), rel(m("Harbour", "Organization"), m("Iran", "Country"))]
+    )
+    assert out[1].subject.label == "Harbour"
+
+
+def test_resolve_place_is_never_a_metonym():
+    mention = resolve_mention(m("Tehran", "Location"))
+    assert (mention.label, mention.type, mention.country) == ("Tehran", ActorType.LOCATION, "IRN")
+    assert resolve_mention(m("Tehran", "Organization")).label == "Iran"
+
+
+def test_resolve_keeps_an_institution_spelled_by_extraction():
+    # the gazetteer's "Pentagon" (USAMIL) is the same actor as Phoenix's "United States Military"
+    mention = resolve_mention(m("Pentagon", "Organization", code="USAMIL", country="USA"))
+    assert (mention.label, mention.code) == ("Pentagon", "USAMIL")
+
+
+def test_resolve_person_role_on_the_publication_date():
+    book = default_dictionary()
+    now = resolve_mention(m("Netanyahu"), dictionary=book, on=dt.date(2024, 10, 11))
+    then = resolve_mention(m("Netanyahu"), dictionary=book, on=dt.date(1990, 1, 1))
+    assert (now.label, now.code, now.country) == ("Benjamin Netanyahu", "ISRGOV", "ISR")
+    assert then.code == "ISRELI"
+
+
+def test_resolve_user_dictionary_turns_a_concept_into_an_actor(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,canonical,type,country,code\nthe occupation,Israel,Country,ISR,ISR\n", encoding="utf-8")
+    book = default_dictionary().extend(path)
+    concept = m("occupation", "Other", text="The occupation")
+    out = resolve_document([rel(concept, m("Gaza", "Location"), "bomb")], dictionary=book)
+    subject = out[0].subject
+    assert (subject.label, subject.type, subject.country, subject.resolved_by) == (
+        "Israel", ActorType.COUNTRY, "ISR", "user-dictionary")
+    # without the user file the concept stays a concept
+    assert resolve_document([rel(concept, m("Gaza", "Location"), "bomb")])[0].subject == concept

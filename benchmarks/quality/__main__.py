@@ -1,4 +1,4 @@
-"""Run the three quality benchmarks and print a summary table.
+"""Run the quality benchmarks (gold set, CaRB, PETRARCH-2, coreference) and print a summary table.
 
     python -m benchmarks.quality [--carb-limit N] [--model NAME] [--json]
     python benchmarks/quality            # the same
@@ -19,12 +19,12 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.quality import carb, gold, petrarch  # noqa: E402
+from benchmarks.quality import carb, coref, gold, petrarch  # noqa: E402
 from benchmarks.quality.common import machine_description, model_description, table  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Run the CaRB, PETRARCH-2 and gold-set quality benchmarks.")
+    ap = argparse.ArgumentParser(description="Run the gold-set, CaRB, PETRARCH-2 and coreference quality benchmarks.")
     ap.add_argument("--carb-limit", type=int, help="only the first N CaRB dev sentences")
     ap.add_argument("--model", help="spaCy pipeline (default: kg's default)")
     ap.add_argument("--data", type=Path, help="the shared data folder (default ../shared/data)")
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         ("gold", "own gold set", lambda: gold.run(model=args.model), gold),
         ("carb", "CaRB dev (Open IE)", lambda: carb.run(args.carb_limit, data_dir=args.data, model=args.model), carb),
         ("petrarch", "PETRARCH-2 records", lambda: petrarch.run(data_dir=args.data, model=args.model), petrarch),
+        ("coref", "coreference test set", lambda: coref.run(model=args.model), coref),
     ]
     for key, title, job, module in jobs:
         try:

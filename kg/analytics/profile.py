@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from kg.analytics.measures import TimelineEntry, timeline
@@ -29,6 +30,33 @@ class ActorProfile:
     affiliations: tuple[str, ...]
     as_agent: tuple[TimelineEntry, ...]
     as_patient: tuple[TimelineEntry, ...]
+
+    def _repr_html_(self) -> str:
+        """The profile as HTML for notebooks: identity, then the events as agent and as patient (escaped).
+
+        >>> p = ActorProfile("x", "<Hamas>", "Group", None, None, ("movement",), (), (), (), ())
+        >>> out = p._repr_html_()
+        >>> "<Hamas>" in out, "&lt;Hamas&gt;" in out
+        (False, True)
+        """
+        def esc(value: object) -> str:
+            return html.escape("" if value is None else str(value), quote=True)
+
+        facts = [("type", self.type), ("country", self.country), ("CAMEO", self.code),
+                 ("aliases", ", ".join(self.aliases)), ("roles", ", ".join(self.roles)),
+                 ("affiliations", ", ".join(self.affiliations))]
+        head = "; ".join(f"{k}: {esc(v)}" for k, v in facts if v)
+        parts = [f'<div class="kg-profile"><h4 style="margin:.3em 0">{esc(self.label)}</h4>'
+                 f"<div><small>{head}</small></div>"]
+        for title, entries in (("as agent", self.as_agent), ("as patient", self.as_patient)):
+            rows = "".join(
+                f"<tr><td>{esc(e.date)}</td><td>{esc(e.relation)}</td><td>{esc(e.other_label)}</td>"
+                f"<td>{esc(' '.join(f for f in ('not' if e.negated else '', '' if e.modality == 'asserted' else e.modality) if f))}</td>"
+                f"<td>{esc(e.sentence)}</td></tr>" for e in entries[:100])
+            parts.append(f"<details open><summary>{len(entries)} event{'s' if len(entries) != 1 else ''} {title}</summary>"
+                         f"<table><thead><tr><th>date</th><th>relation</th><th>other</th><th>flags</th><th>sentence</th>"
+                         f"</tr></thead><tbody>{rows}</tbody></table></details>")
+        return "".join(parts) + "</div>"
 
 
 def actor_profile(store: Store, name: str) -> ActorProfile:

@@ -1,12 +1,18 @@
 """Extraction: parsed spaCy Docs in, plain :mod:`kg.records` out.
 
 :mod:`kg.extract` holds small pure functions over spaCy Docs, one module per
-family: :mod:`~kg.extract.clauses` (predicate–argument frames),
-:mod:`~kg.extract.mentions` (actors, titles, role phrases, concepts),
-:mod:`~kg.extract.coref` (pronouns), :mod:`~kg.extract.modality` (negation,
-modality, attribution), :mod:`~kg.extract.relations` (the records), with their
-data in :mod:`~kg.extract.patterns` and :mod:`~kg.extract.gazetteer`.
-Importing it loads no model.
+family: :mod:`~kg.extract.clauses` (predicate–argument frames) and
+:mod:`~kg.extract.control` (complements that give no relation),
+:mod:`~kg.extract.mentions` and :mod:`~kg.extract.roles` (actors, titles, role
+phrases), :mod:`~kg.extract.phrases` (spans, concepts),
+:mod:`~kg.extract.coref` (pronouns and definite descriptions),
+:mod:`~kg.extract.arguments` (the argument of a head token),
+:mod:`~kg.extract.modality` (negation, modality, attribution),
+:mod:`~kg.extract.events` (CAMEO codes), :mod:`~kg.extract.time` (dates),
+:mod:`~kg.extract.openie` (open mode) and :mod:`~kg.extract.relations` (the
+records), with their data in :mod:`~kg.extract.patterns`,
+:mod:`~kg.extract.lexicon` and :mod:`~kg.extract.gazetteer` (which falls back
+on :mod:`kg.dictionaries`). Importing it loads no model.
 """
 
 from __future__ import annotations

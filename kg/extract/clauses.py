@@ -8,14 +8,22 @@ later, in :mod:`kg.extract.relations`). Covered:
 - passives with a by-agent, turned to active voice (agent = subject);
 - prepositional and phrasal predicates: particles and prepositions join the
   lemma ("meet with", "withdraw from", "call on", "pull out of");
-- light-verb objects with an actor in a prepositional phrase ("expressed
-  concern over Iran" → "express concern over");
-- subjects inherited through control ("urged Dermer to provide" → Dermer
-  provides; "plans to attack" → the planner attacks), conjoined verbs,
-  participles ("the occupation attacking Iran") and adverbial clauses;
+- light-verb objects in a prepositional phrase ("expressed concern over Iran"
+  → "express concern over"; "imposed duties on European brandy"), and the
+  goal of a transfer verb instead of its theme ("will send 100 troops to
+  Israel" → "send to" Israel), "in favour of" as one preposition;
+- subjects inherited through control ("plans to attack" → the planner
+  attacks; "is scheduled to meet"), conjoined verbs, participles ("the
+  occupation attacking Iran") and adverbial clauses; the complements of
+  object-control verbs and demands give no frame unless asked for
+  (:mod:`kg.extract.control`), a demand's addressee is its object ("demanded
+  that Israel stop" → demand Israel);
+- reciprocals: a symmetric verb with conjoined subjects and no object holds
+  both ways ("Modi and Xi met");
+- denials parsed as a modifier ("denied attacking UNIFIL");
 - adjectival predicates after a copula ("is opposed to");
 - event nouns with an agent and a patient ("Israel's attack on Iran");
-- with ``copula=True`` (open mode), "X is Y" frames.
+- with ``copula=True``, "X is Y" frames.
 
 Frames keep spaCy tokens and never leave :mod:`kg.extract`.
 """
@@ -26,7 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
+from kg.extract.control import blocked, demanded, denied_gerund
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,9 +44,11 @@ if TYPE_CHECKING:
 __all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of"]
 
 SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
+RECIPROCAL = "reciprocal"
 
 _ADVCL_MARKS = frozenset({"after", "before", "while", "when", "since", "by", "upon", "in", "on", "without"})
 _CONTROL_PREPS = frozenset({"on", "upon"})
+_GOALS = frozenset({"to", "into", "from", "toward", "towards", "onto"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,8 @@ class Frame:
     tokens: "tuple[Token, ...]" = field(default=())
     how: str = SVO
     inherited: bool = False
+    speech: "Token | None" = None
+    """The reporting verb whose content the frame is, when the parse hides it ("denied attacking X")."""
 
 
 def _kids(token: "Token", deps: frozenset[str] | set[str]) -> "list[Token]":
@@ -78,6 +92,11 @@ def _agents(verb: "Token") -> "tuple[Token, ...]":
     for agent in _kids(verb, {"agent"}):
         for pobj in _kids(agent, {"pobj"}):
             return _with_conjuncts(pobj)
+    for obj in _kids(verb, P.OBJ_DEPS):  # "was fined 120 million euros by the Commission"
+        for prep in _kids(obj, {"prep"}):
+            if prep.lower_ == "by":
+                for pobj in _kids(prep, {"pobj"}):
+                    return _with_conjuncts(pobj)
     return ()
 
 
@@ -149,13 +168,14 @@ def _controller(verb: "Token", gov: "Token", depth: int) -> "tuple[Token, ...]":
     if objs and gov.lemma_.lower() not in ("promise", "vow", "pledge", "threaten"):
         return _with_conjuncts(objs[0])
     for prep in _kids(gov, {"prep"}):
-        if prep.lower_ in _CONTROL_PREPS and prep.i < verb.i:
+        if prep.lower_ in _CONTROL_PREPS and prep.i < verb.i and gov.lemma_.lower() in L.CONTROL_PREP_VERBS:
             for pobj in _kids(prep, {"pobj"}):
-                return _with_conjuncts(pobj)
-    if is_passive(gov):
-        patients = _kids(gov, P.PASS_SUBJ_DEPS)
+                if pobj.ent_type_ not in ("DATE", "TIME"):
+                    return _with_conjuncts(pobj)
+    if is_passive(gov):  # "is scheduled to meet", also in a conjunct ("visited X and is scheduled to")
+        patients = _patients(gov)
         if patients:
-            return _with_conjuncts(patients[0])
+            return patients
     return subjects_of(gov, depth + 1)[0]
 
 
@@ -181,8 +201,16 @@ def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
             continue
         pobjs = _kids(prep, {"pobj"})
         if pobjs:
-            if prep.lower_ in P.PREDICATE_PREPS:
-                yield [prep], _content(pobjs[0])
+            pobj = pobjs[0]
+            for of in _kids(pobj, {"prep"}):  # "in favour of X": one preposition
+                if (prep.lower_, pobj.lower_, of.lower_) in L.COMPLEX_PREPS:
+                    if L.COMPLEX_PREPS[(prep.lower_, pobj.lower_, of.lower_)]:
+                        for inner in _kids(of, {"pobj"}):
+                            yield [prep, pobj, of], _content(inner)
+                    break
+            else:
+                if prep.lower_ in P.PREDICATE_PREPS and pobj.lemma_.lower() not in L.TIME_NOUNS:
+                    yield [prep], _content(pobj)
             continue
         for inner in _kids(prep, {"prep"}):  # "out of", "away from"
             for pobj in _kids(inner, {"pobj"}):
@@ -204,7 +232,8 @@ def _usable(token: "Token") -> bool:
 
 
 def _lemma(verb: "Token") -> str:
-    return verb.lemma_.lower() or verb.lower_
+    lemma = verb.lemma_.lower() or verb.lower_
+    return L.LEMMA_FIXES.get(verb.lower_, L.LEMMA_FIXES.get(lemma, lemma))
 
 
 def _phrase(*parts: str) -> str:
@@ -228,6 +257,13 @@ def _ordered(tokens: "list[Token]") -> "tuple[Token, ...]":
     return tuple(sorted(tokens, key=lambda t: t.i))
 
 
+def _transfer(verb: "Token") -> "list[tuple[list[Token], Token]]":
+    """The goal or source of a transfer verb ("send ... to Israel", "withdraw ... from the talks")."""
+    if _lemma(verb) not in L.TRANSFER_VERBS:
+        return []
+    return [(preps, pobj) for preps, pobj in _preps(verb) if preps[0].lower_ in _GOALS and _usable(pobj)]
+
+
 def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     """The frames of one verbal (or adjectival) predicate."""
     subjects, inherited = subjects_of(verb)
@@ -248,26 +284,46 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         return
     objs = [o for o in map(_content, _kids(verb, P.OBJ_DEPS)) if _usable(o)]
     datives = [d for d in _kids(verb, P.DATIVE_DEPS) if _usable(d)]
+    addressee = demanded(verb)
+    if addressee is not None:  # "demanded that Israel stop": Lebanon demand Israel
+        yield frame(_with_conjuncts(addressee), base, head, SVO)
+        return
+    goals = _transfer(verb)
+    if goals and not datives:  # "send troops to Israel": send to Israel
+        for preps, pobj in goals[:1]:
+            yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+        return
+    if datives and (not objs or _lemma(verb) in L.TRANSFER_VERBS):
+        dative = datives[0]
+        if dative.pos_ == "ADP":  # "sent doses to Uganda" parsed with "to" as the dative: send to
+            target = next(iter(_kids(dative, {"pobj"})), dative)
+            yield frame(_with_conjuncts(target), _phrase(base, dative.lower_), [*head, dative], DATIVE)
+        else:
+            yield frame(_with_conjuncts(dative), base, head, DATIVE)
+        return
     if objs:
         obj = objs[0]
         if (verb.lemma_.lower(), obj.lemma_.lower()) in P.IDIOMS:
             return
+        gerund = denied_gerund(verb, obj)
+        if gerund is not None:  # "denied attacking UNIFIL": the attack, denied
+            yield Frame(gerund, subjects, _with_conjuncts(obj), _phrase(_lemma(gerund)), (gerund,), SVO, True, verb)
+            return
         yield frame(_with_conjuncts(obj), base, head, SVO)
-        if verb.lemma_.lower() not in P.LIGHT_VERBS or obj.pos_ != "NOUN":
+        if _lemma(verb) not in P.LIGHT_VERBS or obj.pos_ != "NOUN":
             return
         for preps, pobj in [*_preps(obj), *_preps(verb)]:
-            if _usable(pobj) and pobj.i > obj.i:
+            if _usable(pobj) and pobj.i > obj.i and (preps[0].lower_ == "at" or preps[0].lower_ not in P.LOCATIVE_PREPS):
                 predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
                 yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
-        return
-    if datives:
-        dative = datives[0]
-        target = next(iter(_kids(dative, {"pobj"})), dative) if dative.pos_ == "ADP" else dative
-        yield frame(_with_conjuncts(target), base, head, DATIVE)
         return
     phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]
     if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance
         phrases = [(preps, pobj) for preps, pobj in phrases if preps[-1].lower_ not in P.LOCATIVE_PREPS] or phrases[:1]
+    if len(subjects) > 1 and _lemma(verb) in L.SYMMETRIC_VERBS:
+        if all(preps[-1].lower_ in P.LOCATIVE_PREPS for preps, _ in phrases):
+            yield frame(subjects, base, head, RECIPROCAL)  # "Modi and Xi met": both ways
+            return
     for preps, pobj in phrases:
         yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
     if copula and verb.lemma_ == "be":
@@ -307,13 +363,18 @@ def predicates(sent: "Span") -> "Iterator[Token]":
             yield token
 
 
-def frames(sent: "Span", *, copula: bool = False, nominal: bool = True) -> "Iterator[Frame]":
+def frames(
+    sent: "Span", *, copula: bool = False, nominal: bool = True, complements: bool = True
+) -> "Iterator[Frame]":
     """All frames of a sentence, predicate by predicate in text order.
 
     Without ``copula``, "be" heads no frame ("X is in Y" says where, not who did what).
+    Without ``complements``, the complements of object-control verbs and demands
+    give none (:func:`kg.extract.control.blocked`).
     """
+    skip = set() if complements else blocked(sent)
     for token in predicates(sent):
-        if copula or token.lemma_.lower() != "be":
+        if token.i not in skip and (copula or token.lemma_.lower() != "be"):
             yield from verb_frames(token, copula=copula)
     if nominal:
         for token in sent:

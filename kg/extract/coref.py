@@ -1,17 +1,26 @@
-"""Rule-based pronoun resolution to the most recent compatible actor.
+"""Rule-based coreference: pronouns and definite descriptions to an earlier actor.
 
-:mod:`kg.extract.coref` resolves third-person pronouns to an actor mentioned
-earlier in the same sentence or the two sentences before:
+:mod:`kg.extract.coref` resolves, to an actor mentioned earlier in the same
+sentence or the two sentences before (coreferee's English model cannot be
+installed offline, so these are our own rules; ``benchmarks/quality/coref.py``
+measures them):
 
 - *he/she/him/her* → the last Person;
-- *it* (as a subject) → the last singular Country or Organization that was a subject;
+- *it* (as a subject) → the last singular Country or Organization that was a
+  subject; *its* → the last singular Country or Organization;
 - *they/them/their* → the last Group, Organization or plural role phrase
-  ("US officials").
+  ("US officials");
+- definite descriptions (:meth:`Antecedents.describe`): "the chancellor", "the
+  vice president", "the president-elect" → a Person (one whose title matches
+  first, never one from a country that has no such title: "the chancellor" is
+  not Xi Jinping), "the company"/"the firm" → an Organization that looks like a
+  business, "the court" → a court, "the group"/"the organisation" → a Group or
+  Organization, "the country"/"the kingdom" → a Country.
 
-A subject pronoun prefers an antecedent that was itself a subject (salience);
-a pronoun never refers to a co-argument of its own verb ("Biden met him").
-First and second person pronouns are not resolved. Deliberately simple: a
-later coreference component can replace :class:`Antecedents` wholesale.
+A subject pronoun or description prefers an antecedent that was itself a
+subject (salience); nothing refers to a co-argument of its own verb ("Biden
+met him"). First and second person pronouns are not resolved. Resolved
+mentions keep their own text and offsets and carry ``resolved_by="coref"``.
 """
 
 from __future__ import annotations
@@ -20,14 +29,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
-from kg.extract.mentions import PRONOUN, Arg, mention_of
-from kg.records import ActorType
+from kg.extract.gazetteer import BUILTIN
+from kg.extract.mentions import GROUP, PRONOUN, ROLE, Arg, mention_of
+from kg.extract.phrases import build_mention
+from kg.records import ActorType, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Antecedents", "WINDOW"]
+__all__ = ["Antecedents", "WINDOW", "description_of", "with_rule"]
 
 WINDOW = 2
 """How many sentences back an antecedent may be."""
@@ -56,6 +68,87 @@ def _in_title(token: "Token") -> bool:
         if head.ent_type_ == "PERSON" and head.i > token.i and token.ent_type_ != "PERSON":
             return True
     return False
+
+
+def _clause_verbs(token: "Token") -> set[int]:
+    """The verb of ``token`` and the verbs it is the infinitive of ("is expected to host him")."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    found = {verb.i}
+    for _ in range(4):
+        if verb.dep_ not in ("xcomp",) or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        found.add(verb.i)
+    return found
+
+
+def with_rule(mention: Mention, rule: str) -> Mention:
+    """``mention`` with ``rule`` added to its ``resolved_by`` ("coref", "coref+agent-noun")."""
+    rules = [r for r in (mention.resolved_by or "").split("+") if r]
+    return mention if rule in rules else replace(mention, resolved_by="+".join([rule, *rules]))
+
+
+def description_of(token: "Token") -> "tuple[str, str] | None":
+    """(category, words) of a definite description headed by ``token``, else None.
+
+    The category is ``"person"``, ``"country"`` or an organisation kind of
+    :data:`~kg.extract.lexicon.ORG_DESCRIPTIONS` ("business", "court", "group",
+    "any"); the words are the description as written, lower-case ("vice president").
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return None
+    if token.tag_ in ("NNS", "NNPS") and token.lower_ != "both":
+        return None
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return None
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+    if any(m.ent_type_ or m.pos_ == "PROPN" for m in mods):
+        return None  # "the Israeli premier", "the Biden administration": role phrases, not descriptions
+    first = min([token.i, *(m.i for m in mods)])
+    words = token.doc[first : token.i + 1].text.lower()
+    last = words.split()[-1]
+    lemma = token.lemma_.lower()
+    if last in L.PERSON_DESCRIPTIONS or lemma in L.PERSON_DESCRIPTIONS:
+        return "person", words
+    if lemma in L.ORG_DESCRIPTIONS or last in L.ORG_DESCRIPTIONS:
+        return L.ORG_DESCRIPTIONS.get(lemma, L.ORG_DESCRIPTIONS.get(last, "any")), words
+    if lemma in L.COUNTRY_DESCRIPTIONS:
+        return "country", words
+    return None
+
+
+def _country_of(mention: Mention) -> str | None:
+    if mention.country:
+        return mention.country
+    entry = BUILTIN.known(mention.label)
+    return entry.country if entry is not None else None
+
+
+def _business(mention: Mention) -> bool:
+    words = mention.label.lower().split()
+    return bool(words) and (words[-1] in L.BUSINESS_WORDS or (mention.code or "").startswith(("MNC", "BUS")))
+
+
+def _fits(category: str, words: str, cand: _Candidate) -> bool:
+    """True when a candidate can be what a description of ``category`` describes."""
+    mention = cand.arg.mention
+    kind = mention.type
+    if category == "person":
+        if kind is not ActorType.PERSON:
+            return False
+        allowed = L.TITLE_COUNTRIES.get(words.split()[-1])
+        country = _country_of(mention) if allowed else None
+        return not (allowed and country and country not in allowed)
+    if category == "country":
+        return kind is ActorType.COUNTRY and not cand.plural and not mention.role
+    if kind not in (ActorType.ORGANIZATION, ActorType.GROUP) or (cand.plural and cand.arg.kind != ROLE):
+        return False
+    if category == "court":
+        return any(w in mention.label.lower() for w in ("court", "tribunal"))
+    if category == "business":
+        return kind is ActorType.ORGANIZATION and not (mention.code or "").startswith(("IGO", "NGO"))
+    return True
 
 
 def _compatible(pronoun: str, cand: _Candidate) -> bool:
@@ -89,6 +182,8 @@ class Antecedents:
             if _in_title(token):
                 continue
             arg = mention_of(token, offset)
+            if arg is None and description_of(token) is not None:
+                arg = self.describe(token)  # a description is an antecedent too ("The firm said it")
             if arg is None or arg.head in seen:
                 continue
             seen.add(arg.head)
@@ -100,7 +195,8 @@ class Antecedents:
                     subject=token.dep_ in _SUBJECT_DEPS
                     or token.head.dep_ == "appos"
                     and token.head.head.dep_ in _SUBJECT_DEPS,
-                    plural=token.tag_ in ("NNS", "NNPS"),
+                    plural=(token.tag_ == "NNS" or (token.tag_ == "NNPS" and not token.ent_type_))
+                    and arg.kind != PRONOUN,
                     governor=token.head.i,
                 )
             )
@@ -113,6 +209,7 @@ class Antecedents:
             return None
         here = self._sentence_of(token.i)
         reflexive = word.endswith(("self", "selves"))
+        clause = _clause_verbs(token) if not reflexive else set()
         pool = [
             c
             for c in self._candidates
@@ -120,21 +217,108 @@ class Antecedents:
             and here - c.sentence <= (1 if word in P.THING_PRONOUNS else WINDOW)
             and _compatible(word, c)
             and (reflexive or c.governor != token.head.i or token.head.i == token.i)
+            and not (c.subject and c.governor in clause and token.dep_ not in _SUBJECT_DEPS)
         ]
         if not pool:
             return None
         chosen = pool[-1]
-        if word in P.THING_PRONOUNS:
+        if word in P.THING_PRONOUNS and token.dep_ != "poss":
             # "it" names things far more often than states: only a subject "it",
             # and only for an earlier subject ("While the US ..., it is pressing")
             subjects = [c for c in pool if c.subject]
             if token.dep_ not in _SUBJECT_DEPS or not subjects:
                 return None
             chosen = subjects[-1]
+        elif word in P.THING_PRONOUNS:
+            # a possessive "its": the subject state or organisation, else the nearest one
+            chosen = ([c for c in pool if c.subject] or pool)[-1]
         elif token.dep_ in _SUBJECT_DEPS:
             subjects = [c for c in pool if c.subject]
             if subjects and subjects[-1].sentence >= here - 1:
                 chosen = subjects[-1]
         start = token.idx + self._offset
         mention = replace(chosen.arg.mention, text=token.text, start=start, end=start + len(token.text))
-        return Arg(mention, PRONOUN, token.i)
+        return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
+
+    def describe(self, token: "Token") -> Arg | None:
+        """The actor a definite description headed by ``token`` refers to ("the chancellor"),
+        as an :class:`Arg` with the description's text and offsets, else None."""
+        found = description_of(token)
+        if found is None:
+            return None
+        category, words = found
+        here = self._sentence_of(token.i)
+        pool = [
+            c
+            for c in self._candidates
+            if c.index < token.i
+            and here - c.sentence <= WINDOW
+            and c.governor != token.head.i
+            and _fits(category, words, c)
+        ]
+        if not pool:
+            return None
+        chosen = pool[-1]
+        if category == "person":
+            titled = [c for c in pool if c.arg.mention.role and words.split()[-1] in c.arg.mention.role.lower()]
+            subjects = [c for c in pool if c.subject]
+            chosen = (titled or subjects or pool)[-1]
+        elif category == "business":
+            chosen = ([c for c in pool if _business(c.arg.mention)] or pool)[-1]
+        else:  # a group prefers a Group; then, as for pronouns, a subject
+            if category == "group":
+                pool = [c for c in pool if c.arg.mention.type is ActorType.GROUP] or pool
+            chosen = ([c for c in pool if c.subject] or pool)[-1]
+        first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod", "det"))])
+        tokens = [t for t in token.doc[first : token.i + 1] if t.dep_ != "det"]
+        written = build_mention(tokens, token, self._offset, label="x", type=ActorType.OTHER)
+        mention = replace(chosen.arg.mention, text=written.text, start=written.start, end=written.end)
+        return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
+
+    def both(self, token: "Token") -> list[Arg]:
+        """ "Both sides"/"both countries": the last two distinct actors of the same or the
+        previous sentence, each with the phrase's text and offsets; else an empty list."""
+        if token.lower_ not in ("sides", "parties", "countries", "governments", "leaders", "men", "nations"):
+            return []
+        if not any(c.lower_ == "both" and c.dep_ in ("det", "predet", "amod", "nummod") for c in token.children):
+            return []
+        here = self._sentence_of(token.i)
+        pool = [
+            c
+            for c in self._candidates
+            if c.index < token.i and here - c.sentence <= 1 and c.arg.kind not in (PRONOUN, GROUP)
+        ]
+        labels: list[_Candidate] = []
+        for cand in reversed(pool):
+            if cand.arg.mention.label not in {c.arg.mention.label for c in labels}:
+                labels.append(cand)
+            if len(labels) == 2:
+                break
+        if len(labels) < 2:
+            return []
+        first = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "predet", "amod", "nummod"))])
+        written = build_mention(list(token.doc[first : token.i + 1]), token, self._offset, label="x", type=ActorType.OTHER)
+        return [
+            Arg(with_rule(replace(c.arg.mention, text=written.text, start=written.start, end=written.end), "coref"),
+                PRONOUN, token.i)
+            for c in reversed(labels)
+        ]
+
+    def possessed(self, token: "Token") -> Arg | None:
+        """A role noun owned by a pronoun ("its fighters", "their troops") as the owner's actor."""
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        agent = P.ROLE_NOUNS.get(token.lemma_.lower(), P.ROLE_NOUNS.get(token.lower_))
+        if owner is None or agent is None or owner.lower_ not in P.THING_PRONOUNS | P.PLURAL_PRONOUNS:
+            return None
+        if token.lemma_.lower() in L.AGENT_ONLY_NOUNS and token.dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "trashed its embassy": a building
+        found = self.resolve(owner)
+        if found is None or found.mention.type is ActorType.PERSON:
+            return None
+        base = found.mention
+        written = build_mention([owner, token], token, self._offset, label="x", type=ActorType.OTHER)
+        code = base.country + agent if base.type is ActorType.COUNTRY and base.country and agent else base.code
+        mention = replace(
+            base, text=written.text, start=written.start, end=written.end, role=token.lower_, code=code
+        )
+        return Arg(with_rule(mention, "agent-noun"), ROLE, token.i)

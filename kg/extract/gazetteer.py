@@ -5,8 +5,13 @@ lookups with the interface of an actor dictionary (``lookup``, ``demonym``,
 ``metonym``, ``agent``; see :class:`kg.resolve.ActorDictionary`). Extraction
 uses it to type and name actors as it finds them ("US officials" → United
 States); :func:`kg.resolve.resolve_document` canonicalises again afterwards,
-with the Phoenix dictionaries when given. The layering (extraction may not
-import the dictionaries) is why this small table exists beside them.
+with the Phoenix dictionaries when given. The curated table answers first (it is
+small, precise and fast); :meth:`BuiltinDictionary.known`,
+:meth:`~BuiltinDictionary.demonym` and :meth:`~BuiltinDictionary.metonym` then
+fall back on the Phoenix dictionaries of :mod:`kg.dictionaries` (persons,
+organisations and groups by name, countries by their own name or adjective —
+never a city for its country —, capitals and seats of government from
+``metonyms.tsv``).
 
 >>> BUILTIN.lookup("U.S.").canonical
 'United States'
@@ -18,14 +23,36 @@ import the dictionaries) is why this small table exists beside them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
+from kg.dictionaries import default_dictionary
+from kg.dictionaries import normalize as _dict_key
 from kg.extract import patterns as P
 from kg.records import ActorType
 
-__all__ = ["Entry", "BuiltinDictionary", "BUILTIN", "normalize_name"]
+__all__ = ["Entry", "BuiltinDictionary", "BUILTIN", "normalize_name", "using"]
+
+_ACTIVE: ContextVar[Any] = ContextVar("kg_extract_user_dictionary", default=None)
+
+
+@contextlib.contextmanager
+def using(dictionary: Any) -> Iterator[None]:
+    """Make ``dictionary``'s user entries (``source == "user"``) known to extraction for a while.
+
+    Extraction then reads the user's names ("the occupation" → Israel) and agent
+    nouns as it finds them. Safe across threads (a context variable).
+    """
+    token = _ACTIVE.set(dictionary)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +139,74 @@ class BuiltinDictionary:
                 return entry
         return None
 
-    def demonym(self, word: str) -> Entry | None:
-        """The country of a demonym, adjective or people ("Israeli", "Israelis"), else None."""
+    def has_user(self) -> bool:
+        """True while a user dictionary is active (:func:`using`)."""
+        return _ACTIVE.get() is not None
+
+    def user(self, name: str) -> Entry | None:
+        """The entry of a user dictionary active through :func:`using`, else None."""
+        book = _ACTIVE.get()
+        if book is None or not name.strip():
+            return None
+        try:
+            found = book.lookup(name)
+        except (TypeError, ValueError, KeyError):
+            return None
+        if found is None or getattr(found, "source", None) != "user":
+            return None
+        kind = ActorType(found.type) if found.type in ActorType._value2member_map_ else ActorType.ORGANIZATION
+        return Entry(found.canonical, kind, found.country, found.code)
+
+    def user_agent(self, noun: str) -> str | None:
+        """The agent code a user dictionary gives a noun ("militiamen" → REB), else None."""
+        book = _ACTIVE.get()
+        agent = getattr(book, "user_agent", None)
+        code = agent(noun) if agent is not None else None
+        return str(code).lstrip("~")[:3] if code else None
+
+    def known(self, name: str, on: _dt.date | None = None) -> Entry | None:
+        """A user entry (:meth:`user`), :meth:`lookup`, else the Phoenix dictionary: a person,
+        organisation or group by any of its names, a country only by its own name
+        ("Argentina", not "Buenos Aires")."""
+        entry = self.user(name) or self.lookup(name)
+        if entry is not None or not name.strip():
+            return entry
+        found = default_dictionary().lookup(name, on=on)
+        if found is None:
+            return None
+        kind = ActorType(found.type) if found.type in ActorType._value2member_map_ else ActorType.ORGANIZATION
+        if kind is ActorType.COUNTRY and _dict_key(name) != _dict_key(found.canonical):
+            return None
+        return Entry(found.canonical, kind, found.country, found.code)
+
+    def demonym(self, word: str, *, broad: bool = False) -> Entry | None:
+        """The country of a demonym, adjective or people ("Israeli", "Israelis"), else None.
+
+        With ``broad`` (for words the NER or the tagger calls a nationality or an
+        adjective) the Phoenix dictionary is asked too ("Kenyan", "Philippine");
+        it also lists cities as country names, so only then.
+        """
         word = normalize_name(word)
-        return self._demonyms.get(word) or self._demonyms.get(word.lower())
+        entry = self._demonyms.get(word) or self._demonyms.get(word.lower())
+        if entry is None and broad and word[:1].isupper():
+            found = default_dictionary().demonym(word)
+            if found is not None and found.country:
+                entry = self._codes.get(found.country) or Entry(found.canonical, ActorType.COUNTRY, found.country,
+                                                               found.country)
+        return entry
 
     def metonym(self, name: str) -> Entry | None:
-        """The country a seat of government stands for, else None."""
-        return self._metonyms.get(_strip_the(normalize_name(name)))
+        """The country a seat of government stands for ("Washington", "the Kremlin", "Tehran"), else None.
+
+        The entry's code is the government's ("RUSGOV").
+        """
+        entry = self._metonyms.get(_strip_the(normalize_name(name)))
+        found = default_dictionary().metonym(name)
+        if found is not None and found.country:
+            base = entry or self._codes.get(found.country)
+            canonical = base.canonical if base else found.canonical
+            return Entry(canonical, ActorType.COUNTRY, found.country, found.code or found.country)
+        return entry
 
     def country(self, iso3: str | None) -> Entry | None:
         """The country with an ISO-3 code, else None."""

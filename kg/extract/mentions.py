@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN, Entry, normalize_name
 from kg.extract.phrases import (
@@ -39,6 +40,7 @@ from kg.extract.phrases import (
     trim,
     under,
 )
+from kg.extract.roles import entry_for_entity, is_place, role_phrase
 from kg.records import ActorType
 
 if TYPE_CHECKING:
@@ -58,18 +60,9 @@ __all__ = [
     "span_text",
 ]
 
-_INSTITUTION_NOUNS = frozenset(
-    {"administration", "government", "cabinet", "camp", "team", "campaign", "regime", "office"}
-)
 _APPOS_DEPS = frozenset({"appos"})
+_EVALUATIVE = frozenset({"new", "last", "latest", "planned", "several", "remaining", "other", "many", "some", "more"})
 _TITLE_PATH_DEPS = frozenset({"prep", "pobj", "compound", "appos", "nmod", "flat"})
-
-
-def _entry_for_entity(text: str, label: str, *, place: bool = False) -> Entry | None:
-    entry = (None if place else BUILTIN.metonym(text)) or BUILTIN.lookup(text)
-    if entry is None and label == "NORP":
-        entry = BUILTIN.demonym(text)
-    return entry
 
 
 def _entity_type(label: str, entry: Entry | None) -> ActorType:
@@ -155,11 +148,6 @@ def _titled_name(token: "Token", ent: "Span") -> bool:
     return before is not None and before.lower_ in P.PERSON_TITLES and before.head.i == token.i
 
 
-def _locative(token: "Token") -> bool:
-    """True for a place after a preposition of place ("in Washington")."""
-    return token.dep_ == "pobj" and token.head.lower_ in P.LOCATIVE_PREPS
-
-
 def _person(token: "Token", ent: "Span", np_head: "Token", offset: int) -> Arg:
     name = list(ent)
     # NER sometimes keeps a title inside the name ("President Biden")
@@ -193,106 +181,13 @@ def _person(token: "Token", ent: "Span", np_head: "Token", offset: int) -> Arg:
     return Arg(mention, ENTITY, token.i)
 
 
-def _role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
-    """An actor phrase headed by a role noun with a country or organisation modifier."""
-    lemma = token.lemma_.lower()
-    if lemma not in P.ROLE_NOUNS and token.lower_ not in P.ROLE_NOUNS:
-        return None
-    agent = P.ROLE_NOUNS.get(lemma, P.ROLE_NOUNS.get(token.lower_, ""))
-    for child in sorted(token.children, key=lambda c: c.i):
-        if child.i > token.i or child.dep_ not in ("compound", "amod", "nmod", "poss"):
-            continue
-        entry: Entry | None = None
-        ent = entity_of(child)
-        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC"):
-            text = normalize_name(span_text(trim(list(ent)))) or child.text
-            entry = _entry_for_entity(text, ent.label_) or BUILTIN.demonym(text)
-            if entry is None and ent.label_ == "ORG":
-                entry = Entry(text, ActorType.ORGANIZATION)
-            if entry is None and ent.label_ == "GPE":
-                entry = Entry(text, ActorType.LOCATION)
-        elif ent is not None and ent.label_ == "PERSON":
-            # "the Biden administration", "Biden administration officials"
-            person = normalize_name(span_text(trim(list(ent))))
-            after = token.doc[ent.end] if ent.end < len(token.doc) else None
-            if lemma in _INSTITUTION_NOUNS:
-                entry = Entry(f"{person} {token.lower_}", ActorType.ORGANIZATION)
-            elif (
-                after is not None
-                and after.lemma_.lower() in _INSTITUTION_NOUNS
-                and after.head.i in (token.i, child.i, ent.root.i)
-            ):
-                entry = Entry(f"{person} {after.lower_}", ActorType.ORGANIZATION)
-        elif child.dep_ in ("amod", "compound", "nmod"):
-            entry = (
-                BUILTIN.demonym(child.text) or BUILTIN.lookup(child.text) if child.pos_ in ("ADJ", "PROPN") else None
-            )
-            if entry is None and depth < 2 and child.pos_ == "NOUN":
-                inner = _role_phrase(child, offset, depth + 1)
-                if inner is not None and inner.mention.is_actor:
-                    m = inner.mention
-                    entry = Entry(m.label, m.type, m.country, m.code)
-        if entry is None or entry.type is ActorType.OTHER:
-            continue
-        first = min((t.i for t in child.subtree), default=child.i)
-        tokens = [t for t in token.subtree if first <= t.i <= token.i]
-        while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
-            tokens = tokens[1:]
-        tokens = tokens or [token]
-        code = entry.code
-        if entry.type is ActorType.COUNTRY and entry.country and agent:
-            code = entry.country + agent
-        kind = ActorType.COUNTRY if entry.type is ActorType.GROUP else entry.type  # "Palestinian officials"
-        mention = build_mention(
-            tokens, token, offset, label=entry.canonical, type=kind, country=entry.country, code=code, role=token.lower_
-        )
-        return Arg(mention, ROLE, token.i)
-    return _role_of_place(token, agent, offset)
-
-
-def _role_of_place(token: "Token", agent: str, offset: int) -> Arg | None:
-    """A plural role noun placed in a country or capital: "officials in Tehran" → Iran."""
-    if token.tag_ not in ("NNS", "NNPS") and token.lemma_.lower() not in ("government", "leadership", "authority"):
-        return None
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
-            continue
-        for pobj in prep.children:
-            ent = entity_of(pobj) if pobj.dep_ == "pobj" else None
-            if ent is None or ent.label_ != "GPE":
-                continue
-            place = BUILTIN.metonym(ent.text) or BUILTIN.lookup(ent.text)
-            entry = (
-                place
-                if place is not None and place.type is ActorType.COUNTRY
-                else BUILTIN.country(place.country if place else None)
-            )
-            if entry is None:
-                continue
-            tokens = trim(
-                [t for t in token.subtree if t.i <= pobj.i and not under(t, token, ("relcl", "acl", "appos"))]
-            )
-            code = entry.country + agent if entry.country and agent else entry.code
-            mention = build_mention(
-                tokens or [token],
-                token,
-                offset,
-                label=entry.canonical,
-                type=entry.type,
-                country=entry.country,
-                code=code,
-                role=token.lower_,
-            )
-            return Arg(mention, ROLE, token.i)
-    return None
-
-
 def _entity_mention(token: "Token", ent: "Span", offset: int) -> Arg | None:
     tokens = trim(list(ent))
     if not tokens or any(t.is_quote or t.is_bracket for t in tokens):  # "Israel'-Iran": a broken span
         return None
     text = normalize_name(span_text(tokens))
-    entry = _entry_for_entity(text, ent.label_, place=_locative(token))
+    place = is_place(token)
+    entry = entry_for_entity(text, ent.label_, place=place)
     kind = _entity_type(ent.label_, entry)
     label = entry.canonical if entry else text
     country = entry.country if entry else None
@@ -300,20 +195,45 @@ def _entity_mention(token: "Token", ent: "Span", offset: int) -> Arg | None:
         # a people named as a noun ("the Israelis"): the group, with its country
         plural = token.tag_ in ("NNPS", "NNS") or text.endswith("s")
         kind, label = (ActorType.GROUP, text) if plural else (ActorType.COUNTRY, entry.canonical)
+    if entry is None and kind is ActorType.ORGANIZATION and text.split()[-1].lower() in L.ARMED_GROUP_WORDS:
+        kind = ActorType.GROUP  # "Rapid Support Forces": a non-state armed group
+    region = [c for c in token.children if c.dep_ == "amod" and c.lower_ in L.REGION_WORDS and c.i < ent.start]
+    if region and kind is ActorType.COUNTRY:  # "central Israel", "northern Gaza": a place in it
+        tokens = [region[0], *tokens]
+        kind, label = ActorType.LOCATION, f"{region[0].lower_} {label}"
+    rule = None
+    if entry is not None and entry.canonical != text:
+        if ent.label_ == "NORP":
+            rule = "demonym"
+        elif not place and BUILTIN.metonym(text) is not None:
+            rule = "metonym"
     mention = build_mention(
-        tokens, token, offset, label=label, type=kind, country=country, code=entry.code if entry else None
+        tokens, token, offset, label=label, type=kind, country=country, code=entry.code if entry else None,
+        resolved_by=rule,
     )
     return Arg(mention, ENTITY, token.i)
 
 
+_NAME_GLUE = frozenset({"of", "for", "without", "and", "the", "&", "de", "du", "des", "la", "le"})
+
+
 def _known_name(token: "Token", offset: int) -> Arg | None:
-    """A proper name the NER missed but the gazetteer knows ("as reported by Axios")."""
+    """A proper name the NER missed but the gazetteer knows ("as reported by Axios",
+    "UNICEF", "Doctors Without Borders")."""
+    whole = sorted(token.subtree, key=lambda t: t.i)
+    if len(whole) > 1 and all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in whole):
+        entry = BUILTIN.known(span_text(whole))  # a name with a preposition in it
+        if entry is not None:
+            mention = build_mention(
+                whole, token, offset, label=entry.canonical, type=entry.type, country=entry.country, code=entry.code
+            )
+            return Arg(mention, ENTITY, token.i)
     tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat") or t.i == token.i]
     tokens = trim(tokens) or [token]
-    entry = BUILTIN.lookup(span_text(tokens)) or BUILTIN.lookup(token.text)
+    entry = BUILTIN.known(span_text(tokens)) or BUILTIN.known(token.text)
     if entry is None:
         return None
-    if BUILTIN.lookup(span_text(tokens)) is None:
+    if BUILTIN.known(span_text(tokens)) is None:
         tokens = [token]
     mention = build_mention(
         tokens, token, offset, label=entry.canonical, type=entry.type, country=entry.country, code=entry.code
@@ -329,6 +249,9 @@ def mention_of(token: "Token", offset: int = 0) -> Arg | None:
     """
     if token.pos_ == "PRON" or token.is_punct or token.is_space:
         return None
+    named = _user_named(token, offset)
+    if named is not None:
+        return named
     titled = _title_person(token)
     if titled is not None:
         head, ent = titled
@@ -336,6 +259,10 @@ def mention_of(token: "Token", offset: int = 0) -> Arg | None:
     ent = entity_of(token)
     if ent is not None and ent.label_ != "PERSON" and _titled_name(token, ent):
         ent = token.doc.char_span(ent.start_char, ent.end_char, label="PERSON") or ent
+    if ent is not None and ent.label_ in ("PERSON", "GPE", "LOC", "NORP") and _business_name(ent):
+        ent = token.doc.char_span(ent.start_char, ent.end_char, label="ORG") or ent  # "Solvane Pharma"
+    if ent is not None and ent.label_ in ("GPE", "LOC") and _person_like(token, ent):
+        ent = token.doc.char_span(ent.start_char, ent.end_char, label="PERSON") or ent  # "Blinken", "Scholz"
     if ent is not None and ent.label_ in P.ENT_TYPES:
         known = BUILTIN.lookup(ent.text) if ent.label_ == "PERSON" else None
         if ent.label_ == "PERSON" and (known is None or known.type is ActorType.PERSON):
@@ -347,14 +274,84 @@ def mention_of(token: "Token", offset: int = 0) -> Arg | None:
         else:
             return _entity_mention(token, ent, offset)
     if ent is None and token.pos_ == "PROPN":
-        known = _known_name(token, offset)
+        known = _known_name(token, offset) or _unknown_name(token, offset)
         if known is not None:
             return known
-    role = _role_phrase(token, offset)
+    if ent is None and token.pos_ == "NOUN" and (token.text.isupper() and len(token.text) > 2 or token.text.istitle()):
+        known = _known_name(token, offset)  # "UNICEF" tagged as a noun; "Doctors Without Borders"
+        if known is not None:
+            return known
+    role = role_phrase(token, offset)
     if role is not None:
         return role
     if token.pos_ == "NOUN" and (token.lemma_.lower() in P.GROUP_NOUNS) and token.tag_ == "NNS":
         tokens = trim(clip(phrase_of(token), token)) or [token]
-        label = label_words([t for t in tokens if t.dep_ == "compound" or t.i == token.i]) or token.lower_
+        qualifiers = [t for t in tokens if t.dep_ == "amod" and t.head.i == token.i and t.lower_ not in _EVALUATIVE]
+        if token.lemma_.lower() in L.QUALIFIED_GROUP_NOUNS and not qualifiers:
+            return None  # "countries" alone is no actor; "developing countries" is
+        words = [t for t in tokens if t.dep_ == "compound" or t.i == token.i or t in qualifiers]
+        label = label_words(words) or token.lower_
         return Arg(build_mention(tokens, token, offset, label=label, type=ActorType.GROUP), GROUP, token.i)
     return None
+
+
+def _user_named(token: "Token", offset: int) -> Arg | None:
+    """A noun phrase a user dictionary names ("the occupation" → Israel), longest phrase first."""
+    if token.pos_ not in ("NOUN", "PROPN") or not BUILTIN.has_user():
+        return None
+    full = [t for t in phrase_of(token, full=True, without=frozenset({"relcl", "acl", "appos"}))]
+    for tokens in (full, phrase_of(token), [token]):
+        tokens = trim(tokens) or [token]
+        entry = BUILTIN.user(span_text(tokens))
+        if entry is not None:
+            mention = build_mention(
+                tokens, token, offset, label=entry.canonical, type=entry.type, country=entry.country,
+                code=entry.code, resolved_by="user-dictionary",
+            )
+            return Arg(mention, ENTITY, token.i)
+    return None
+
+
+def _business_name(ent: "Span") -> bool:
+    """True for a name ending in a business word the NER took for a person or place ("Calder Rail")."""
+    words = ent.text.split()
+    named = len(words) > 1 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in ent.root.children)
+    return named and words[-1].lower() in L.BUSINESS_WORDS and not BUILTIN.lookup(ent.text)
+
+
+def _person_like(token: "Token", ent: "Span") -> bool:
+    """True for an unknown one-word "place" that meets, calls or talks ("Blinken is not expected to meet")."""
+    if len(ent) != 1 or BUILTIN.known(ent.text) or BUILTIN.metonym(ent.text) or BUILTIN.demonym(ent.text):
+        return False
+    from kg.dictionaries import default_dictionary
+
+    if default_dictionary().lookup(ent.text) is not None:
+        return False  # a place the dictionary knows (a city of a country)
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]  # "is expected to meet"
+    personal = any(v.lemma_.lower() in L.PERSONAL_VERBS for v in verbs)
+    return token.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass") and personal
+
+
+def _unknown_name(token: "Token", offset: int) -> Arg | None:
+    """A proper name the NER and the dictionaries missed, typed by its company: "Modi" beside
+    "Xi" is a person, "Unite" beside "Northmoor Steel" an organisation; an acronym or a name
+    that is the subject of a verb is an organisation."""
+    if token.dep_ in ("compound", "flat", "poss") or not token.text[:1].isupper() or token.lower_ in L.NOT_NAMES:
+        return None
+    if token.lower_ in P.TITLE_NOUNS or token.lemma_.lower() in P.ROLE_NOUNS:
+        return None  # "Ambassador", "Minister": a title, not a name
+    kind = None
+    for other in token.conjuncts:
+        ent = entity_of(other)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            kind = ActorType.PERSON if ent.label_ == "PERSON" else ActorType.ORGANIZATION
+            break
+    if kind is None and ((token.text.isupper() and len(token.text) > 2) or token.dep_ == "nsubj"):
+        kind = ActorType.ORGANIZATION
+    if kind is None:
+        return None
+    tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat") or t.i == token.i]
+    tokens = trim(tokens) or [token]
+    label = normalize_name(span_text(tokens))
+    return Arg(build_mention(tokens, token, offset, label=label, type=kind), ENTITY, token.i)

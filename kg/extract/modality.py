@@ -25,8 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
-from kg.extract.clauses import copula_of
+from kg.extract.clauses import copula_of, subjects_of
 from kg.records import Modality
 
 if TYPE_CHECKING:
@@ -118,14 +119,21 @@ def negated_argument(heads: "tuple[Token, ...]") -> bool:
     return False
 
 
-def _markers(verb: "Token") -> set[Modality]:
-    """Modality cues on the predicate itself: modals, hedges, conditionals."""
+def _markers(verb: "Token", *, own: bool = True, reported: bool = False) -> set[Modality]:
+    """Modality cues on the predicate itself: modals, hedges, conditionals.
+
+    With ``own=False`` (cues of a governor) a conditional clause on the
+    governor is not counted ("threatened to strike unless ..." is planned);
+    with ``reported`` the future-in-the-past "would" is planned ("said he would meet").
+    """
     found: set[Modality] = set()
     for token in _group(verb):
         for child in token.children:
             word = child.lower_
             if child.dep_ in ("aux", "auxpass"):
-                if word in P.HYPOTHETICAL_MODALS:
+                if reported and word in ("would", "'d"):
+                    found.add(Modality.PLANNED)
+                elif word in P.HYPOTHETICAL_MODALS:
                     found.add(Modality.HYPOTHETICAL)
                 elif word in P.PLANNED_MODALS or child.lemma_ == "will" and child.tag_ == "MD":
                     found.add(Modality.PLANNED)
@@ -136,7 +144,7 @@ def _markers(verb: "Token") -> set[Modality]:
                     found.add(Modality.REPORTED)
             elif child.dep_ == "mark" and word in P.CONDITIONAL_MARKS:
                 found.add(Modality.HYPOTHETICAL)
-            elif child.dep_ == "advcl" and any(
+            elif own and child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
             ):
                 found.add(Modality.HYPOTHETICAL)
@@ -165,13 +173,14 @@ def _stance_over(noun: "Token") -> Modality | None:
     return None
 
 
-def modality_of(verb: "Token") -> Modality:
+def modality_of(verb: "Token", *, reported: bool = False) -> Modality:
     """The modality of a verbal predicate from its own cues and its governors.
 
     Reporting is not decided here (see :func:`attribution_of`), except the
-    adverbs "reportedly"/"allegedly".
+    adverbs "reportedly"/"allegedly"; ``reported`` says the clause is reported
+    speech, where "would" is a future (planned), not a hedge.
     """
-    found = _markers(verb)
+    found = _markers(verb, reported=reported)
     token = verb
     for _ in range(_MAX_DEPTH):
         gov, dep = token.head, token.dep_
@@ -182,11 +191,11 @@ def modality_of(verb: "Token") -> Modality:
             cue = _governor_cue(gov)
             if cue is not None:
                 found.add(cue)
-            found |= _markers(gov)
+            found |= _markers(gov, own=False, reported=reported)
             token = gov
             continue
         if dep == "conj" and gov.pos_ in P.PREDICATE_POS and not _own_aux(token):
-            found |= {m for m in _markers(gov) if m is not Modality.REPORTED}
+            found |= {m for m in _markers(gov, reported=reported) if m is not Modality.REPORTED}
             token = gov
             continue
         if dep == "acl" and gov.pos_ in ("NOUN", "PROPN"):
@@ -241,7 +250,8 @@ def _outlet(source: "Token") -> "Token":
                         if pobj.dep_ == "pobj":
                             return pobj
         if child.dep_ == "poss" and child.pos_ == "PROPN":
-            if child.text in P.NEWS_OUTLETS or child.ent_type_ == "ORG":
+            # "Axios's Barak Ravid", "the Times' reporter"; not "Brightwater's chief executive"
+            if child.text in P.NEWS_OUTLETS or (child.ent_type_ == "ORG" and source.lemma_.lower() in L.MEDIA_ROLES):
                 return child
     return source
 
@@ -279,7 +289,8 @@ def attribution_of(verb: "Token") -> Attribution:
             if came_from.dep_ != "xcomp" or came_from.tag_ == "VBG" or any(c.dep_ == "auxpass" for c in token.children):
                 reported = True
                 negating = negating or token.lemma_.lower() in P.NEGATING_SPEECH_VERBS
-                sources += [_outlet(s) for s in token.children if s.dep_ == "nsubj"]
+                speakers = [s for s in token.children if s.dep_ == "nsubj"] or list(subjects_of(token)[0][:1])
+                sources += [_outlet(s) for s in speakers]
         scene = _scene_sources(token, came_from)
         if scene:
             reported = True

@@ -71,6 +71,7 @@ LIGHT_VERBS = frozenset({
     "escalate", "lose", "build", "strengthen", "deepen", "improve", "restore", "sever", "cut",
     "break", "establish", "normalize", "normalise", "prompt", "declare", "fire", "signal",
     "show", "extend", "send", "deliver", "seek", "supply", "sell", "ship", "transfer", "export",
+    "claim", "pay", "slap",
 })
 """Verbs whose noun object carries the meaning ("express concern over X", "sever ties with X")."""
 
@@ -214,6 +215,9 @@ ROLE_NOUNS = {
     "journalist": "MED", "reporter": "MED", "company": "BUS", "firm": "BUS", "people": "CVL",
     "civilian": "CVL", "resident": "CVL", "settler": "CVL", "source": "", "head": "GOV",
     "chief": "GOV", "director": "GOV", "secretary": "GOV", "adviser": "GOV", "advisor": "GOV",
+    "ship": "MIL", "warship": "MIL", "vessel": "MIL", "boat": "MIL", "submarine": "MIL", "peacekeeper": "MIL",
+    "guard": "MIL", "executive": "BUS", "party": "PTY", "fire": "MIL", "shelling": "MIL", "gunfire": "MIL",
+    "airstrike": "MIL", "strike": "MIL", "bombardment": "MIL", "missile": "MIL", "rocket": "MIL",
 }
 """Nouns that stand for a country's or organisation's actors ("US officials", "Israeli jets")."""
 
@@ -221,6 +225,8 @@ GROUP_NOUNS = frozenset({
     "militant", "rebel", "insurgent", "gunman", "fighter", "protester", "activist", "soldier",
     "troop", "settler", "civilian", "resident", "official", "diplomat", "lawmaker", "police",
     "militia", "terrorist", "demonstrator", "refugee", "hostage", "captive", "worker", "student",
+    "journalist", "villager", "prosecutor", "farmer", "migrant", "prisoner", "detainee", "country", "nation",
+    "voter", "pilgrim",
 })
 """Role nouns that are an actor (type Group) even without a country ("militants")."""
 
@@ -361,6 +367,7 @@ INSTITUTIONS = (
     ("Hezbollah", "Hezbollah", "Organization", "LBN", "LBNREB"),
     ("Hizbollah", "Hezbollah", "Organization", "LBN", "LBNREB"),
     ("Houthis", "Houthis", "Group", "YEM", "YEMREB"),
+    ("Houthi", "Houthis", "Group", "YEM", "YEMREB"),
     ("IRGC", "Islamic Revolutionary Guard Corps", "Organization", "IRN", "IRNMIL"),
     ("United Nations", "United Nations", "Organization", None, "IGOUNO"),
     ("the United Nations", "United Nations", "Organization", None, "IGOUNO"),

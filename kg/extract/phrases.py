@@ -163,13 +163,21 @@ def phrase_of(token: "Token", *, full: bool = False, without: "frozenset[str]" =
 
 
 def label_words(tokens: "list[Token]") -> str:
-    words = []
+    """The label of a phrase: its words without determiners, possessives and numbers,
+    lower-cased except proper words; a hyphen between two kept words stays ("US-French")."""
+    words: list[str] = []
+    last = -2
     for t in tokens:
         if t.dep_ in ("det", "poss", "predet", "nummod", "quantmod") or t.tag_ in ("PRP$", "WP$", "POS") or t.is_space:
             continue
         proper = t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
         text = t.text if proper or (t.text.isupper() and len(t.text) > 1) else t.lower_
+        if words and last == t.i - 2 and t.doc[t.i - 1].text in ("-", "–") and not t.doc[t.i - 1].whitespace_:
+            words[-1] = words[-1].rstrip() + "-"
+        elif words and t.i != last + 1 and not words[-1].endswith(" "):
+            words[-1] += " "
         words.append(text + t.whitespace_)
+        last = t.i
     return normalize_name("".join(words))
 
 

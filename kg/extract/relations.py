@@ -1,15 +1,19 @@
-"""Relations of a parsed Doc: who did what to whom, how firmly, according to whom.
+"""Relations of a parsed Doc: who did what to whom, how firmly, according to whom, when.
 
 :mod:`kg.extract.relations` joins the pieces: frames from
-:mod:`kg.extract.clauses`, arguments from :mod:`kg.extract.mentions` (with
-pronouns resolved by :mod:`kg.extract.coref`), and negation, modality and
-attribution from :mod:`kg.extract.modality`, into :class:`~kg.records.Relation`
-records with exact document offsets and provenance.
+:mod:`kg.extract.clauses`, arguments from :mod:`kg.extract.arguments` (actors,
+pronouns and definite descriptions resolved by :mod:`kg.extract.coref`),
+negation, modality and attribution from :mod:`kg.extract.modality`, the CAMEO
+event code from :mod:`kg.extract.events` and the date from
+:mod:`kg.extract.time`, into :class:`~kg.records.Relation` records with exact
+document offsets and provenance.
 
 In ``"actors"`` mode a relation needs at least one actor argument (subject or
 object); conjoined actors are distributed into one relation each, conjoined
-concepts stay one concept. In ``"open"`` mode every clause's tuple is kept with
-full-phrase arguments (for Open IE benchmarks).
+concepts stay one concept; the complements of object-control verbs, questions
+and event nouns that are the object of a clause give no relation (gold
+guidelines §1, §6). In ``"open"`` mode every clause's tuple is kept as written
+(:mod:`kg.extract.openie`, for Open IE benchmarks).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from typing import TYPE_CHECKING, Literal
 from kg.errors import ExtractionError
 from kg.extract import clauses as C
 from kg.extract import patterns as P
-from kg.extract.coref import Antecedents
+from kg.extract.arguments import Arguments
+from kg.extract.events import event_code, light_event
+from kg.extract.gazetteer import using
 from kg.extract.mentions import (
     CONCEPT,
     ENTITY,
@@ -29,12 +35,9 @@ from kg.extract.mentions import (
     PRONOUN,
     ROLE,
     Arg,
-    concept_of,
-    mention_of,
-    phrase_of,
-    span_text,
 )
 from kg.extract.modality import (
+    Attribution,
     attribution_of,
     is_negated,
     modality_of,
@@ -42,7 +45,9 @@ from kg.extract.modality import (
     noun_modality,
     strongest,
 )
-from kg.records import ActorType, Mention, Modality, Provenance, Relation
+from kg.extract.openie import open_relations
+from kg.extract.time import date_of
+from kg.records import ActorType, Modality, Provenance, Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -81,79 +86,6 @@ def sentences(doc: "Doc") -> "list[Span]":
     return found
 
 
-class _Arguments:
-    """Builds (and caches) the argument of a head token within one Doc."""
-
-    def __init__(self, doc: "Doc", *, offset: int, sentence_of: Callable[[int], int], coref: bool) -> None:
-        self.offset = offset
-        self.sentence_of = sentence_of
-        self._coref = Antecedents(doc, offset=offset, sentence_of=sentence_of) if coref else None
-        self._cache: dict[int, Arg | None] = {}
-
-    def actor(self, token: "Token") -> Arg | None:
-        """The actor ``token`` heads or refers to, else None."""
-        if token.i in self._cache:
-            return self._cache[token.i]
-        self._cache[token.i] = None  # guards against cycles in odd parses
-        arg: Arg | None = None
-        word = token.lower_
-        if word in P.RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "IN", "DT") and token.head.dep_ == "relcl":
-            antecedent = token.head.head
-            if antecedent.i != token.i:
-                arg = self.actor(antecedent)
-        elif token.pos_ == "PRON":
-            arg = self._coref.resolve(token) if self._coref is not None else None
-        else:
-            arg = mention_of(token, self.offset)
-        self._cache[token.i] = arg
-        return arg
-
-    def concept(self, token: "Token", conjuncts: "list[Token] | None" = None) -> Arg | None:
-        """A concept argument, unless ``token`` is a pronoun or not nominal."""
-        if token.pos_ == "PRON" or token.lower_ in P.RELATIVE_PRONOUNS:
-            if token.lower_ in P.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-                antecedent = token.head.head
-                if antecedent.i != token.i and antecedent.pos_ != "PRON":
-                    return concept_of(antecedent, self.offset)
-            return None
-        return concept_of(token, self.offset, conjuncts=conjuncts)
-
-    def group(self, heads: "tuple[Token, ...]") -> list[Arg]:
-        """Arguments for conjoined heads: actors one by one, concepts as one phrase."""
-        actors = [(h, self.actor(h)) for h in heads]
-        if not any(a for _, a in actors):
-            heads = tuple(h for h in heads if h.pos_ != "PRON" or h.lower_ in P.RELATIVE_PRONOUNS)
-            if not heads:
-                return []
-            concept = self.concept(heads[0], list(heads[1:]))
-            return [concept] if concept is not None else []
-        found = []
-        for head, arg in actors:
-            arg = arg or self.concept(head)
-            if arg is not None:
-                found.append(arg)
-        return found
-
-    def open(self, head: "Token") -> Arg | None:
-        """A full-phrase argument (open mode): the head's subtree without conjuncts."""
-        if head.is_punct or head.is_space:
-            return None
-        tokens = phrase_of(head, full=True)
-        if head.lower_ in P.RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
-            head = head.head.head  # "a ceasefire that took effect": the ceasefire took effect
-            tokens = phrase_of(head, full=True, without=frozenset({"relcl"}))
-        text = span_text(tokens)
-        if not text.strip():
-            return None
-        actor = mention_of(head, self.offset) if head.pos_ != "PRON" else None
-        # a typed argument only when the phrase is the name itself ("President Biden" stays a phrase)
-        kind = actor.mention.type if actor is not None and actor.mention.text == text else ActorType.OTHER
-        start, end = tokens[0].idx + self.offset, tokens[-1].idx + len(tokens[-1]) + self.offset
-        label = " ".join(text.split())
-        mention = Mention(text=text, label=label, type=kind, start=start, end=end)
-        return Arg(mention, CONCEPT if kind is ActorType.OTHER else ENTITY, head.i)
-
-
 def _confidence(frame: C.Frame, subject: Arg, obj: Arg) -> float:
     score = 0.9 - _HOW_PENALTY.get(frame.how, 0.1)
     score -= _KIND_PENALTY.get(subject.kind, 0.1) + _KIND_PENALTY.get(obj.kind, 0.1)
@@ -164,11 +96,12 @@ def _confidence(frame: C.Frame, subject: Arg, obj: Arg) -> float:
 
 def _relations_of_frame(
     frame: C.Frame,
-    args: _Arguments,
+    args: Arguments,
     provenance: Provenance,
     *,
     mode: str,
     inside: Callable[["Token"], bool],
+    published: _dt.date | None = None,
 ) -> Iterator[Relation]:
     if not all(inside(t) for t in (*frame.subjects, *frame.objects)):
         return
@@ -177,25 +110,33 @@ def _relations_of_frame(
         objects = [a for a in (args.open(h) for h in frame.objects) if a is not None]
     else:
         subjects, objects = args.group(frame.subjects), args.group(frame.objects)
-        if frame.how in (C.LIGHT, C.NOMINAL):
+        if frame.how == C.NOMINAL or (frame.how == C.LIGHT and not light_event(frame.predicate)):
             objects = [o for o in objects if o.is_actor]
     if not subjects or not objects:
         return
+    attribution = attribution_of(frame.verb)
+    negated = False
+    if frame.speech is not None:  # "denied attacking X", parsed as a modifier of X
+        outer = attribution_of(frame.speech)
+        speaker = next((c for c in frame.speech.children if c.dep_ == "nsubj"), None)
+        negating = frame.speech.lemma_.lower() in P.NEGATING_SPEECH_VERBS
+        attribution = Attribution(outer.source or speaker, True, negating)
+        negated = is_negated(frame.speech)
     if frame.how == C.NOMINAL:
-        modality, negated = noun_modality(frame.verb), False
+        modality = noun_modality(frame.verb)
     else:
-        modality, negated = modality_of(frame.verb), is_negated(frame.verb)
+        modality = modality_of(frame.verb, reported=attribution.reported)
+        negated = negated or is_negated(frame.verb)
     if negated_argument(frame.subjects) or (frame.how == C.SVO and negated_argument(frame.objects)):
         negated = not negated
-    attribution = attribution_of(frame.verb)
     if attribution.reported:
         modality = strongest(modality, Modality.REPORTED)
     negated = negated != attribution.negating
-    source: Mention | None = None
-    if attribution.source is not None:  # an unnamed source ("analysts said") stays reported, unattributed
-        found = args.actor(attribution.source)
-        source = found.mention if found is not None else None
+    source = args.source(attribution.source) if attribution.source is not None else None
     text = " ".join(t.text for t in frame.tokens) or frame.verb.text
+    date = None
+    if mode != "open" and frame.how != C.NOMINAL:
+        date = date_of(frame.verb, published, future=modality in (Modality.PLANNED, Modality.HYPOTHETICAL))
     for subject in subjects:
         for obj in objects:
             if mode != "open" and not (subject.is_actor or obj.is_actor):
@@ -209,6 +150,20 @@ def _relations_of_frame(
                 continue  # "As one US official put it": no actor acts on itself here
             if mode != "open" and not obj.is_actor and frame.verb.lemma_.lower() in P.STOP_PREDICATES:
                 continue
+            if (
+                mode != "open"
+                and not subject.is_actor
+                and obj.mention.type is ActorType.LOCATION
+                and frame.predicate.split()[-1] in P.LOCATIVE_PREPS
+            ):
+                continue  # "the summit is to begin in Baku": where, not who
+            code = event_code(
+                frame.predicate,
+                subject_type=subject.mention.type,
+                object_type=obj.mention.type,
+                object_label=obj.mention.label,
+                verb=frame.verb,
+            )
             yield Relation(
                 subject=subject.mention,
                 predicate=frame.predicate,
@@ -217,19 +172,33 @@ def _relations_of_frame(
                 negated=negated,
                 modality=modality,
                 attributed_to=source,
+                event_code=code,
+                date=date,
                 confidence=_confidence(frame, subject, obj),
                 predicate_text=text,
             )
 
 
 def _sentence_relations(
-    sent: "Span", args: _Arguments, provenance: Provenance, *, mode: str, inside: Callable[["Token"], bool]
+    sent: "Span",
+    args: Arguments,
+    provenance: Provenance,
+    *,
+    mode: str,
+    inside: Callable[["Token"], bool],
+    published: _dt.date | None = None,
 ) -> list[Relation]:
     by_verb: dict[int, list[tuple[C.Frame, list[Relation]]]] = {}
-    for frame in C.frames(sent, copula=mode == "open", nominal=mode != "open"):
+    found_frames = list(C.frames(sent, copula=mode == "open", nominal=mode != "open", complements=mode == "open"))
+    # an event noun that is itself the object of a clause ("condemned the Israeli strikes on Iran")
+    # is that clause's concept, not an event of its own (gold guidelines §1)
+    objects = {o.i for f in found_frames if f.how != C.NOMINAL for o in f.objects}
+    for frame in found_frames:
         if mode == "open" and frame.how in (C.LIGHT, C.NOMINAL):
             continue
-        found = list(_relations_of_frame(frame, args, provenance, mode=mode, inside=inside))
+        if frame.how == C.NOMINAL and frame.verb.i in objects:
+            continue
+        found = list(_relations_of_frame(frame, args, provenance, mode=mode, inside=inside, published=published))
         by_verb.setdefault(frame.verb.i, []).append((frame, found))
     result: list[Relation] = []
     for frames in by_verb.values():
@@ -251,6 +220,7 @@ def extract_relations(
     offset: int = 0,
     published: _dt.date | None = None,
     mode: Literal["actors", "open"] = "actors",
+    dictionary: object | None = None,
 ) -> list[Relation]:
     """Extract the relations of a parsed Doc (one piece of a document).
 
@@ -259,9 +229,14 @@ def extract_relations(
         doc_id: the id of the document the Doc belongs to.
         offset: character offset of ``doc.text`` in the whole document; every
             Mention and Provenance offset is ``token.idx + offset``.
-        published: the publication date (reserved for date resolution; unused).
+        published: the publication date: relative dates ("last Friday") are
+            resolved against it; without it only absolute dates are kept.
         mode: ``"actors"`` for relations with at least one actor argument,
             ``"open"`` for every clause's tuple with full-phrase arguments.
+        dictionary: an actor dictionary (``kg.dictionaries.ActorDictionary``) whose
+            user entries (``--actors`` files) extraction should know: their names
+            turn noun phrases into actors ("the occupation" → Israel) and their
+            agent nouns make role phrases.
 
     Returns:
         The relations in text order, without duplicates.
@@ -278,12 +253,17 @@ def extract_relations(
         raise ExtractionError(
             f"document {doc_id!r}: the spaCy Doc has no dependency parse (use a pipeline with a parser)"
         )
+    with using(dictionary):
+        return _relations(doc, doc_id=doc_id, offset=offset, published=published, mode=mode)
+
+
+def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | None, mode: str) -> list[Relation]:
     segments = sentences(doc)
     sentence_index = [-1] * len(doc)
     for number, seg in enumerate(segments):
         for i in range(seg.start, seg.end):
             sentence_index[i] = number
-    args = _Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode == "actors")
+    args = Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode == "actors")
     relations: list[Relation] = []
     seen: set[tuple] = set()
     for number, sent in enumerate(segments):
@@ -295,8 +275,14 @@ def extract_relations(
             sentence_index=number,
             extractor=P.EXTRACTOR,
         )
+        if mode != "open" and sent.text.rstrip(" \"'\u201d").endswith("?"):
+            continue  # a question asserts nothing (gold guidelines §1)
+        if mode == "open":
+            found = open_relations(sent, provenance, offset=offset)
+            relations.extend(found)
+            continue
         inside = lambda t, n=number: sentence_index[t.i] == n  # noqa: E731
-        for rel in _sentence_relations(sent, args, provenance, mode=mode, inside=inside):
+        for rel in _sentence_relations(sent, args, provenance, mode=mode, inside=inside, published=published):
             key = (
                 rel.subject.start,
                 rel.subject.end,

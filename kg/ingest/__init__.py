@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import IngestError
-from kg.ingest._common import SAMPLE_BYTES, Problem, binary_reason, decode_bytes, sniff_format, split_lines
+from kg.ingest._common import (SAMPLE_BYTES, Problem, binary_reason, decode_bytes, not_english_reason, sniff_format,
+                               split_lines)
 from kg.ingest._ids import document_id
 from kg.records import Document
 
@@ -106,7 +107,8 @@ def _read_bytes(path: Path, max_input_bytes: int) -> bytes | Problem:
             return Problem("not a regular file")
         size = path.stat().st_size
         if size > max_input_bytes:
-            return Problem(f"file is {size} bytes, over max_input_bytes={max_input_bytes}; split it or raise the limit")
+            return Problem(f"file is {size} bytes, over max_input_bytes={max_input_bytes}; split it or raise the limit "
+                           "(--max-input-bytes or KG_MAX_INPUT_BYTES)")
         return path.read_bytes()
     except PermissionError:
         return Problem("cannot read (permission denied)")
@@ -171,7 +173,8 @@ def _read_stdin(max_input_bytes: int) -> Iterator[Document | Problem]:
     else:  # a text stream without bytes underneath (e.g. io.StringIO)
         data = stream.read().encode("utf-8", errors="surrogateescape")
     if len(data) > max_input_bytes:
-        yield Problem(f"standard input is over max_input_bytes={max_input_bytes}; use a file or raise the limit")
+        yield Problem(f"standard input is over max_input_bytes={max_input_bytes}; use a file or raise the limit "
+                      "(--max-input-bytes or KG_MAX_INPUT_BYTES)")
         return
     yield from _from_bytes(data, STDIN_SOURCE, None)
 
@@ -201,6 +204,9 @@ def _generate(
         name = STDIN_SOURCE if source == STDIN else str(source)
         for item in _items(source, max_input_bytes):
             if isinstance(item, Document):
+                reason = not_english_reason(item.text)
+                if reason:
+                    log.warning("%s: %s; kg reads English only, expect few or no relations", item.source or name, reason)
                 yield item
                 continue
             failure = IngestFailure(source=name, line=item.line, message=item.message)

@@ -22,6 +22,7 @@ __all__ = [
     "sniff_format",
     "split_lines",
     "SAMPLE_BYTES",
+    "not_english_reason",
 ]
 
 log = logging.getLogger("kg.ingest")
@@ -144,3 +145,32 @@ def split_lines(data: bytes) -> list[bytes]:
     if lines and not lines[-1]:
         lines.pop()
     return [line[:-1] if line.endswith(b"\r") else line for line in lines]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORDS = frozenset(
+    "the of and to in is was that for on with as by at from it its said has have had be been are were "
+    "this an not he she they his her their would will which who after but or also over".split()
+)
+
+
+def not_english_reason(text: str, *, sample_chars: int = 5000) -> str | None:
+    """Why a text does not look like English (the pipeline is English only), or None.
+
+    A cheap check on the first ``sample_chars`` characters: mostly non-Latin
+    letters, or (with 30 words or more) under 8% common English words. Short
+    texts are never flagged.
+
+    >>> not_english_reason("The minister said on Monday that the talks would resume in Cairo. " * 3) is None
+    True
+    >>> not_english_reason("Le ministre a déclaré lundi que les négociations reprendraient au Caire. " * 3)
+    'does not look like English text'
+    """
+    sample = text[:sample_chars]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) >= 50 and sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f") < len(letters) / 2:
+        return "mostly non-Latin script"
+    words = _WORD.findall(sample.lower())
+    if len(words) >= 30 and sum(1 for w in words if w in _ENGLISH_WORDS) < 0.08 * len(words):
+        return "does not look like English text"
+    return None

@@ -146,7 +146,8 @@ def read_jsonl(lines: Iterable[bytes | None], source: str) -> Iterator[Document 
     for number, raw in enumerate(lines, start=1):
         if raw is TOO_LONG:
             seen = True
-            yield Problem("line longer than max_input_bytes; split the document or raise the limit", number)
+            yield Problem("line longer than max_input_bytes; split the document or raise the limit "
+                          "(--max-input-bytes or KG_MAX_INPUT_BYTES)", number)
             continue
         line = decode_bytes(raw, source, first_line=number)
         if number == 1:

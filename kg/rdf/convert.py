@@ -16,11 +16,35 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.config import DEFAULT_BASE_IRI
-from kg.records import ActorType, Document, Mention, Modality, Relation
 from kg.rdf import iris
 from kg.rdf.namespaces import KGO, bind_prefixes
+from kg.records import ActorType, Document, Mention, Modality, Relation
 
 __all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri"]
+
+
+class _Terms:
+    """A namespace's terms as plain attributes (perf only: the same URIRefs).
+
+    ``DefinedNamespace`` resolves every ``KGO.agent`` through a metaclass
+    ``__getattr__``; the conversion reads ~40 terms per event, which made those
+    lookups a fifth of its time.
+    """
+
+    def __init__(self, ns: object) -> None:
+        self._ns = ns
+        for name in getattr(ns, "__annotations__", {}):
+            if not name.startswith("_"):
+                try:
+                    setattr(self, name, ns[name])  # type: ignore[index]
+                except (KeyError, AttributeError, TypeError, ValueError):
+                    pass
+
+    def __getattr__(self, name: str) -> URIRef:  # a term without an annotation: ask the namespace
+        return getattr(self._ns, name)
+
+
+KGO, RDF, RDFS, SKOS, DCTERMS, SDO, XSD = (_Terms(ns) for ns in (KGO, RDF, RDFS, SKOS, DCTERMS, SDO, XSD))  # type: ignore[assignment]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
@@ -74,6 +98,19 @@ def _document_node_quads(document: Document, doc: URIRef, graph: URIRef) -> Iter
         yield doc, KGO.source, Literal(document.source), graph
 
 
+def _decimal(value: float, places: int = 3) -> Literal:
+    """An xsd:decimal in its canonical form ("1", not "1.0"), as Oxigraph stores it.
+
+    Graphs written by rdflib (``kg extract --format ttl``) and exported from the store
+    then hold the same literal term, not just the same value.
+
+    >>> str(_decimal(1.0)), str(_decimal(0.8)), str(_decimal(0.00001))
+    ('1', '0.8', '0')
+    """
+    text = format(Decimal(str(round(value, places))).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterator[Quad]:
     agent = URIRef(mention_iri(rel.subject, base=base))
     patient = URIRef(mention_iri(rel.object, base=base))
@@ -91,7 +128,7 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
         yield event, KGO.predicateText, Literal(rel.predicate_text), graph
     yield event, KGO.negated, Literal(rel.negated), graph
     yield event, KGO.modality, Literal(rel.modality.value), graph
-    yield event, KGO.confidence, Literal(Decimal(str(round(rel.confidence, 3))), datatype=XSD.decimal), graph
+    yield event, KGO.confidence, _decimal(rel.confidence), graph
     if rel.attributed_to is not None:
         yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, base=base)), graph
     if rel.event_code:
@@ -126,7 +163,25 @@ def document_quads(
         yield from _event_quads(rel, doc, graph, base)
         for m in (rel.subject, rel.object, rel.attributed_to):
             if m is not None:
-                yield from _mention_quads(m, URIRef(mention_iri(m, base=base)), doc, actors, base)
+                node = URIRef(mention_iri(m, base=base))
+                yield from _mention_quads(m, node, doc, actors, base)
+                yield from _resolution_quads(m, node, doc, graph)
+
+
+def _resolution_quads(m: Mention, node: URIRef, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
+    """How a mention was resolved to its actor, in the document's graph (explainable merges).
+
+    One ``kgo:Resolution`` per (actor, text as written, rules): "Netanyahu" → Benjamin
+    Netanyahu by "dictionary", "he" by "coref", "Brightwater" by "short-name".
+    """
+    if not m.resolved_by or not m.is_actor:
+        return
+    note = URIRef(iris.resolution_iri(str(doc), str(node), m.text, m.resolved_by))
+    yield note, RDF.type, KGO.Resolution, graph
+    yield note, KGO.resolvedActor, node, graph
+    yield note, KGO.resolvedText, Literal(m.text), graph
+    yield note, KGO.resolvedBy, Literal(m.resolved_by), graph
+    yield note, KGO.document, doc, graph
 
 
 def to_dataset(quads: Iterable[Quad]) -> Dataset:

@@ -29,6 +29,8 @@ __all__ = [
     "cameo_iri",
     "actors_graph_iri",
     "ontology_graph_iri",
+    "dyads_graph_iri",
+    "resolution_iri",
     "RELATION_BASE",
     "CAMEO_BASE",
 ]
@@ -148,6 +150,15 @@ def ontology_graph_iri(*, base: str = DEFAULT_BASE_IRI) -> str:
     return f"{_check_base(base)}graph/ontology"
 
 
+def dyads_graph_iri(*, base: str = DEFAULT_BASE_IRI) -> str:
+    """The graph that holds the dyad roll-up (``kgo:Dyad`` nodes with counts), derived from the events.
+
+    >>> dyads_graph_iri()
+    'https://w3id.org/newskg/id/graph/dyads'
+    """
+    return f"{_check_base(base)}graph/dyads"
+
+
 def event_iri(
     doc_id: str,
     sentence_start: int,
@@ -165,6 +176,15 @@ def event_iri(
     """
     key = content_hash(doc_id, sentence_start, actor_key(agent), predicate, actor_key(patient), negated, length=20)
     return f"{_check_base(base)}event/{key}"
+
+
+def resolution_iri(doc: str, actor: str, text: str, rule: str) -> str:
+    """The note that explains how ``text`` in document ``doc`` was resolved to ``actor`` by ``rule``.
+
+    >>> resolution_iri("https://w3id.org/newskg/id/doc/d1", "https://w3id.org/newskg/id/actor/x", "he", "coref")
+    'https://w3id.org/newskg/id/doc/d1#resolution-9674a972ed3c'
+    """
+    return f"{doc}#resolution-{content_hash(actor, text, rule)}"
 
 
 def relation_iri(predicate: str) -> str:

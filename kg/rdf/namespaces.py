@@ -62,6 +62,11 @@ class KGO(DefinedNamespace):
     docId: URIRef
     contentHash: URIRef
     source: URIRef
+    # resolution notes
+    Resolution: URIRef
+    resolvedActor: URIRef
+    resolvedText: URIRef
+    resolvedBy: URIRef
     # dyads
     count: URIRef
     goldstein: URIRef

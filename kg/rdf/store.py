@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +30,7 @@ from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.rdf import iris
 from kg.rdf.convert import Quad
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.nquads import nquads_lines
 
 __all__ = [
     "Store",
@@ -36,6 +39,7 @@ __all__ = [
     "MARKER",
     "ontology_files",
     "to_python",
+    "nquads_batch",
 ]
 
 log = logging.getLogger(__name__)
@@ -151,6 +155,76 @@ class QueryResult:
         """Rows as dicts keyed by variable name."""
         return [dict(zip(self.variables, row)) for row in self.rows]
 
+    def _table(self) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
+        if self.boolean is not None:
+            return ("boolean",), ((self.boolean,),)
+        if self.triples or not self.variables:
+            return ("subject", "predicate", "object"), self.triples
+        return self.variables, self.rows
+
+    def to_frame(self) -> Any:
+        """The result as a pandas DataFrame, one column per variable, with typed columns.
+
+        IRIs stay strings (select ``rdfs:label`` in the query for names); dates and
+        date-times become pandas datetimes, integers ``int64`` (``Int64`` when some
+        rows are unbound), other numbers ``float64``, booleans ``bool``
+        (``boolean`` with unbound rows). A mixed column keeps its Python values.
+        ASK gives one ``boolean`` column; CONSTRUCT ``subject``, ``predicate``,
+        ``object``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'newskg[notebook]'``).
+
+        >>> r = QueryResult(("who", "when", "n", "neg"),
+        ...                 (("Qatar", dt.date(2024, 10, 11), 3, False), ("Egypt", None, None, True)))
+        >>> df = r.to_frame()
+        >>> str(df["n"].dtype), str(df["neg"].dtype), df["when"].iloc[0].date(), df["when"].isna().tolist()
+        ('Int64', 'bool', datetime.date(2024, 10, 11), [False, True])
+        >>> df["who"].tolist(), int(df["n"].sum())
+        (['Qatar', 'Egypt'], 3)
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError("DataFrames need pandas: pip install 'newskg[notebook]' (or pandas)") from exc
+        names, rows = self._table()
+        columns = list(zip(*rows)) if rows else [()] * len(names)
+        return pd.DataFrame({n: _typed_column(pd, list(c)) for n, c in zip(names, columns)}, columns=list(names))
+
+    to_pandas = to_frame
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the first 100 rows, for notebooks (values escaped)."""
+        import html
+
+        names, rows = self._table()
+        head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+        body = "".join("<tr>" + "".join(f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row) + "</tr>"
+                       for row in rows[:100])
+        more = " (first 100 shown)" if len(rows) > 100 else ""
+        return (f'<table class="kg-result"><caption style="text-align:left">{len(rows)} '
+                f'row{"s" if len(rows) != 1 else ""}{more}</caption><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
+
+
+def _typed_column(pd: Any, values: list[Any]) -> Any:
+    """A pandas Series of one result column, typed when all its bound values share a type."""
+    present = [v for v in values if v is not None]
+    kinds = {type(v) for v in present}
+    missing = len(present) < len(values)
+    try:
+        if kinds == {bool}:
+            return pd.Series(values, dtype="boolean" if missing else bool)
+        if kinds == {int}:
+            return pd.Series(values, dtype="Int64" if missing else "int64")
+        if kinds and kinds <= {int, float, Decimal}:
+            return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+        if kinds in ({dt.date}, {dt.datetime}):
+            return pd.to_datetime(pd.Series(values, dtype=object))
+    except (ValueError, TypeError, OverflowError):  # huge integers, mixed time zones
+        pass
+    return pd.Series(values, dtype=None if kinds == {str} else object)
+
 
 class Store:
     """An Oxigraph store in a directory (or in memory when ``path`` is None).
@@ -185,7 +259,9 @@ class Store:
         marker = path / MARKER
         fresh = not marker.exists()
         if fresh:
-            if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            # A directory holding only ``oxigraph/`` is a store whose creation was cut short
+            # (killed before the marker was written): finish creating it.
+            if path.exists() and (not path.is_dir() or not cls._unfinished(path)):
                 raise StoreError(f"{path}: exists and is not a kg store (no {MARKER}); choose another --store")
             try:
                 path.mkdir(parents=True, exist_ok=True)
@@ -195,15 +271,32 @@ class Store:
             base_iri = cls._read_marker(path).get("base_iri", base_iri)
         try:
             inner = ox.Store(str(path / "oxigraph"))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
             if "lock" in str(exc).lower():
                 raise StoreLockedError(f"{path}: another kg process is writing to this store; wait for it to finish") from exc
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
         store = cls(inner, path, read_only=False, base_iri=base_iri)
         if fresh:
-            store._load_ontology()
-            marker.write_text(json.dumps({"format": "newskg-store", "version": _FORMAT_VERSION, "base_iri": base_iri}) + "\n")
+            try:
+                store._load_ontology()  # idempotent, so an interrupted creation can simply run again
+                tmp = path / (MARKER + ".tmp")  # the marker appears whole or not at all
+                tmp.write_text(json.dumps({"format": "newskg-store", "version": _FORMAT_VERSION, "base_iri": base_iri}) + "\n")
+                os.replace(tmp, marker)
+            except OSError as exc:
+                try:
+                    store.close()
+                except StoreError:
+                    pass
+                raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
         return store
+
+    @staticmethod
+    def _unfinished(path: Path) -> bool:
+        """True when ``path`` is empty or holds only what an interrupted :meth:`create` leaves."""
+        entries = {p.name: p for p in path.iterdir()}
+        if not set(entries) <= {"oxigraph", MARKER + ".tmp"}:
+            return False
+        return "oxigraph" not in entries or entries["oxigraph"].is_dir()
 
     @classmethod
     def open(cls, path: Path | str) -> "Store":
@@ -214,15 +307,24 @@ class Store:
         """
         path = Path(path)
         meta = cls._read_marker(path)
-        try:
-            inner = ox.Store.read_only(str(path / "oxigraph"))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        for attempt in range(4):
+            try:
+                inner = ox.Store.read_only(str(path / "oxigraph"))
+                break
+            except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
+                # a writer compacting meanwhile can delete a file between reading the manifest and
+                # opening it ("No such file or directory ... may be corrupted"): look again
+                if attempt < 3 and "No such file or directory" in str(exc):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
         return cls(inner, path, read_only=True, base_iri=meta.get("base_iri", DEFAULT_BASE_IRI))
 
     @staticmethod
     def _read_marker(path: Path) -> dict[str, Any]:
         marker = path / MARKER
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a kg store; give the store's directory")
         if not path.is_dir():
             raise StoreError(f"{path}: no such store; build one with `kg build INPUT --store {path}`")
         try:
@@ -243,16 +345,29 @@ class Store:
             self._store.load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=graph)
 
     def close(self) -> None:
-        """Flush and release the store (also done when the object is collected)."""
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        """Flush and release the store (also done when the object is collected).
+
+        Raises:
+            StoreError: the flush failed (e.g. the disk is full); what was committed stays.
+        """
+        try:
+            if not self.read_only:
+                self._store.flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot flush the store: {exc}") from exc
+        finally:
+            del self._store
 
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise
+            # an error is already on its way out: do not hide it behind the failed flush
 
     # ------------------------------------------------------------ writing
 
@@ -261,15 +376,53 @@ class Store:
         return self._store.contains_named_graph(ox.NamedNode(iris.graph_iri(doc_id, base=self.base_iri)))
 
     def add_documents(self, batches: Sequence[Iterable[Quad]]) -> int:
-        """Write the quads of whole documents in one transaction; returns the quad count."""
+        """Write the quads of whole documents in one transaction; returns the quad count.
+
+        The quads go in as N-Quads text (:mod:`kg.rdf.nquads`): cheaper in Python
+        than one pyoxigraph term per term, and Oxigraph parses it without the GIL.
+        """
+        text, count = nquads_batch(batches)
+        self.add_nquads(text)
+        return count
+
+    def add_nquads(self, data: str | bytes) -> None:
+        """Load N-Quads (e.g. made by :func:`nquads_batch` or a worker's shard) in one transaction.
+
+        Releases the GIL while Oxigraph parses and writes, so a writer thread
+        does not slow the parser.
+
+        Raises:
+            StoreError: the write failed; nothing of this batch was stored.
+            ValueError: the text is not valid N-Quads.
+        """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for batch in batches for s, p, o, g in batch]
         try:
-            self._store.extend(quads)
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text (ingest never makes one)
+            raise ValueError(f"invalid N-Quads: not encodable as UTF-8: {exc.reason}") from exc
+        try:
+            self._store.load(payload, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise ValueError(f"invalid N-Quads: {_one_line(exc)}") from exc
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed, nothing of this batch was stored: {exc}") from exc
-        return len(quads)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction (all its operations or none).
+
+        Raises:
+            QueryError: the update does not parse.
+            StoreError: the store is read-only or the write failed.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL update: {_one_line(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: update failed, nothing of it was stored: {exc}") from exc
 
     # ------------------------------------------------------------ reading
 
@@ -280,6 +433,12 @@ class Store:
         for quad in self._store.quads_for_pattern(ox.NamedNode(iri), label, None, graph):
             return quad.object.value
         return None
+
+    def describe(self, iri: str, *, graph: str | None = None) -> list[tuple[str, Any]]:
+        """(predicate IRI, Python value) of each quad about ``iri`` (in ``graph`` if given): index lookups, no query."""
+        g = ox.NamedNode(graph) if graph is not None else None
+        return [(q.predicate.value, to_python(q.object))
+                for q in self._store.quads_for_pattern(ox.NamedNode(iri), None, None, g)]
 
     def __len__(self) -> int:
         return len(self._store)
@@ -304,8 +463,8 @@ class Store:
     def query(self, sparql: str, *, limit: int | None = None) -> QueryResult:
         """Run a SPARQL query and return Python values (at most ``limit`` rows)."""
         result = self.raw_query(sparql)
-        if isinstance(result, bool):
-            return QueryResult(boolean=result)
+        if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":  # pyoxigraph >= 0.5: QueryBoolean
+            return QueryResult(boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             names = tuple(v.value for v in result.variables)
             rows = []
@@ -341,6 +500,12 @@ class Store:
                     out.write(data)
         except OSError as exc:
             raise StoreError(f"{out}: export failed: {exc}") from exc
+
+
+def nquads_batch(batches: Iterable[Iterable[Quad]]) -> tuple[str, int]:
+    """The quads of ``batches`` as one N-Quads text, with the number of quads."""
+    lines = [line for batch in batches for line in nquads_lines(batch)]
+    return "".join(lines), len(lines)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -303,6 +303,9 @@ class View:
     html: str
     height: int = 640
 
+    def __repr__(self) -> str:  # the page is ~0.5 MB: keep it out of text/plain outputs and tracebacks
+        return f"<View: {len(self.html):,} characters of HTML, {int(self.height)}px high>"
+
     def _repr_html_(self) -> str:
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts" '
                 f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '

@@ -98,7 +98,7 @@ def test_mentions_actor_details(relations_of, text, label, expected):
         ("Iran rejected the ceasefire proposal.", "ceasefire proposal", "ceasefire proposal"),
         ("Netanyahu reversed course on a US-led ceasefire initiative.", "course", "course"),
         (
-            'Sullivan urged Dermer to provide "clarity and transparency".',
+            'Dermer provided "clarity and transparency".',
             "clarity and transparency",
             "clarity and transparency",
         ),

@@ -48,9 +48,9 @@ MODALITY = [
     ("Iran threatened to attack Israel.", ("Iran", "attack", "Israel", False, "planned", None)),
     ("Israel is going to attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
     ("Israel's planned attack on Iran worried Washington.", ("Israel", "attack", "Iran", False, "planned", None)),
-    ("Sullivan urged Dermer to provide clarity.", ("Dermer", "provide", "clarity", False, "hypothetical", None)),
+    ("Sullivan urged Dermer to provide clarity.", ("Sullivan", "urge", "Dermer", False, "asserted", None)),
     ("Iran reportedly supplied drones to Russia.", ("Iran", "supply drone to", "Russia", False, "reported", None)),
-    ("Netanyahu met Biden.", ("Netanyahu", "meet", "Biden", False, "asserted", None)),
+    ("Netanyahu met Biden.", ("Benjamin Netanyahu", "meet", "Biden", False, "asserted", None)),
     ("Israel is unlikely to attack Iran.", ("Israel", "attack", "Iran", False, "hypothetical", None)),
     ("Israel has no plans to attack Iran.", ("Israel", "attack", "Iran", True, "planned", None)),
     ("Israel announced plans to attack Iran.", ("Israel", "attack", "Iran", False, "planned", None)),
@@ -67,19 +67,41 @@ MODALITY = [
 ]
 
 ATTRIBUTION = [
-    ("Netanyahu said that Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Netanyahu")),
-    ("Netanyahu said Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Netanyahu")),
+    ("Netanyahu said that Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Benjamin Netanyahu")),
+    ("Netanyahu said Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Benjamin Netanyahu")),
     ("According to Reuters, Israel attacked Iran.", ("Israel", "attack", "Iran", False, "reported", "Reuters")),
     ("Israel attacked Iran, as reported by Axios.", ("Israel", "attack", "Iran", False, "reported", "Axios")),
-    ("Israel attacked Iran, officials said.", ("Israel", "attack", "Iran", False, "reported", "officials")),
+    ("Israel attacked Iran, officials said.", ("Israel", "attack", "Iran", False, "reported", "anonymous source")),
+    (
+        "Iran is expected to strike Israel within days, according to Western diplomats.",
+        ("Iran", "strike", "Israel", False, "hypothetical", "anonymous source"),
+    ),
+    # future "would" in reported speech is planned (gold §7), a hedge keeps it hypothetical
+    ("Macron said he would meet Scholz in Berlin.", ("Macron", "meet", "Scholz", False, "planned", "Macron")),
+    (
+        "Washington would likely support a deal, a State Department spokesperson said.",
+        ("United States", "support", "deal", False, "hypothetical", "State Department"),
+    ),
+    # a conditional on the governor leaves the planned complement planned
+    (
+        "Unite threatened to strike against Northmoor Steel unless the company withdrew its plan.",
+        ("Unite", "strike against", "Northmoor Steel", False, "planned", None),
+    ),
+    (
+        "Unite threatened to strike against Northmoor Steel unless the company withdrew its plan.",
+        ("Northmoor Steel", "withdraw", "plan", False, "hypothetical", None),
+    ),
+    # denials and accusations (gold §7)
+    ("Hezbollah denied attacking UNIFIL.", ("Hezbollah", "attack", "UNIFIL", True, "reported", "Hezbollah")),
+    ("Iran denied supplying ballistic missiles to Russia.", ("Iran", "supply missile to", "Russia", True, "reported", "Iran")),
     ("Biden told Netanyahu that Iran attacked Israel.", ("Iran", "attack", "Israel", False, "reported", "Biden")),
-    ("Biden told Netanyahu that Iran attacked Israel.", ("Biden", "tell", "Netanyahu", False, "asserted", None)),
+    ("Biden told Netanyahu that Iran attacked Israel.", ("Biden", "tell", "Benjamin Netanyahu", False, "asserted", None)),
     (
         '"Israel will strike Hezbollah," Netanyahu said.',
-        ("Israel", "strike", "Hezbollah", False, "planned", "Netanyahu"),
+        ("Israel", "strike", "Hezbollah", False, "planned", "Benjamin Netanyahu"),
     ),
     ("Iran denied that it attacked the tanker.", ("Iran", "attack", "tanker", True, "reported", "Iran")),
-    ("Netanyahu accused Hamas of rejecting the deal.", ("Hamas", "reject", "deal", False, "reported", "Netanyahu")),
+    ("Netanyahu accused Hamas of rejecting the deal.", ("Hamas", "reject", "deal", False, "reported", "Benjamin Netanyahu")),
     ("Israel denied attacking Iran.", ("Israel", "attack", "Iran", True, "reported", "Israel")),
     ("Israel admitted attacking Iran.", ("Israel", "attack", "Iran", False, "reported", "Israel")),
     (
@@ -92,7 +114,7 @@ ATTRIBUTION = [
     ),
     (
         "According to Axios, Sullivan said that Israel would attack Iran.",
-        ("Israel", "attack", "Iran", False, "hypothetical", "Axios"),
+        ("Israel", "attack", "Iran", False, "planned", "Axios"),
     ),
 ]
 

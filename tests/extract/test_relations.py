@@ -13,12 +13,15 @@ def _xfail(text: str, expected: tuple, reason: str):
 
 SVO = [
     ("France condemned Russia.", ("France", "condemn", "Russia")),
-    ("Putin met Xi in Beijing.", ("Putin", "meet", "Xi")),
+    ("Putin met Xi in Beijing.", ("Vladimir Putin", "meet", "Xi")),
     ("The United Nations criticised Israel.", ("United Nations", "criticise", "Israel")),
     ("Iran rejected the ceasefire proposal.", ("Iran", "reject", "ceasefire proposal")),
-    ("Biden told Netanyahu that Iran attacked Israel.", ("Biden", "tell", "Netanyahu")),
+    ("Biden told Netanyahu that Iran attacked Israel.", ("Biden", "tell", "Benjamin Netanyahu")),
     ("Hezbollah fired rockets at Israel.", ("Hezbollah", "fire rocket at", "Israel")),
     ("Iran supplied drones to Russia.", ("Iran", "supply drone to", "Russia")),
+    ("The U.S. will send 100 troops to Israel.", ("United States", "send to", "Israel")),
+    ("China imposed duties on European brandy.", ("China", "impose duty on", "European brandy")),
+    ("Lebanon demanded that Israel stop firing at UN peacekeepers.", ("Lebanon", "demand", "Israel")),
     ("Turkey severed ties with Israel.", ("Turkey", "sever tie with", "Israel")),
     ("The United States imposed sanctions on Iran.", ("United States", "impose sanction on", "Iran")),
 ]
@@ -31,7 +34,7 @@ PASSIVE = [
 ]
 
 PREPOSITIONAL = [
-    ("Biden met with Netanyahu in Washington.", ("Biden", "meet with", "Netanyahu")),
+    ("Biden met with Netanyahu in Washington.", ("Biden", "meet with", "Benjamin Netanyahu")),
     ("Russia withdrew from the treaty.", ("Russia", "withdraw from", "treaty")),
     ("Lebanon called on Israel to stop the strikes.", ("Lebanon", "call on", "Israel")),
     ("The United States pulled out of the Iran deal.", ("United States", "pull out of", "Iran deal")),
@@ -41,10 +44,8 @@ PREPOSITIONAL = [
 
 CONTROL = [
     ("Sullivan urged Dermer to provide clarity.", ("Sullivan", "urge", "Dermer")),
-    ("Sullivan urged Dermer to provide clarity.", ("Dermer", "provide", "clarity")),
-    ("Biden urged Netanyahu to accept the deal.", ("Netanyahu", "accept", "deal")),
-    ("Lebanon called on Israel to stop the strikes.", ("Israel", "stop", "strikes")),
     ("Israel plans to attack Iran.", ("Israel", "attack", "Iran")),
+    ("Unite threatened on Monday to strike against Northmoor Steel.", ("Unite", "strike against", "Northmoor Steel")),
     ("Egypt is expected to mediate between Israel and Hamas.", ("Egypt", "mediate between", "Israel")),
     (
         "The IDF is set to launch an offensive against Hamas.",
@@ -90,8 +91,8 @@ NOMINAL = [
 ]
 
 PRONOUNS = [
-    ("Netanyahu arrived in Washington, where he met Biden.", ("Netanyahu", "meet", "Biden")),
-    ("Netanyahu met Biden on Monday. He thanked Biden for his support.", ("Netanyahu", "thank", "Biden")),
+    ("Netanyahu arrived in Washington, where he met Biden.", ("Benjamin Netanyahu", "meet", "Biden")),
+    ("Netanyahu met Biden on Monday. He thanked Biden for his support.", ("Benjamin Netanyahu", "thank", "Biden")),
     ("Iran denied that it attacked the tanker.", ("Iran", "attack", "tanker")),
     ("US officials said they would support Israel.", ("United States", "support", "Israel")),
     ("Iran, which backs Hezbollah, condemned the strike.", ("Iran", "back", "Hezbollah")),
@@ -101,7 +102,7 @@ KNOWN_FAILURES = [
     _xfail(
         "The Israeli occupation bombed Gaza.",
         ("Israel", "bomb", "Gaza"),
-        "'occupation' is an editorial metonym for Israel, not a role noun",
+        "'occupation' is an editorial metonym for Israel: only a user dictionary maps it (tests/test_user_dictionary.py)",
     ),
     _xfail(
         "The ministers met. They condemned Iran.",
@@ -126,6 +127,24 @@ KNOWN_FAILURES = [
 )
 def test_relations_extract_expected_triple(tuples_of, text, expected):
     assert expected in tuples_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        # object control (gold guidelines §6): only "X urge Y", the complement is not asserted
+        ("Biden urged Netanyahu to accept the deal.", "accept"),
+        ("Lebanon called on Israel to stop the strikes.", "stop"),
+        ("Sullivan urged Dermer to provide clarity.", "provide"),
+        ("Lebanon demanded that Israel stop firing at UN peacekeepers.", "fire at"),
+        # a date is no controller ("threatened on Monday to strike")
+        ("Unite threatened on Monday to strike against Northmoor Steel.", "threaten"),
+        # questions give no relation
+        ("Will Israel strike Iran's oil facilities before the US election?", "strike"),
+    ],
+)
+def test_relations_complement_not_extracted(tuples_of, text, predicate):
+    assert not any(t[1] == predicate for t in tuples_of(text))
 
 
 NOTHING = [

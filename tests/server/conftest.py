@@ -24,7 +24,7 @@ from kg.rdf.store import Store
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # so that `from tests.conftest import need` works under a bare `pytest` too
+if str(ROOT) not in sys.path:  # so that `from kgtest import need` works under a bare `pytest` too
     sys.path.insert(0, str(ROOT))
 XSS = "<script>alert(1)</script>"
 

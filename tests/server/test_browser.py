@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import need
+from kgtest import need
 
 pytestmark = pytest.mark.browser
 

@@ -171,7 +171,7 @@ def test_server_pages_load_nothing_from_other_hosts(server, path):
 
 def test_server_actor_network_is_the_offline_kg_viz_page(server):
     from kg.server.network import viz_available
-    from tests.conftest import need
+    from kgtest import need
 
     need(viz_available(), "kg.viz.render_html / kg.analytics.actor_graph are missing: actor pages draw the SVG fallback")
     path = _actor_path(server, "Jake Sullivan")

@@ -129,7 +129,7 @@ def test_server_settings_defaults_are_safe():
 
 
 def test_server_every_setting_has_help_and_docs():
-    docs = (ROOT / "docs" / "README-serve.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     names = {f.name for f in fields(ServerSettings)}
     assert names == set(SETTING_HELP)
     options = {"host": "--host", "port": "--port", "query_time_limit": "--time-limit", "max_rows": "--max-rows",

@@ -1,0 +1,210 @@
+"""End to end: ``kg build`` words/second as a ratio of plain ``nlp.pipe``, and 2-process scaling.
+
+Both sides use the same model, batch size, process count and corpus, in the same
+run, interleaved round by round so that a noisy machine slows both alike:
+
+* ``nlp.pipe(texts, batch_size=B, n_process=P)`` consuming every Doc;
+* ``kg.pipeline.build([corpus.jsonl], store=fresh, settings(batch_size=B, processes=P))``:
+  ingest, parse, extract, resolve, N-Quads, store (with the dyad roll-up).
+
+The model is loaded once in this process before timing (both sides then fork
+their workers from it), so neither side pays the model load. Figures: the ratio
+of median rates and of best rates, and the CPU-time ratio (all threads and
+workers), which a busy machine disturbs least. Then where the time of a
+one-process build goes (CPU seconds by stage) and a cold ``kg build`` from the
+shell for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.perf.corpus import ROOT, word_count, write_jsonl
+
+
+def _cpu() -> float:
+    a = resource.getrusage(resource.RUSAGE_SELF)
+    b = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
+def _timed(fn) -> tuple[float, float]:
+    c, t = _cpu(), time.perf_counter()
+    fn()
+    return time.perf_counter() - t, _cpu() - c
+
+
+def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
+    """CPU seconds by stage of a one-process build (timers around each stage; the writer thread on its own)."""
+    import kg.distributed as kd
+    import kg.nlp
+    import kg.pipeline as kp
+    from kg.rdf.store import Store
+
+    acc = {"parse": 0.0, "extract": 0.0, "resolve": 0.0, "convert": 0.0, "store write (writer thread)": 0.0,
+           "dyad roll-up": 0.0}
+    lock = threading.Lock()
+    saved = (kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads)
+
+    def parse(*a, **k):
+        gen = saved[0](*a, **k)
+        while True:
+            t = time.thread_time()
+            try:
+                item = next(gen)
+            except StopIteration:
+                acc["parse"] += time.thread_time() - t
+                return
+            acc["parse"] += time.thread_time() - t
+            yield item
+
+    def wrap(key, fn):
+        def inner(*a, **k):
+            t = time.thread_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                with lock:
+                    acc[key] += time.thread_time() - t
+        return inner
+
+    from kg.rdf import dyads
+
+    saved_finish = dyads.DyadUpdater.finish
+    kg.nlp.parse, kp.extract_relations = parse, wrap("extract", saved[1])
+    kp.resolve_document, kd.convert = wrap("resolve", saved[2]), wrap("convert", saved[3])
+    Store.add_nquads = wrap("store write (writer thread)", saved[4])
+    dyads.DyadUpdater.finish = wrap("dyad roll-up", saved_finish)
+    try:
+        store = work / "profile-store"
+        shutil.rmtree(store, ignore_errors=True)
+        t0 = time.thread_time()
+        wall = time.perf_counter()
+        kp.build([corpus], store=store, settings=settings)
+        main = time.thread_time() - t0
+        wall = time.perf_counter() - wall
+    finally:
+        kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads = saved
+        dyads.DyadUpdater.finish = saved_finish
+    acc["extract"] -= 0.0
+    named = sum(v for k, v in acc.items() if k != "store write (writer thread)")
+    acc["other (ingest, labels, chunking)"] = max(0.0, main - named)
+    acc["main thread total"] = main
+    acc["wall"] = wall
+    return acc
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=100_000, help="corpus size (default 100k words)")
+    ap.add_argument("--corpus", choices=("sample", "carb"), default="sample",
+                    help="sample: SYNTHETIC, paragraphs of examples/articles reshuffled; carb: real CaRB dev sentences")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--processes", default="1,2")
+    ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--no-cold", action="store_true")
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    from kg import pipeline
+    from kg.config import load_settings
+    from kg.nlp import load_pipeline
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-e2e-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.corpus}-{args.words}.jsonl"
+    docs, words = write_jsonl(corpus, args.corpus, args.words)
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    assert sum(word_count(t) for t in texts) == words
+    procs = [int(p) for p in args.processes.split(",")]
+    base = load_settings(batch_size=args.batch_size)
+    nlp = load_pipeline(base.model)
+    print(f"# corpus: {docs} documents, {words:,} words ({args.corpus}: "
+          f"{'SYNTHETIC for size: sample paragraphs reshuffled' if args.corpus == 'sample' else 'real CaRB dev sentences'})")
+    print(f"# model {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}, components {nlp.pipe_names}, "
+          f"batch size {args.batch_size}, {os.cpu_count()} CPUs")
+    # warm-up: lazy tables of the extraction and the dictionaries load here, before any fork
+    warm = work / "warm.jsonl"
+    write_jsonl(warm, args.corpus, 1500)
+    shutil.rmtree(work / "warm-store", ignore_errors=True)
+    pipeline.build([warm], store=work / "warm-store", settings=base)
+    list(nlp.pipe(texts[:8], batch_size=args.batch_size))
+
+    runs: dict[int, dict[str, list]] = {p: {"pipe": [], "build": [], "pipe_cpu": [], "build_cpu": []} for p in procs}
+    for r in range(args.rounds):
+        for p in procs:
+            wall, cpu = _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=p)))
+            runs[p]["pipe"].append(words / wall)
+            runs[p]["pipe_cpu"].append(cpu)
+            store = work / f"store-{p}"
+            shutil.rmtree(store, ignore_errors=True)
+            settings = base.with_(processes=p)
+            wall2, cpu2 = _timed(lambda: pipeline.build([corpus], store=store, settings=settings))
+            runs[p]["build"].append(words / wall2)
+            runs[p]["build_cpu"].append(cpu2)
+            print(f"  round {r + 1} processes {p}: nlp.pipe {words / wall:,.0f} w/s, kg build {words / wall2:,.0f} w/s "
+                  f"(ratio {wall / wall2:.2f})", flush=True)
+
+    out: dict = {"documents": docs, "words": words, "corpus": args.corpus, "batch_size": args.batch_size}
+    print(f"\n## kg build vs plain nlp.pipe ({words:,} words, {args.rounds} rounds, interleaved)")
+    print(f"{'processes':>9} {'nlp.pipe w/s':>13} {'kg build w/s':>13} {'ratio (median)':>15} {'ratio (best)':>13} "
+          f"{'ratio (CPU)':>12}")
+    for p in procs:
+        pr, br = runs[p]["pipe"], runs[p]["build"]
+        med = statistics.median(br) / statistics.median(pr)
+        best = max(br) / max(pr)
+        cpu = statistics.median(runs[p]["pipe_cpu"]) / statistics.median(runs[p]["build_cpu"])
+        out[p] = {"pipe": statistics.median(pr), "build": statistics.median(br), "ratio": med, "ratio_best": best,
+                  "ratio_cpu": cpu}
+        print(f"{p:>9} {statistics.median(pr):>13,.0f} {statistics.median(br):>13,.0f} {med:>15.2f} {best:>13.2f} "
+              f"{cpu:>12.2f}")
+    if 1 in procs and 2 in procs:
+        sp = [b / a for a, b in zip(runs[1]["pipe"], runs[2]["pipe"])]
+        sb = [b / a for a, b in zip(runs[1]["build"], runs[2]["build"])]
+        gp, gb = statistics.median(sp), statistics.median(sb)
+        out["scaling"] = {"pipe": gp, "build": gb, "relative": gb / gp}
+        print(f"\n## scaling, 2 processes vs 1 (median of per-round gains)")
+        print(f"nlp.pipe(n_process=2) gains x{gp:.2f}; kg build --processes 2 gains x{gb:.2f}; "
+              f"kg build's gain / nlp.pipe's gain = {gb / gp:.2f} (goal >= 0.90)")
+
+    if not args.no_profile:
+        prof = stage_profile(corpus, work, base.with_(processes=1))
+        out["profile"] = prof
+        parse = prof["parse"] or 1.0
+        print(f"\n## where a one-process build's CPU goes (timers per stage, {words:,} words)")
+        for key, value in prof.items():
+            if key == "wall":
+                continue
+            print(f"{key:<36} {value:8.1f} s  {value / parse * 100:6.0f}% of parse")
+        print(f"{'wall':<36} {prof['wall']:8.1f} s")
+
+    if not args.no_cold:
+        store = work / "cold-store"
+        shutil.rmtree(store, ignore_errors=True)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg", "--quiet", "build", str(corpus), "--store", str(store),
+                        "--batch-size", str(args.batch_size)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        cold = time.perf_counter() - t
+        out["cold"] = words / cold
+        print(f"\n## cold `kg build` from the shell (Python start, imports, model load included): "
+              f"{cold:.1f} s, {words / cold:,.0f} w/s")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+if __name__ == "__main__":
+    main()

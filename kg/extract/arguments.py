@@ -1,0 +1,150 @@
+"""Arguments of relations: the actor, concept or source a head token stands for.
+
+:class:`Arguments` builds (and caches, per Doc) the argument of a head token:
+an actor (:func:`kg.extract.mentions.mention_of`), else a pronoun, possessed
+role noun or definite description resolved by :mod:`kg.extract.coref`; a
+concept (:func:`kg.extract.phrases.concept_of`) when no actor fits; conjoined
+heads as one argument each (actors) or one phrase (concepts); full phrases in
+open mode; and the source of an attribution, with unnamed sources ("officials
+familiar with the matter") as one anonymous-source actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon as L
+from kg.extract import patterns as P
+from kg.extract.coref import Antecedents
+from kg.extract.mentions import (
+    CONCEPT,
+    ENTITY,
+    GROUP,
+    PRONOUN,
+    Arg,
+    concept_of,
+    mention_of,
+    phrase_of,
+    span_text,
+)
+from kg.records import ActorType, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Arguments"]
+
+
+class Arguments:
+    """Builds (and caches) the argument of a head token within one Doc."""
+
+    def __init__(self, doc: "Doc", *, offset: int, sentence_of: Callable[[int], int], coref: bool) -> None:
+        self.offset = offset
+        self.sentence_of = sentence_of
+        self._coref = Antecedents(doc, offset=offset, sentence_of=sentence_of) if coref else None
+        self._cache: dict[int, Arg | None] = {}
+
+    def actor(self, token: "Token") -> Arg | None:
+        """The actor ``token`` heads or refers to, else None."""
+        if token.i in self._cache:
+            return self._cache[token.i]
+        self._cache[token.i] = None  # guards against cycles in odd parses
+        arg: Arg | None = None
+        word = token.lower_
+        if word in P.RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "IN", "DT") and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            if antecedent.i != token.i:
+                arg = self.actor(antecedent)
+        elif token.pos_ == "PRON":
+            arg = self._coref.resolve(token) if self._coref is not None else None
+        else:
+            arg = mention_of(token, self.offset)
+            if self._coref is not None and (arg is None or arg.kind == GROUP):
+                arg = self._coref.possessed(token) or arg  # "its fighters"
+            if self._coref is not None and arg is None:
+                arg = self._coref.describe(token)  # "the chancellor", "the company"
+        self._cache[token.i] = arg
+        return arg
+
+    def source(self, token: "Token") -> Mention | None:
+        """Who a statement is attributed to; an unnamed one ("officials familiar with the
+        matter", "diplomats", "people familiar with the agreement") is an anonymous source."""
+        found = self.actor(token)
+        if found is not None and not (found.kind == GROUP and not found.mention.country):
+            return found.mention
+        if token.lemma_.lower() not in L.ANONYMOUS_SOURCES and token.lower_ not in L.ANONYMOUS_SOURCES:
+            return found.mention if found is not None else None
+        tokens = phrase_of(token)
+        start, end = tokens[0].idx + self.offset, tokens[-1].idx + len(tokens[-1]) + self.offset
+        return Mention(
+            text=span_text(tokens), label=L.ANONYMOUS_LABEL, type=ActorType.GROUP, start=start, end=end,
+            resolved_by="anonymous",
+        )
+
+    def concept(self, token: "Token", conjuncts: "list[Token] | None" = None) -> Arg | None:
+        """A concept argument, unless ``token`` is a pronoun or not nominal.
+
+        An object "them" with no actor antecedent stands for the last plural
+        noun before it in the sentence ("voted against them" → the tariffs).
+        """
+        if token.pos_ == "PRON" or token.lower_ in P.RELATIVE_PRONOUNS:
+            if token.lower_ in P.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+                antecedent = token.head.head
+                if antecedent.i != token.i and antecedent.pos_ != "PRON":
+                    return concept_of(antecedent, self.offset)
+            if token.lower_ == "them" and token.dep_ in ("dobj", "pobj"):
+                before = [
+                    t for t in token.sent[: token.i - token.sent.start]
+                    if t.tag_ == "NNS" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() not in L.TIME_NOUNS
+                ]
+                found = concept_of(before[-1], self.offset) if before else None
+                if found is not None:
+                    start = token.idx + self.offset
+                    mention = replace(
+                        found.mention, text=token.text, start=start, end=start + len(token.text), resolved_by="coref"
+                    )
+                    return Arg(mention, PRONOUN, token.i)
+            return None
+        return concept_of(token, self.offset, conjuncts=conjuncts)
+
+    def group(self, heads: "tuple[Token, ...]") -> list[Arg]:
+        """Arguments for conjoined heads: actors one by one, concepts as one phrase;
+        "both sides" as the two parties named just before."""
+        if len(heads) == 1 and self._coref is not None:
+            pair = self._coref.both(heads[0])
+            if pair:
+                return pair
+        actors = [(h, self.actor(h)) for h in heads]
+        if not any(a for _, a in actors):
+            heads = tuple(h for h in heads if h.pos_ != "PRON" or h.lower_ in P.RELATIVE_PRONOUNS)
+            if not heads:
+                return []
+            concept = self.concept(heads[0], list(heads[1:]))
+            return [concept] if concept is not None else []
+        found = []
+        for head, arg in actors:
+            arg = arg or self.concept(head)
+            if arg is not None:
+                found.append(arg)
+        return found
+
+    def open(self, head: "Token") -> Arg | None:
+        """A full-phrase argument (open mode): the head's subtree without conjuncts."""
+        if head.is_punct or head.is_space:
+            return None
+        tokens = phrase_of(head, full=True)
+        if head.lower_ in P.RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            head = head.head.head  # "a ceasefire that took effect": the ceasefire took effect
+            tokens = phrase_of(head, full=True, without=frozenset({"relcl"}))
+        text = span_text(tokens)
+        if not text.strip():
+            return None
+        actor = mention_of(head, self.offset) if head.pos_ != "PRON" else None
+        # a typed argument only when the phrase is the name itself ("President Biden" stays a phrase)
+        kind = actor.mention.type if actor is not None and actor.mention.text == text else ActorType.OTHER
+        start, end = tokens[0].idx + self.offset, tokens[-1].idx + len(tokens[-1]) + self.offset
+        label = " ".join(text.split())
+        mention = Mention(text=text, label=label, type=kind, start=start, end=end)
+        return Arg(mention, CONCEPT if kind is ActorType.OTHER else ENTITY, head.i)

@@ -1,0 +1,271 @@
+"""Data-only tables for event coding, dates, definite descriptions and clause rules.
+
+:mod:`kg.extract.lexicon` complements :mod:`kg.extract.patterns` (dependency
+labels, modality words, the gazetteer) with the tables read by
+:mod:`kg.extract.events` (CAMEO codes for news verbs and light-verb nouns),
+:mod:`kg.extract.time` (date phrases), :mod:`kg.extract.coref` (definite
+descriptions) and :mod:`kg.extract.clauses` (control, reciprocal and transfer
+verbs). Nothing here is code. Words are lower-case lemmas unless noted.
+
+The CAMEO choices follow the gold guidelines (``benchmarks/gold/README.md`` §11):
+CAMEO.2.0 codes some news verbs for other senses ("kill" 190, "sue" 173,
+"cooperate" 050), so :data:`VERB_EVENTS` overrides them.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------
+# Events (CAMEO)
+
+VERB_EVENTS = {
+    # lemma or "lemma particles" -> CAMEO code; "" = no event (commercial, personnel)
+    "kill": "1823", "wound": "182", "injure": "182", "massacre": "202", "execute": "186",
+    "charge": "173", "indict": "173", "sue": "115", "veto": "129", "oppose": "120",
+    "press": "020", "press for": "100", "surround": "150", "supply": "074", "lend": "071",
+    "send": "070", "send to": "070", "deliver": "070", "deliver to": "070", "donate": "070",
+    "provide": "070", "suspend": "160", "reinstate": "081", "agree to": "080",
+    "cooperate": "060", "cooperate with": "060", "welcome": "051", "host": "043",
+    "vote against": "120", "vote for": "051", "vote in favor of": "051", "vote in favour of": "051",
+    "strike against": "143", "rally against": "141", "protest against": "141", "march against": "141",
+    "speak with": "040", "speak to": "040", "talk with": "040", "talk to": "040", "phone": "040",
+    "call": "040", "attend": "040", "invest": "", "invest in": "", "approach": "",
+    "build": "", "close": "", "replace": "", "hire": "", "acquire": "", "buy": "", "sell": "",
+    "test": "", "test for": "", "serve": "", "serve as": "",
+}
+"""News defaults that differ from (or are missing in) CAMEO.2.0."""
+
+LIGHT_EVENTS = {
+    # (verb, noun object) -> CAMEO code: "impose sanctions on", "hold talks with"
+    ("impose", "sanction"): "163", ("impose", "duty"): "163", ("impose", "tariff"): "163",
+    ("impose", "embargo"): "163", ("impose", "restriction"): "163", ("impose", "ban"): "163",
+    ("raise", "duty"): "163", ("raise", "tariff"): "163", ("slap", "sanction"): "163",
+    ("lift", "sanction"): "081", ("ease", "sanction"): "081", ("lift", "restriction"): "081",
+    ("hold", "talk"): "040", ("hold", "meeting"): "040", ("hold", "negotiation"): "046",
+    ("hold", "consultation"): "040", ("hold", "call"): "040", ("make", "visit"): "042",
+    ("pay", "visit"): "042", ("fire", "rocket"): "190", ("fire", "missile"): "190",
+    ("fire", "shell"): "190", ("fire", "drone"): "190", ("fire", "shot"): "190",
+    ("fire", "projectile"): "190", ("launch", "missile"): "190", ("launch", "rocket"): "190",
+    ("launch", "attack"): "190", ("launch", "strike"): "190", ("launch", "airstrike"): "195",
+    ("launch", "offensive"): "190", ("launch", "operation"): "190", ("launch", "raid"): "190",
+    ("launch", "drone"): "190", ("launch", "invasion"): "192", ("launch", "assault"): "190",
+    ("launch", "investigation"): "090", ("launch", "probe"): "090", ("launch", "inquiry"): "090",
+    ("carry", "strike"): "190", ("carry", "attack"): "190", ("carry", "raid"): "190",
+    ("conduct", "strike"): "190", ("conduct", "raid"): "190", ("wage", "war"): "190",
+    ("stage", "protest"): "141", ("stage", "demonstration"): "141", ("stage", "rally"): "141",
+    ("stage", "strike"): "143", ("stage", "walkout"): "143", ("hold", "protest"): "141",
+    ("issue", "warrant"): "173", ("issue", "statement"): "010", ("issue", "warning"): "130",
+    ("issue", "threat"): "130", ("issue", "ultimatum"): "130", ("issue", "sanction"): "163",
+    ("open", "proceeding"): "090", ("open", "investigation"): "090", ("open", "probe"): "090",
+    ("open", "inquiry"): "090", ("open", "case"): "090", ("sign", "agreement"): "057",
+    ("sign", "deal"): "057", ("sign", "accord"): "057", ("sign", "treaty"): "057",
+    ("sign", "memorandum"): "057", ("sign", "pact"): "057", ("sign", "contract"): "",
+    ("offer", "assistance"): "030", ("offer", "aid"): "030", ("offer", "help"): "030",
+    ("offer", "support"): "030", ("send", "troop"): "070", ("send", "aid"): "070",
+    ("provide", "aid"): "070", ("provide", "assistance"): "070", ("provide", "weapon"): "074",
+    ("supply", "weapon"): "074", ("supply", "missile"): "074", ("supply", "arm"): "074",
+    ("deliver", "aid"): "070", ("deliver", "vaccine"): "070", ("express", "condolence"): "018",
+    ("express", "sympathy"): "018", ("express", "support"): "051", ("express", "concern"): "012",
+    ("express", "solidarity"): "051", ("claim", "responsibility"): "015",
+    ("claim", "credit"): "015", ("sever", "tie"): "161", ("cut", "tie"): "161",
+    ("sever", "relation"): "161", ("break", "tie"): "161", ("restore", "tie"): "050",
+    ("establish", "relation"): "050", ("declare", "ceasefire"): "0871", ("declare", "truce"): "0871",
+    ("declare", "war"): "138", ("level", "accusation"): "112", ("level", "charge"): "112",
+    ("lodge", "complaint"): "114", ("file", "complaint"): "114", ("file", "lawsuit"): "115",
+    ("file", "suit"): "115", ("impose", "fine"): "172", ("take", "step"): "",
+}
+"""Light-verb constructions: the noun carries the event ("impose sanctions on" → 163)."""
+
+TALK_NOUNS = frozenset({
+    "talk", "negotiation", "summit", "conference", "dialogue", "process", "mediation", "meeting",
+})
+"""Objects that make "withdraw from"/"pull out of"/"suspend" a halt of negotiations (164)."""
+
+PACT_NOUNS = frozenset({"treaty", "agreement", "accord", "pact", "coalition", "alliance", "organization", "deal"})
+"""Objects that make "withdraw from"/"pull out of" a reduction of relations (161)."""
+
+COMMERCIAL_NOUNS = frozenset({
+    "takeover", "contract", "merger", "acquisition", "bid", "sale", "purchase", "investment",
+    "offer", "project", "venture", "plant", "factory", "sponsorship",
+})
+"""Objects that make "pull out of"/"withdraw from" a commercial act: no CAMEO event."""
+
+TRUCE_NOUNS = frozenset({"ceasefire", "truce", "armistice", "cease-fire"})
+"""Objects that make "agree to"/"approve"/"accept" a declared truce (0871)."""
+
+SPEECH_NOUNS = frozenset({
+    "speech", "statement", "interview", "address", "remark", "tweet", "post", "op-ed", "column", "letter",
+})
+"""A physical-attack verb "in a speech" is verbal criticism (111)."""
+
+# --------------------------------------------------------------------------
+# Clauses
+
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "press", "call", "pressure", "push", "encourage", "persuade", "order", "tell",
+    "invite", "advise", "instruct", "force", "compel", "convince", "request", "implore", "beg",
+    "appeal", "warn", "remind", "challenge", "dare", "lobby", "exhort", "entreat", "direct",
+    "authorize", "authorise", "allow", "permit", "enable", "help", "want", "need", "expect",
+})
+"""Verbs whose object does their infinitive: the complement is not annotated (gold §6)."""
+
+CONTROL_PREP_VERBS = frozenset({"call", "rely", "count", "prevail", "appeal", "depend", "lean", "wait"})
+"""Verbs whose "on"/"upon" phrase controls the infinitive ("called on Hamas to release")."""
+
+DEMAND_THAT = frozenset({"demand", "urge", "ask", "request", "insist", "require", "recommend", "propose"})
+"""Verbs whose subjunctive "that" clause names the addressee ("demanded that Israel stop")."""
+
+SYMMETRIC_VERBS = frozenset({
+    "meet", "talk", "negotiate", "clash", "fight", "confer", "speak", "agree", "cooperate",
+    "reconcile", "spar", "collide", "skirmish", "trade",
+})
+"""Predicates that hold both ways when conjoined subjects have no object ("Modi and Xi met")."""
+
+TRANSFER_VERBS = frozenset({
+    "send", "deliver", "donate", "deploy", "give", "lend", "withdraw", "move", "dispatch", "airlift",
+    "hand", "return", "pull",
+})
+"""Verbs whose direct object is a theme moved to/from an actor: "send troops to Israel" → send to
+Israel (gold §5); "supply weapons to", "offer assistance to" keep their noun (light verbs)."""
+
+COMPLEX_PREPS = {
+    ("in", "favour", "of"): "in favour of", ("in", "favor", "of"): "in favor of",
+    ("in", "support", "of"): "in support of", ("on", "behalf", "of"): "on behalf of",
+    ("in", "response", "to"): "",
+}
+"""Prepositional phrases that work as one preposition ("vote in favour of the tariffs")."""
+
+TIME_NOUNS = frozenset({
+    "time", "year", "day", "week", "month", "moment", "hour", "period", "occasion", "minute",
+    "decade", "night", "morning", "evening", "afternoon", "weekend", "while", "first",
+})
+"""Nouns that are never an argument ("met for the first time")."""
+
+LEMMA_FIXES = {"staged": "stage", "stag": "stage", "rammed": "ram", "axed": "axe", "eyed": "eye", "fined": "fine"}
+"""Word forms (or bad lemmas) the small model lemmatises wrongly ("staged" → "stag")."""
+
+# --------------------------------------------------------------------------
+# Dates
+
+DATE_PREPS = frozenset({"on", "at", "in", "during", "early", "late"})
+"""Prepositions (and adverbs) that place an event at a date; "by", "since", "until" do not."""
+
+RAISING_GOVERNORS = frozenset({"expect", "schedule", "set", "due", "likely", "poised", "slate", "unlikely"})
+"""Governors whose date belongs to the embedded event ("is scheduled on Wednesday to meet")."""
+
+VAGUE_DATES = frozenset({
+    "week", "month", "year", "weekend", "overnight", "recently", "decade", "century", "season",
+    "spring", "summer", "autumn", "fall", "winter", "days", "weeks", "months", "years", "later",
+    "earlier", "soon", "past", "night",
+})
+"""Date words that never fix a calendar day ("last week", "overnight", "in March")."""
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# --------------------------------------------------------------------------
+# Definite descriptions and unnamed sources
+
+PERSON_DESCRIPTIONS = frozenset({
+    "president", "minister", "premier", "chancellor", "president-elect", "leader", "king", "queen",
+    "emir", "prince", "secretary", "senator", "governor", "mayor", "ambassador", "envoy", "general",
+    "commander", "spokesman", "spokeswoman", "spokesperson", "chief", "chairman", "chairwoman",
+    "ceo", "executive", "director", "candidate", "nominee", "official", "diplomat", "lawmaker",
+    "politician", "pope", "ayatollah", "sheikh", "sultan", "monarch", "speaker", "coach", "striker",
+    "athlete", "cyclist", "player", "runner", "actor", "singer", "judge", "prosecutor", "man", "woman",
+    "suspect", "activist", "billionaire", "founder", "owner", "negotiator", "mediator", "adviser", "advisor",
+})
+"""Heads of definite descriptions of a person ("the chancellor", "the vice president")."""
+
+ORG_DESCRIPTIONS = {
+    # head -> the kinds of organisation it can describe ("business", "court", "any")
+    "company": "business", "firm": "business", "group": "any", "conglomerate": "business",
+    "carrier": "business", "airline": "business", "bank": "business", "lender": "business",
+    "insurer": "business", "retailer": "business", "manufacturer": "business", "automaker": "business",
+    "carmaker": "business", "producer": "business", "supplier": "business", "operator": "business",
+    "startup": "business", "giant": "business", "business": "business", "corporation": "business",
+    "drugmaker": "business", "fund": "business", "investor": "business", "club": "any",
+    "court": "court", "tribunal": "court", "union": "any", "organisation": "any",
+    "organization": "any", "agency": "any", "body": "any", "regulator": "any", "watchdog": "any",
+    "authority": "any", "commission": "any", "committee": "any", "council": "any", "party": "any",
+    "movement": "group", "militia": "group", "outlet": "any", "newspaper": "any", "broadcaster": "any",
+    "network": "any", "alliance": "any", "bloc": "any", "ministry": "any", "department": "any",
+}
+"""Heads of definite descriptions of an organisation or group ("the company", "the group")."""
+
+COUNTRY_DESCRIPTIONS = frozenset({"country", "nation", "kingdom", "republic", "state", "emirate"})
+"""Heads of definite descriptions of a country ("the kingdom")."""
+
+BUSINESS_WORDS = frozenset({
+    "group", "holdings", "holding", "steel", "rail", "pharma", "pharmaceuticals", "motors", "logistics",
+    "foods", "bank", "pensions", "airlines", "airways", "energy", "capital", "partners", "inc", "inc.",
+    "ltd", "ltd.", "plc", "corp", "corp.", "corporation", "company", "co", "co.", "industries",
+    "technologies", "systems", "media", "telecom", "insurance", "securities", "investments", "oil",
+    "gas", "mining", "shipping", "aerospace", "automotive", "chemicals", "labs", "ventures", "sa", "ag",
+    "gmbh", "llc", "limited", "enterprises", "solutions", "brands", "retail", "resources",
+})
+"""Last words of organisation names that mark a business (and never a person)."""
+
+TITLE_COUNTRIES = {
+    # a title that only some countries use -> those ISO-3 codes
+    "chancellor": frozenset({"DEU", "AUT"}), "premier": frozenset({"CHN", "ITA", "CAN", "AUS"}),
+    "emir": frozenset({"QAT", "KWT", "ARE"}), "king": frozenset({"JOR", "SAU", "GBR", "MAR", "BHR", "ESP", "NLD"}),
+    "ayatollah": frozenset({"IRN", "IRQ"}), "taoiseach": frozenset({"IRL"}),
+}
+"""Titles a person of another (known) country cannot hold ("the chancellor" is not Xi Jinping)."""
+
+ANONYMOUS_SOURCES = frozenset({
+    "official", "source", "diplomat", "person", "people", "analyst", "insider", "expert", "observer",
+    "aide", "officer", "member", "someone", "individual", "witness", "resident", "activist",
+})
+"""Nouns of unnamed sources ("officials familiar with the matter said")."""
+
+ANONYMOUS_LABEL = "anonymous source"
+"""The canonical label of an unnamed source (an actor of type Group)."""
+
+# --------------------------------------------------------------------------
+# Places
+
+PLACE_VERBS = frozenset({
+    "visit", "tour", "travel", "fly", "arrive", "return", "go", "come", "head", "move", "strike", "hit",
+    "bomb", "shell", "attack", "raid", "target", "invade", "enter", "besiege", "surround", "capture",
+    "seize", "evacuate", "fire", "launch", "reach", "leave", "storm", "pound", "bombard", "occupy",
+    "host", "relocate", "flee", "deploy", "send", "deliver", "airlift", "land",
+})
+"""Verbs whose object (or "to"/"at" phrase) is a place: "visit Riyadh" stays a Location."""
+
+# --------------------------------------------------------------------------
+# Actors
+
+AGENT_ONLY_NOUNS = frozenset({
+    "fire", "shelling", "gunfire", "airstrike", "strike", "bombardment", "missile", "rocket",
+    "embassy", "consulate", "ministry",
+})
+"""Role nouns that stand for their actor only as an agent ("wounded by Israeli tank fire", "the
+embassy said"); as an object they are concepts or facilities ("condemned the Israeli strikes",
+"crowds trashed its embassy")."""
+
+QUALIFIED_GROUP_NOUNS = frozenset({"country", "nation", "government"})
+"""Group nouns that need an adjective to be an actor ("rich countries", not "countries")."""
+
+ARMED_GROUP_WORDS = frozenset({"forces", "brigades", "brigade", "front", "militia", "movement", "army", "battalion"})
+"""Last words of non-state armed group names ("Rapid Support Forces") typed Group when no dictionary knows them."""
+
+REGION_WORDS = frozenset({
+    "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
+})
+"""Adjectives that turn a country into a region of it ("central Israel" is a Location)."""
+
+MEDIA_ROLES = frozenset({"reporter", "correspondent", "journalist", "editor", "columnist", "anchor", "writer"})
+"""Nouns whose possessor is the outlet a statement is attributed to ("Axios's reporter")."""
+
+PERSONAL_VERBS = frozenset({
+    "meet", "speak", "talk", "call", "phone", "host", "congratulate", "thank", "praise", "tell", "say",
+    "welcome", "visit", "greet", "receive", "hug", "telephone", "brief", "interview", "endorse", "fire",
+})
+"""Verbs whose subject or object is a person more often than a place (an unknown "Blinken" meets)."""
+
+NOT_NAMES = frozenset({
+    "will", "may", "but", "and", "so", "yet", "meanwhile", "however", "still", "god", "read", "more",
+    "breaking", "update", "analysis", "opinion", "exclusive", "watch", "live", "photos", "video",
+})
+"""Capitalised words that are no names at the start of a sentence or headline."""

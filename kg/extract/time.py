@@ -1,0 +1,175 @@
+"""Event dates: the DATE/TIME phrase of a predicate, resolved against the publication date.
+
+:func:`date_of` finds the date or time entity that modifies a predicate and
+:func:`resolve_date` turns its text into a calendar day, following the gold
+guidelines (``benchmarks/gold/README.md`` §10):
+
+- the phrase must hang from the predicate itself (directly, in a prepositional
+  phrase such as "in a call last Friday", or as "early on Saturday"), not from
+  a clause below it, nor from the verb a clause depends on: in "the Pentagon
+  said on Sunday that the U.S. will send", Sunday dates the saying, not the
+  sending. Two exceptions: a fronted date covers the conjoined verbs after it
+  ("On Monday, Meloni welcomed ... and praised ..."), and a raising governor
+  passes its date down ("is expected on Tuesday to approve");
+- a weekday is the latest such day on or before the publication date for past
+  and reported events, the nearest on or after it for planned and hypothetical
+  ones ("last Friday": strictly before, "next Friday": strictly after);
+  "yesterday", "today", "tomorrow";
+- other phrases are parsed by ``dateparser`` with the publication date as
+  ``RELATIVE_BASE`` (never today's date) and kept only when they name one day
+  ("October 26" → that day of the publication year); "last week", "in March",
+  "overnight" give no date;
+- without a publication date only absolute dates with a year are resolved.
+
+The result never depends on the day the code runs.
+
+>>> import datetime as dt
+>>> resolve_date("last Friday", dt.date(2024, 10, 14))
+datetime.date(2024, 10, 11)
+>>> resolve_date("Monday", dt.date(2024, 10, 14), future=True)
+datetime.date(2024, 10, 14)
+>>> resolve_date("in March", dt.date(2024, 10, 14)) is None
+True
+>>> resolve_date("October 26, 2024", None)
+datetime.date(2024, 10, 26)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from kg.extract import lexicon as L
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["date_of", "resolve_date", "date_phrase"]
+
+_PRUNE = frozenset({
+    "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "nsubj",
+    "nsubjpass", "dobj", "dative", "attr", "oprd", "appos", "cc", "mark",
+})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_STRIP = frozenset({"on", "at", "in", "early", "late", "by", "the", "during", "of", "from", "this"})
+_NEUTRAL_BASE = _dt.datetime(2000, 1, 1)
+
+
+def _date_tokens(verb: "Token", skip: "Token | None" = None) -> "list[Token]":
+    """Date/time tokens in the predicate's own phrase (clauses and arguments pruned)."""
+    found: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in _PRUNE and (skip is None or c.i != skip.i)]
+    while stack:
+        token = stack.pop()
+        if token.ent_type_ in _TIME_ENTS:
+            found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl"))
+    return found
+
+
+def _entity(token: "Token") -> "Span":
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def date_phrase(verb: "Token") -> "Span | None":
+    """The DATE/TIME entity that dates the predicate ``verb``, else None."""
+    tokens = _date_tokens(verb)
+    head = verb
+    for _ in range(4):  # fronted dates of the first conjunct; dates of a raising governor
+        if tokens or head.head.i == head.i:
+            break
+        gov = head.head
+        if head.dep_ == "conj":
+            tokens = [t for t in _date_tokens(gov, skip=head) if t.i < gov.i]
+        elif head.dep_ == "xcomp" and gov.lemma_.lower() in L.RAISING_GOVERNORS:
+            tokens = _date_tokens(gov, skip=head)
+        else:
+            break
+        head = gov
+    if not tokens:
+        return None
+    nearest = min(tokens, key=lambda t: abs(t.i - verb.i))
+    return _entity(nearest)
+
+
+def _weekday(words: list[str], published: _dt.date, future: bool) -> _dt.date | None:
+    days = [w for w in words if w in L.WEEKDAYS]
+    if len(days) != 1:
+        return None
+    target = L.WEEKDAYS.index(days[0])
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if "last" in words or "past" in words:
+        return published - _dt.timedelta(days=back or 7)
+    if "next" in words or "coming" in words:
+        return published + _dt.timedelta(days=ahead or 7)
+    if future:
+        return published + _dt.timedelta(days=ahead)
+    return published - _dt.timedelta(days=back)
+
+
+@functools.lru_cache(maxsize=256)
+def _parser(base: _dt.datetime) -> Any:
+    from dateparser.date import DateDataParser  # imported on first use: a heavy import
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "current_period",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def resolve_date(text: str, published: _dt.date | None, *, future: bool = False) -> _dt.date | None:
+    """The calendar day a date phrase names, relative to ``published``, else None.
+
+    Args:
+        text: the phrase ("last Friday", "on Tuesday", "October 26", "yesterday").
+        published: the publication date; without it only dates with a year resolve.
+        future: True for planned or hypothetical events (a weekday on or after
+            ``published``), False for past and reported ones (on or before).
+    """
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))]
+    while words and words[0] in _STRIP:
+        words = words[1:]
+    if not words:
+        return None
+    if published is not None:
+        if len(words) == 1 and words[0] in _DAY_WORDS:
+            return published + _dt.timedelta(days=_DAY_WORDS[words[0]])
+        if any(w in L.WEEKDAYS for w in words):
+            return _weekday(words, published, future)
+    if any(w in L.VAGUE_DATES for w in words) and not re.search(r"\d", text) and "ago" not in words:
+        return None
+    if published is None and not _YEAR.search(text):
+        return None
+    base = _dt.datetime.combine(published, _dt.time(12)) if published else _NEUTRAL_BASE
+    try:
+        found = _parser(base).get_date_data(" ".join(words))
+    except Exception:  # dateparser raises assorted errors on odd input; no date then
+        return None
+    if found is None or found.date_obj is None or found.period not in ("day", "time"):
+        return None
+    return found.date_obj.date()
+
+
+def date_of(verb: "Token", published: _dt.date | None, *, future: bool = False) -> _dt.date | None:
+    """The date of the event headed by ``verb`` (see the module docstring), else None."""
+    phrase = date_phrase(verb)
+    if phrase is None:
+        return None
+    return resolve_date(phrase.text, published, future=future)
