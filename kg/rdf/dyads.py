@@ -267,8 +267,11 @@ class DyadUpdater:
         return written
 
     def finish(self) -> int:
-        """Bring the roll-up up to date; returns the number of dyads written."""
-        if not self._marked:
+        """Bring the roll-up up to date; returns the number of dyads written.
+
+        A stale marker left by a killed build makes even a build that added nothing recount.
+        """
+        if not self._marked and not self.full:
             return 0
         written = rebuild(self.store) if self.full else self.flush()
         if self._marker is not None:
