@@ -100,15 +100,14 @@ def convert(
     for doc, rels in results:
         rels = keep_labels(rels, cache, base=base, lookup=lookup, on_new=lambda i, l: out.labels.append((i, l)))
         batches.append(document_quads(doc, rels, base=base))
-        events: set[str] = set()
+        events: set[tuple] = set()
         for rel in rels:
             for m in (rel.subject, rel.object, rel.attributed_to):
                 if m is not None and m.is_actor:
                     out.actors.add(mention_iri(m, base=base))
             if rel.modality is Modality.ASSERTED and not rel.negated:  # what convert projects as a direct edge
                 p = rel.provenance
-                event = iris.event_iri(p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label,
-                                       negated=rel.negated, base=base)
+                event = (p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label)  # event_iri's inputs
                 if event not in events:
                     events.add(event)
                     out.dyad_events.append((event, mention_iri(rel.subject, base=base), iris.relation_iri(rel.predicate),

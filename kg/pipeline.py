@@ -268,6 +268,7 @@ class _Writer:
         self.actors: set[str] = set()
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer")
         self._pending: tuple | None = None
+        self._unflushed = 0
 
     def add(self, result: "TaskResult") -> None:
         """Queue one task's documents for writing (labels checked against the store and earlier tasks)."""
@@ -306,13 +307,23 @@ class _Writer:
                 Path(shard).unlink(missing_ok=True)
 
         if self.replace_graphs:
-            job = (self.st.update, _replacement(text, ids, self.st.base_iri, self.staging_graph))
+            write, payload = self.st.update, _replacement(text, ids, self.st.base_iri, self.staging_graph)
         else:
-            job = (self.st.add_nquads, text)
+            write, payload = self.st.add_nquads, text
+        self._unflushed += count
+        flush = self._unflushed >= _FLUSH_QUADS
+        if flush:
+            self._unflushed = 0
+        tallies = self.dyads.take()
+
+        def job() -> None:  # in the writer thread, one job at a time
+            write(payload)
+            self.dyads.write(tallies)  # the roll-up follows each batch (the marker stays till the end)
+            if flush:  # Oxigraph's write buffers to disk: memory stays bounded, the write-ahead log small
+                self.st.flush()
+
         self.wait()
-        if self.dyads.pending > 200_000:  # bounded memory: write the counts so far (the marker stays till the end)
-            self.dyads.flush()
-        self._pending = (self._thread.submit(*job), committed)
+        self._pending = (self._thread.submit(job), committed)
 
     def wait(self) -> None:
         """Wait for the pending write (raising its error, if any)."""
@@ -330,6 +341,12 @@ class _Writer:
             self._thread.shutdown(wait=True)
         if ok:
             self.dyads.finish()
+
+
+_FLUSH_QUADS = 500_000
+"""Quads written between two flushes of Oxigraph's write buffers (~0.6 GB of them without flushes)."""
+_TIDY_QUADS = 250_000
+"""From this many quads written, a build removes the write-ahead log it leaves (small ones are not worth a reopening)."""
 
 
 def _replacement(text: str, doc_ids: list[str], base: str, staging_graph: str | None) -> str:
@@ -428,6 +445,8 @@ def build(
             ok = True
         finally:
             writer.close(ok=ok)
+    if report.quads >= _TIDY_QUADS:  # a large build: drop the write-ahead log it leaves (often larger than the data)
+        Store.tidy(path)
     report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started
     return report
@@ -502,6 +521,8 @@ def reextract(
             ok = True
         finally:
             writer.close(ok=ok)
+    if report.quads >= _TIDY_QUADS:
+        Store.tidy(path)
     report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started
     return report

@@ -155,7 +155,7 @@ def ensure_store(work: Path, size: str) -> Path:
     meta = work / f"graph-{size}.json"
     if not meta.exists() or not (path / "kg-store.json").exists():
         print(f"# generating the SYNTHETIC {size}-triple graph in {path} ...", flush=True)
-        info = synth_store(path, triples=SIZES[size])
+        info = synth_store(path, triples=SIZES[size], actors=100_000 if size == "5m" else None)
         meta.write_text(json.dumps(info))
         (work / f"graph-{size}.nq").unlink(missing_ok=True)
     return path

@@ -65,7 +65,7 @@ def synth_store(path: Path, *, triples: int, actors: int | None = None, seed: in
     """A SYNTHETIC store of at least ``triples`` triples at ``path`` (replaced); returns its figures."""
     shutil.rmtree(path, ignore_errors=True)
     rng = random.Random(seed)
-    events_wanted = max(50, triples // 24)
+    events_wanted = max(50, triples // 29)
     actors = actors or max(200, events_wanted // 2)
     people = names(actors, seed)
     kinds = [TYPES[i % len(TYPES)] for i in range(actors)]

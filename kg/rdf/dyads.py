@@ -53,8 +53,8 @@ log = logging.getLogger(__name__)
 
 DyadKey = tuple[str, str, str]
 """(agent IRI, relation IRI, patient IRI)."""
-DyadEvent = tuple[str, str, str, str, str, "str | None"]
-"""(event IRI, agent IRI, relation IRI, patient IRI, predicate, CAMEO code) of an asserted, non-negated event."""
+DyadEvent = tuple[Any, str, str, str, str, "str | None"]
+"""(event key, agent IRI, relation IRI, patient IRI, predicate, CAMEO code) of an asserted, non-negated event."""
 
 STALE_MARKER = "dyads.stale"
 _CHUNK = 2000
@@ -144,30 +144,50 @@ class _Tally:
             self.pred = other.pred if self.pred is None else min(self.pred, other.pred)
 
 
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _triples(key: DyadKey, t: _Tally, base: str) -> list[str]:
+    """The dyad node as N-Triples lines (the same terms as :func:`dyad_quads`, written directly: no rdflib terms)."""
+    a, r, b = key
+    node = term(URIRef(iris.dyad_iri(a, r, b, base=base)))
+    kgo = str(KGO.count)[: -len("count")]
+    out = [
+        f"{node} <{_RDF}type> <{kgo}Dyad> .",
+        f"{node} <{_RDF}subject> {term(URIRef(a))} .",
+        f"{node} <{_RDF}predicate> {term(URIRef(r))} .",
+        f"{node} <{_RDF}object> {term(URIRef(b))} .",
+        f"{node} <{kgo}predicate> {term(Literal(t.pred or ''))} .",
+        f'{node} <{kgo}count> "{int(t.n)}"^^<{_XSD}integer> .',
+    ]
+    if t.coded:
+        out.append(f"{node} <{kgo}goldstein> {term(Literal(Decimal(t.gs), datatype=XSD.decimal))} .")
+        if t.qc is not None:
+            out.append(f'{node} <{kgo}quadClass> "{int(t.qc)}"^^<{_XSD}integer> .')
+    return out
+
+
 def _write(store: "Store", rows: Iterable[tuple[DyadKey, _Tally]], *, drop: Iterable[str] = (),
            drop_all: bool = False) -> int:
-    """Replace the dyad nodes ``drop`` (or all of them) by those of ``rows``, in one update."""
+    """Replace the dyad nodes ``drop`` (or all of them) by those of ``rows``, in one transaction."""
     graph = f"<{iris.dyads_graph_iri(base=store.base_iri)}>"
     lines, written = [], 0
     for key, t in rows:
         if t.n <= 0:
             continue
         written += 1
-        quads = dyad_quads(key, t.pred or "", t.n, t.gs if t.coded else None, t.qc if t.coded else None,
-                           base=store.base_iri)
-        lines.extend(f"{term(s)} {term(p)} {term(o)} ." for s, p, o, _ in quads)
-    parts = []
-    if drop_all:
-        parts.append(f"DROP SILENT GRAPH {graph}")
-    else:
-        nodes = " ".join(f"<{d}>" for d in drop)
-        if nodes:
-            parts.append(f"DELETE {{ GRAPH {graph} {{ ?d ?p ?o }} }} WHERE {{ VALUES ?d {{ {nodes} }} "
-                         f"GRAPH {graph} {{ ?d ?p ?o }} }}")
+        lines.extend(_triples(key, t, store.base_iri))
+    nodes = " ".join(f"<{d}>" for d in drop)
+    if not drop_all and not nodes:  # only new dyads: N-Quads, the fastest write
+        if lines:
+            store.add_nquads("".join(f"{line[:-1]}{graph} .\n" for line in lines))
+        return written
+    parts = [f"DROP SILENT GRAPH {graph}" if drop_all else
+             f"DELETE {{ GRAPH {graph} {{ ?d ?p ?o }} }} WHERE {{ VALUES ?d {{ {nodes} }} GRAPH {graph} {{ ?d ?p ?o }} }}"]
     if lines:
         parts.append("INSERT DATA { GRAPH %s {\n%s\n} }" % (graph, "\n".join(lines)))
-    if parts:
-        store.update(" ;\n".join(parts))
+    store.update(" ;\n".join(parts))
     return written
 
 
@@ -243,19 +263,24 @@ class DyadUpdater:
 
     @property
     def pending(self) -> int:
-        """Dyads counted but not yet written (flush when it grows: memory stays bounded)."""
+        """Dyads counted but not yet written."""
         return len(self.tallies)
 
-    def flush(self) -> int:
-        """Write the counted increments (the events must be written, or about to be); returns dyads written."""
-        if self.full or not self.tallies:
+    def take(self) -> dict[DyadKey, _Tally]:
+        """The increments counted so far, to :meth:`write` later (e.g. from the writer thread, after their events)."""
+        taken, self.tallies = self.tallies, {}
+        return taken
+
+    def write(self, tallies: dict[DyadKey, _Tally]) -> int:
+        """Add increments to the stored dyads (index lookups, one transaction per chunk); returns dyads written."""
+        if self.full or not tallies:
             return 0
         written = 0
-        keys = list(self.tallies)
+        keys = list(tallies)
         for i in range(0, len(keys), _CHUNK):
             rows, drop = [], []
             for key in keys[i : i + _CHUNK]:
-                t = self.tallies[key]
+                t = tallies[key]
                 old = _stored(self.store, key)
                 if old is not None:
                     old.merge(t)
@@ -263,8 +288,11 @@ class DyadUpdater:
                     drop.append(iris.dyad_iri(*key, base=self.store.base_iri))
                 rows.append((key, t))
             written += _write(self.store, rows, drop=drop)
-        self.tallies.clear()
         return written
+
+    def flush(self) -> int:
+        """Write the increments counted so far (their events must be written); returns dyads written."""
+        return self.write(self.take())
 
     def finish(self) -> int:
         """Bring the roll-up up to date; returns the number of dyads written.
