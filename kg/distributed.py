@@ -30,6 +30,7 @@ import functools
 import logging
 import multiprocessing as mp
 import os
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -201,25 +202,34 @@ def _call(fn: Callable[..., TaskResult], args: tuple, kwargs: dict) -> TaskResul
     return fn(*args, **kwargs)
 
 
+def _started(pause: float) -> int:
+    time.sleep(pause)
+    return os.getpid()
+
+
 class PoolRunner(InlineRunner):
     """A local pool of ``processes`` worker processes; at most ``window`` tasks in flight.
 
-    Start it before opening the store: workers are forked (where the platform
-    allows) and must not inherit the store's threads and locks.
+    Create it before opening the store: its workers start at once (forked where
+    the platform allows, so they share the parent's loaded modules) and must not
+    inherit the store's threads and locks. A worker that dies (killed, out of
+    memory) stops the build with an error instead of hanging it.
     """
 
     def __init__(self, settings: Settings, processes: int, *, window: int | None = None) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
         super().__init__(settings)
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        worker_settings = settings.with_(processes=1)
         self.window = window or 2 * processes
-        # no eager warm-up: a worker loads the model on its first task (or has it from the parent, when forked)
-        self._pool = ctx.Pool(processes)
-        del worker_settings
+        self._pool = ProcessPoolExecutor(processes, mp_context=mp.get_context(method))
+        # each submit starts one more worker while none is idle: all of them start now, before the store opens
+        list(self._pool.map(_started, [0.05] * processes))
         self._closed = False
 
     def map(self, fn: Callable[..., TaskResult], tasks: Iterable[tuple[tuple, dict]]) -> Iterator[TaskResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
         inflight: deque = deque()
         it = iter(tasks)
         done = False
@@ -230,22 +240,32 @@ class PoolRunner(InlineRunner):
                     done = True
                     break
                 args, kwargs = nxt
-                inflight.append(self._pool.apply_async(_call, (fn, args, kwargs)))
+                inflight.append(self._pool.submit(_call, fn, args, kwargs))
             if not inflight:
                 return
-            yield inflight.popleft().get()
+            try:
+                result = inflight.popleft().result()
+            except BrokenProcessPool as exc:
+                from kg.errors import KgError
+
+                raise KgError("a worker process died (killed, or out of memory?); what was written so far "
+                              "stays in the store: run the build again, perhaps with fewer --processes") from exc
+            yield result
 
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True)
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if exc_type is not None and not self._closed:
             self._closed = True
-            self._pool.terminate()
-            self._pool.join()
+            processes = list(getattr(self._pool, "_processes", {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for proc in processes:  # do not wait for tasks nobody will read
+                proc.terminate()
+            for proc in processes:
+                proc.join(timeout=10)
         self.close()
 
 

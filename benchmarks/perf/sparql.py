@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100k,1m,5m")
     ap.add_argument("--rdflib-sizes", default="100k,1m", help="sizes also run in rdflib (5m needs ~10 GB, ~15 min)")
-    ap.add_argument("--rdflib-timeout", type=float, default=120.0)
+    ap.add_argument("--rdflib-timeout", type=float, default=60.0)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "kg-perf-bench")
     args = ap.parse_args(argv)
