@@ -79,7 +79,10 @@ def load_pipeline(name: str | None = None) -> "Language":
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing and not ({"ner"} <= set(nlp.pipe_names) and "transformer" in nlp.pipe_names):
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
-    log.debug("loaded spaCy pipeline %s with %s", model, nlp.pipe_names)
+    from kg.ruler import speed_up_attribute_ruler
+
+    swapped = speed_up_attribute_ruler(nlp)  # same annotations, a tenth of the parse time less
+    log.debug("loaded spaCy pipeline %s with %s (table attribute ruler: %s)", model, nlp.pipe_names, swapped)
     return nlp
 
 

@@ -13,7 +13,8 @@ KG = Path(__file__).resolve().parent.parent / "kg"
 CORE = {"kg", "kg.errors", "kg.records", "kg.config"}
 ALLOWED = {
     "kg.ingest": {"kg.ingest"},
-    "kg.nlp": set(),
+    "kg.nlp": {"kg.ruler"},
+    "kg.ruler": set(),
     "kg.extract": {"kg.extract", "kg.nlp", "kg.dictionaries"},
     "kg.resolve": {"kg.dictionaries"},
     "kg.dictionaries": set(),
