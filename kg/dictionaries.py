@@ -122,8 +122,9 @@ def data_dir() -> Path:
                           "reinstall newskg or run scripts/convert_dictionaries.py")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The lookup key of a name.
+    """The lookup key of a name (cached: extraction asks for the same names again and again).
 
     Lower case, no dots, single spaces, no surrounding quotes or brackets, no leading
     "the ", no trailing "'s".
@@ -221,6 +222,11 @@ class ActorDictionary:
     ) -> None:
         self._layers = tuple(layers)
         self._agent_layers = tuple(agents)
+
+    @property
+    def has_user_entries(self) -> bool:
+        """True when a user file (or dictionary) is layered over the shipped one."""
+        return any(not callable(layer) for layer in self._layers) or any(self._agent_layers)
 
     def _records(self) -> Iterable[Mapping[str, _Record]]:
         for layer in self._layers:

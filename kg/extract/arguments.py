@@ -60,7 +60,7 @@ class Arguments:
         elif token.pos_ == "PRON":
             arg = self._coref.resolve(token) if self._coref is not None else None
         else:
-            arg = mention_of(token, self.offset)
+            arg = self._coref.mention(token) if self._coref is not None else mention_of(token, self.offset)
             if self._coref is not None and (arg is None or arg.kind == GROUP):
                 arg = self._coref.possessed(token) or arg  # "its fighters"
             if self._coref is not None and arg is None:

@@ -175,13 +175,14 @@ class Antecedents:
         self._offset = offset
         self._sentence_of = sentence_of
         self._candidates: list[_Candidate] = []
+        self._mentions: dict[int, Arg | None] = {}
         seen: set[int] = set()
         for token in doc:
             if token.dep_ in _MODIFIER_DEPS or token.pos_ in ("PRON", "VERB", "AUX", "ADP", "PUNCT", "SPACE"):
                 continue
             if _in_title(token):
                 continue
-            arg = mention_of(token, offset)
+            arg = self._mentions[token.i] = mention_of(token, offset)
             if arg is None and description_of(token) is not None:
                 arg = self.describe(token)  # a description is an antecedent too ("The firm said it")
             if arg is None or arg.head in seen:
@@ -200,6 +201,12 @@ class Antecedents:
                     governor=token.head.i,
                 )
             )
+
+    def mention(self, token: "Token") -> Arg | None:
+        """:func:`mention_of` ``token``, computed once per Doc (the candidates asked for most)."""
+        if token.i not in self._mentions:
+            self._mentions[token.i] = mention_of(token, self._offset)
+        return self._mentions[token.i]
 
     def resolve(self, token: "Token") -> Arg | None:
         """The actor ``token`` (a pronoun) refers to, as an :class:`Arg` with the pronoun's

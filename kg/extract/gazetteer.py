@@ -24,6 +24,7 @@ never a city for its country —, capitals and seats of government from
 from __future__ import annotations
 
 import contextlib
+import functools
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -48,7 +49,8 @@ def using(dictionary: Any) -> Iterator[None]:
     Extraction then reads the user's names ("the occupation" → Israel) and agent
     nouns as it finds them. Safe across threads (a context variable).
     """
-    token = _ACTIVE.set(dictionary)
+    # the shipped dictionary alone has no user entries: asking it for them would only cost time
+    token = _ACTIVE.set(dictionary if getattr(dictionary, "has_user_entries", True) else None)
     try:
         yield
     finally:
@@ -69,6 +71,7 @@ _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Collapse whitespace, unify quotes and strip surrounding punctuation.
 

@@ -266,16 +266,18 @@ def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | No
     args = Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode == "actors")
     relations: list[Relation] = []
     seen: set[tuple] = set()
+    text = doc.text  # Span.text rebuilds its text token by token: slice the document's once
     for number, sent in enumerate(segments):
+        sentence = text[sent.start_char : sent.end_char]
         provenance = Provenance(
             doc_id=doc_id,
-            sentence=sent.text,
+            sentence=sentence,
             start=sent.start_char + offset,
             end=sent.end_char + offset,
             sentence_index=number,
             extractor=P.EXTRACTOR,
         )
-        if mode != "open" and sent.text.rstrip(" \"'\u201d").endswith("?"):
+        if mode != "open" and sentence.rstrip(" \"'\u201d").endswith("?"):
             continue  # a question asserts nothing (gold guidelines §1)
         if mode == "open":
             found = open_relations(sent, provenance, offset=offset)
