@@ -8,6 +8,7 @@ not use rdflib (the JSONL writer) can call them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -82,6 +83,7 @@ def _check_base(base: str) -> str:
     return base
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same actors come back in every document
 def _slug_hash(kind: str, key: str, base: str) -> str:
     slug = slugify(key)
     digest = content_hash(kind, key, length=10)
@@ -187,6 +189,7 @@ def resolution_iri(doc: str, actor: str, text: str, rule: str) -> str:
     return f"{doc}#resolution-{content_hash(actor, text, rule)}"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def relation_iri(predicate: str) -> str:
     """The direct-edge property for a predicate lemma phrase.
 
