@@ -23,16 +23,20 @@ from importlib import import_module
 from typing import Any
 
 from kg.errors import (
+    ActorNotFound,
     ConfigError,
     DictionaryError,
     ExtractionError,
+    GraphError,
     IngestError,
     IRIError,
     KgError,
     ModelError,
+    ParseError,
     QueryError,
     StoreError,
     StoreLockedError,
+    VizError,
 )
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 
@@ -94,6 +98,10 @@ __all__ = [
     "QueryError",
     "StoreError",
     "StoreLockedError",
+    "ParseError",
+    "GraphError",
+    "ActorNotFound",
+    "VizError",
     "open_store",
     "query",
     *_LAZY,

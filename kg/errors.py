@@ -18,6 +18,20 @@ __all__ = [
     "StoreError",
     "StoreLockedError",
     "QueryError",
+    "ParseError",
+    "GraphError",
+    "ActorNotFound",
+    "VizError",
+    "ForbiddenQueryError",
+    "NotAcceptableError",
+    "PayloadTooLargeError",
+    "UnsupportedMediaTypeError",
+    "QueryTimeoutError",
+    "ServerBusyError",
+    "WorkerError",
+    "NotFoundError",
+    "PushError",
+    "ServeError",
 ]
 
 
@@ -76,3 +90,89 @@ class QueryError(KgError, ValueError):
     """A SPARQL query is invalid or not allowed."""
 
     status = 400
+
+
+class ParseError(KgError):
+    """Kept parses are missing or unreadable."""
+
+
+# --- graph side: analytics and views ---------------------------------------
+
+
+class GraphError(KgError, ValueError):
+    """A projection filter or analysis option has a value that cannot work."""
+
+    status = 400
+
+
+class ActorNotFound(KgError, LookupError):
+    """No actor matches the name given."""
+
+    status = 404
+
+
+class VizError(KgError, ValueError):
+    """A view cannot be made with the options given."""
+
+    status = 400
+
+
+# --- server: each maps to the HTTP status it answers with ------------------
+
+
+class ForbiddenQueryError(QueryError):
+    """A well-formed request this read-only endpoint does not allow (update, SERVICE)."""
+
+    status = 403
+
+
+class NotAcceptableError(KgError):
+    """No result format the client accepts fits this kind of query."""
+
+    status = 406
+
+
+class PayloadTooLargeError(KgError):
+    """The request body is larger than ``max_request_bytes``."""
+
+    status = 413
+
+
+class UnsupportedMediaTypeError(KgError):
+    """A POST body in a content type the SPARQL protocol does not define for queries."""
+
+    status = 415
+
+
+class QueryTimeoutError(KgError):
+    """A query ran past the time limit; its worker was stopped."""
+
+    status = 503
+
+
+class ServerBusyError(KgError):
+    """Every worker stayed busy for the whole time limit."""
+
+    status = 503
+
+
+class WorkerError(KgError):
+    """A query failed inside its worker for a reason that is not the query's fault."""
+
+    status = 500
+
+
+class NotFoundError(KgError):
+    """No node or page at this address."""
+
+    status = 404
+
+
+class PushError(KgError):
+    """The remote store refused or failed a request (names the endpoint, status and reason)."""
+
+    status = 502
+
+
+class ServeError(KgError):
+    """The server cannot start (e.g. the port is taken)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import KgError
+from kg.errors import ParseError
 from kg.nlp import Piece
 from kg.records import Document
 
@@ -43,10 +43,6 @@ log = logging.getLogger(__name__)
 PARSES_DIR = "parses"
 _ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH",
           "POS", "SENT_START")
-
-
-class ParseError(KgError):
-    """Kept parses are missing or unreadable."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,21 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import KgError
+from kg.errors import ActorNotFound, GraphError
 
 __all__ = ["ActorNotFound", "Evidence", "GraphError", "find_actor", "find_actors", "node_label"]
-
-
-class GraphError(KgError, ValueError):
-    """A projection filter or analysis option has a value that cannot work."""
-
-    status = 400
-
-
-class ActorNotFound(KgError, LookupError):
-    """No actor matches the name given."""
-
-    status = 404
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,42 +9,28 @@ knows about spaCy: records in, rdflib terms out.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS, XSD
+from rdflib import namespace as _rdflib_ns
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.rdf import iris
-from kg.rdf.namespaces import KGO, bind_prefixes
+from kg.rdf import namespaces as _kg_ns
+from kg.rdf.namespaces import Terms, bind_prefixes
 from kg.records import ActorType, Document, Mention, Modality, Relation
 
 __all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri"]
 
 
-class _Terms:
-    """A namespace's terms as plain attributes (perf only: the same URIRefs).
+# The vocabulary as fast views (see Terms): every KGO.x below is a plain attribute read.
+KGO = Terms(_kg_ns.KGO)
+RDF, RDFS, SKOS, DCTERMS, SDO, XSD = (
+    Terms(getattr(_rdflib_ns, name)) for name in ("RDF", "RDFS", "SKOS", "DCTERMS", "SDO", "XSD")
+)
 
-    ``DefinedNamespace`` resolves every ``KGO.agent`` through a metaclass
-    ``__getattr__``; the conversion reads ~40 terms per event, which made those
-    lookups a fifth of its time.
-    """
-
-    def __init__(self, ns: object) -> None:
-        self._ns = ns
-        for name in getattr(ns, "__annotations__", {}):
-            if not name.startswith("_"):
-                try:
-                    setattr(self, name, ns[name])  # type: ignore[index]
-                except (KeyError, AttributeError, TypeError, ValueError):
-                    pass
-
-    def __getattr__(self, name: str) -> URIRef:  # a term without an annotation: ask the namespace
-        return getattr(self._ns, name)
-
-
-KGO, RDF, RDFS, SKOS, DCTERMS, SDO, XSD = (_Terms(ns) for ns in (KGO, RDF, RDFS, SKOS, DCTERMS, SDO, XSD))  # type: ignore[assignment]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
@@ -67,37 +53,44 @@ def mention_iri(mention: Mention, *, base: str = DEFAULT_BASE_IRI) -> str:
 
 def _mention_quads(m: Mention, node: URIRef, doc: URIRef, actors: URIRef, base: str) -> Iterator[Quad]:
     yield node, RDF.type, ACTOR_CLASSES[m.type], actors
-    yield node, RDFS.label, Literal(m.label), actors
+    yield node, RDFS.label, _lit(m.label), actors
     for alias in {m.text, *m.aliases} - {m.label}:
         if alias.strip():
-            yield node, SKOS.altLabel, Literal(alias), actors
+            yield node, SKOS.altLabel, _lit(alias), actors
     if m.type is ActorType.OTHER:
         return
     yield node, KGO.mentionedIn, doc, actors
     if m.country:
-        yield node, KGO.country, Literal(m.country), actors
+        yield node, KGO.country, _lit(m.country), actors
     if m.code:
-        yield node, KGO.cameoCode, Literal(m.code), actors
+        yield node, KGO.cameoCode, _lit(m.code), actors
     if m.role:
-        yield node, KGO.role, Literal(m.role), actors
+        yield node, KGO.role, _lit(m.role), actors
     if m.affiliation and iris.actor_key(m.affiliation) != iris.actor_key(m.label):
         yield node, KGO.affiliatedWith, URIRef(iris.actor_iri(m.affiliation, base=base)), actors
 
 
 def _document_node_quads(document: Document, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
     yield doc, RDF.type, KGO.Document, graph
-    yield doc, KGO.docId, Literal(document.id), graph
-    yield doc, KGO.contentHash, Literal(iris.content_hash(document.text, length=64)), graph
+    yield doc, KGO.docId, _lit(document.id), graph
+    yield doc, KGO.contentHash, _lit(iris.content_hash(document.text, length=64)), graph
     if document.title:
-        yield doc, DCTERMS.title, Literal(document.title), graph
+        yield doc, DCTERMS.title, _lit(document.title), graph
     if document.url:
         yield doc, SDO.url, Literal(document.url, datatype=XSD.anyURI), graph
     if document.published:
         yield doc, DCTERMS.date, Literal(document.published, datatype=XSD.date), graph
     if document.source:
-        yield doc, KGO.source, Literal(document.source), graph
+        yield doc, KGO.source, _lit(document.source), graph
 
 
+@functools.lru_cache(maxsize=1 << 15, typed=True)  # typed: True and 1 are different literals
+def _lit(value: str | int | bool) -> Literal:
+    """A plain or typed literal, shared: labels, predicates and flags repeat across events and documents."""
+    return Literal(value)
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _decimal(value: float, places: int = 3) -> Literal:
     """An xsd:decimal in its canonical form ("1", not "1.0"), as Oxigraph stores it.
 
@@ -122,28 +115,28 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     yield event, RDF.type, KGO.Event, graph
     yield event, KGO.agent, agent, graph
     yield event, KGO.patient, patient, graph
-    yield event, KGO.predicate, Literal(rel.predicate), graph
+    yield event, KGO.predicate, _lit(rel.predicate), graph
     yield event, KGO.relation, URIRef(iris.relation_iri(rel.predicate)), graph
     if rel.predicate_text:
-        yield event, KGO.predicateText, Literal(rel.predicate_text), graph
-    yield event, KGO.negated, Literal(rel.negated), graph
-    yield event, KGO.modality, Literal(rel.modality.value), graph
+        yield event, KGO.predicateText, _lit(rel.predicate_text), graph
+    yield event, KGO.negated, _lit(rel.negated), graph
+    yield event, KGO.modality, _lit(rel.modality.value), graph
     yield event, KGO.confidence, _decimal(rel.confidence), graph
     if rel.attributed_to is not None:
         yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, base=base)), graph
     if rel.event_code:
-        yield event, KGO.eventCode, Literal(rel.event_code), graph
-        yield event, KGO.eventRoot, Literal(rel.event_code[:2]), graph
+        yield event, KGO.eventCode, _lit(rel.event_code), graph
+        yield event, KGO.eventRoot, _lit(rel.event_code[:2]), graph
         yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
     if rel.date:
         yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
     yield event, KGO.document, doc, graph
-    yield event, KGO.sentence, Literal(p.sentence), graph
-    yield event, KGO.start, Literal(p.start), graph
-    yield event, KGO.end, Literal(p.end), graph
-    yield event, KGO.agentText, Literal(rel.subject.text), graph
-    yield event, KGO.patientText, Literal(rel.object.text), graph
-    yield event, KGO.extractor, Literal(p.extractor), graph
+    yield event, KGO.sentence, _lit(p.sentence), graph
+    yield event, KGO.start, _lit(p.start), graph
+    yield event, KGO.end, _lit(p.end), graph
+    yield event, KGO.agentText, _lit(rel.subject.text), graph
+    yield event, KGO.patientText, _lit(rel.object.text), graph
+    yield event, KGO.extractor, _lit(p.extractor), graph
     if rel.modality is Modality.ASSERTED and not rel.negated:
         yield agent, URIRef(iris.relation_iri(rel.predicate)), patient, graph
 
@@ -159,13 +152,19 @@ def document_quads(
     actors = URIRef(iris.actors_graph_iri(base=base))
     doc = URIRef(iris.doc_iri(document.id, base=base))
     yield from _document_node_quads(document, doc, graph)
+    described: set[tuple] = set()  # a mention's quads depend on these fields only: state them once
     for rel in relations:
         yield from _event_quads(rel, doc, graph, base)
         for m in (rel.subject, rel.object, rel.attributed_to):
-            if m is not None:
-                node = URIRef(mention_iri(m, base=base))
-                yield from _mention_quads(m, node, doc, actors, base)
-                yield from _resolution_quads(m, node, doc, graph)
+            if m is None:
+                continue
+            key = (m.label, m.type, m.text, m.aliases, m.country, m.code, m.role, m.affiliation, m.resolved_by)
+            if key in described:
+                continue
+            described.add(key)
+            node = URIRef(mention_iri(m, base=base))
+            yield from _mention_quads(m, node, doc, actors, base)
+            yield from _resolution_quads(m, node, doc, graph)
 
 
 def _resolution_quads(m: Mention, node: URIRef, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
@@ -179,8 +178,8 @@ def _resolution_quads(m: Mention, node: URIRef, doc: URIRef, graph: URIRef) -> I
     note = URIRef(iris.resolution_iri(str(doc), str(node), m.text, m.resolved_by))
     yield note, RDF.type, KGO.Resolution, graph
     yield note, KGO.resolvedActor, node, graph
-    yield note, KGO.resolvedText, Literal(m.text), graph
-    yield note, KGO.resolvedBy, Literal(m.resolved_by), graph
+    yield note, KGO.resolvedText, _lit(m.text), graph
+    yield note, KGO.resolvedBy, _lit(m.resolved_by), graph
     yield note, KGO.document, doc, graph
 
 

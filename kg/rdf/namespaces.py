@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-__all__ = ["KGO", "SEM", "KGR", "ONTOLOGY_IRI", "PREFIXES", "bind_prefixes"]
+__all__ = ["KGO", "SEM", "KGR", "ONTOLOGY_IRI", "PREFIXES", "Terms", "bind_prefixes"]
 
 ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -86,6 +86,30 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "sem": str(SEM),
 }
+
+
+class Terms:
+    """A namespace's terms as plain attributes: the same URIRefs, looked up faster.
+
+    ``DefinedNamespace`` resolves every ``KGO.agent`` through a metaclass
+    ``__getattr__``; RDF conversion reads ~40 terms per event, which made those
+    lookups a fifth of its time. Hot code reads terms from ``Terms(KGO)`` instead.
+
+    >>> Terms(KGO).agent == KGO.agent
+    True
+    """
+
+    def __init__(self, ns: object) -> None:
+        self._ns = ns
+        for name in getattr(ns, "__annotations__", {}):
+            if not name.startswith("_"):
+                try:
+                    setattr(self, name, ns[name])  # type: ignore[index]
+                except (KeyError, AttributeError, TypeError, ValueError):
+                    pass
+
+    def __getattr__(self, name: str) -> URIRef:  # a term without an annotation: ask the namespace
+        return getattr(self._ns, name)
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.errors import KgError
+from kg.errors import KgError, ServeError
 from kg.rdf.store import Store
 from kg.server import explorer
 from kg.server.pool import QueryPool
@@ -175,10 +175,6 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
     )
     app.add_middleware(_SecurityHeaders)
     return app
-
-
-class ServeError(KgError):
-    """The server cannot start (e.g. the port is taken)."""
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from kg.errors import KgError
+from kg.errors import KgError, NotFoundError
 from kg.rdf.store import QueryResult
 from kg.server.network import EGO_QUERY, ego_svg, viz_available
 from kg.server.sparql import inspect_query
@@ -283,12 +283,6 @@ def _slug_iri(request: Request) -> tuple[str, str]:
     if kind not in _KINDS or not _SLUG.fullmatch(slug):
         raise NotFoundError("no such page")
     return kind, f"{request.app.state.base_iri}{kind}/{slug}"
-
-
-class NotFoundError(KgError):
-    """No node or page at this address."""
-
-    status = 404
 
 
 async def node_page(request: Request) -> Response:

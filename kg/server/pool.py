@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
+from kg.errors import QueryTimeoutError, ServerBusyError
 from kg.server.worker import Job, WorkerError, worker_main
 
 __all__ = ["QueryPool", "QueryTimeoutError", "ServerBusyError"]
@@ -30,18 +30,6 @@ log = logging.getLogger(__name__)
 
 _STARTUP_SECONDS = 60.0
 _PRELOAD = ["kg.server._preload"]
-
-
-class QueryTimeoutError(KgError):
-    """A query ran past the time limit; its worker was stopped."""
-
-    status = 503
-
-
-class ServerBusyError(KgError):
-    """Every worker stayed busy for the whole time limit."""
-
-    status = 503
 
 
 def _context() -> Any:

@@ -36,7 +36,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import PushError
 from kg.rdf.store import Store
 
 __all__ = ["PushError", "PushProtocol", "PushReport", "push_store", "STATE_FILE"]
@@ -49,12 +49,6 @@ _RETRIES = 2
 
 Progress = Callable[[str, int, bool], None]
 """Called after each graph with (graph IRI, triples, skipped)."""
-
-
-class PushError(KgError):
-    """The remote store refused or failed a request (names the endpoint, status and reason)."""
-
-    status = 502
 
 
 class PushProtocol(StrEnum):

@@ -29,7 +29,13 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg.errors import KgError, QueryError
+from kg.errors import (
+    ForbiddenQueryError,
+    NotAcceptableError,
+    PayloadTooLargeError,
+    QueryError,
+    UnsupportedMediaTypeError,
+)
 from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
 
 __all__ = [
@@ -46,30 +52,6 @@ __all__ = [
 ]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
-
-
-class ForbiddenQueryError(QueryError):
-    """A well-formed request this read-only endpoint does not allow (update, SERVICE)."""
-
-    status = 403
-
-
-class NotAcceptableError(KgError):
-    """No result format the client accepts fits this kind of query."""
-
-    status = 406
-
-
-class PayloadTooLargeError(KgError):
-    """The request body is larger than ``max_request_bytes``."""
-
-    status = 413
-
-
-class UnsupportedMediaTypeError(KgError):
-    """A POST body in a content type the SPARQL protocol does not define for queries."""
-
-    status = 415
 
 
 _TOKEN = re.compile(
@@ -127,7 +109,7 @@ def inspect_query(sparql: str) -> QueryInfo:
     >>> inspect_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    kg.server.sparql.ForbiddenQueryError: SERVICE (federated query) is not allowed: this endpoint never reaches other hosts
+    kg.errors.ForbiddenQueryError: SERVICE (federated query) is not allowed: this endpoint never reaches other hosts
     """
     if not sparql.strip():
         raise QueryError("empty query; send a SPARQL query in the query parameter")

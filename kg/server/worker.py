@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, WorkerError
 from kg.rdf.store import QueryResult, Store
 
 __all__ = [
@@ -58,12 +58,6 @@ GRAPH_MEDIA: dict[str, str] = {
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 JobKind = Literal["protocol", "table", "values", "ego"]
-
-
-class WorkerError(KgError):
-    """A query failed inside its worker for a reason that is not the query's fault."""
-
-    status = 500
 
 
 @dataclass(frozen=True, slots=True)

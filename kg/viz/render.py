@@ -29,7 +29,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
-from kg.errors import KgError
+from kg.errors import VizError
 from kg.viz.layout import force_layout
 
 __all__ = ["NODE_COLORS", "QUAD_COLORS", "RankBy", "View", "VizError", "render_html", "view", "write_html"]
@@ -45,12 +45,6 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
               4: "material conflict", 0: "no CAMEO code"}
 _RANK_NAMES = {"pagerank": "PageRank", "degree": "degree centrality", "betweenness": "betweenness centrality"}
 _VIS = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
-
-
-class VizError(KgError, ValueError):
-    """A view cannot be made with the options given."""
-
-    status = 400
 
 
 @cache
