@@ -86,3 +86,20 @@ def test_end_to_end_query_finds_sullivan_events_with_sentences(tmp_path, seed_ar
     rows = json.loads(proc.stdout)["results"]["bindings"]
     assert any(r["predicate"]["value"] == "urge" and r["patient"]["value"] == "Ron Dermer"
                and "Jake Sullivan urged" in r["sentence"]["value"] for r in rows), rows
+
+
+@pytest.mark.parametrize("top", [0, 1, 3, 10, 40, 1000])
+def test_top_actors_equal_the_one_query_ranking(sample_store, top):
+    """kg stats counts per node first, then describes the busiest: the same rows as grouping every event."""
+    from kg.stats import _TOP, top_actors
+
+    with Store.open(sample_store) as st:
+        fast = top_actors(st, top)
+        step_by_step = top_actors(st, top, first=1)  # asks again and again, four times more each time
+        plain = [{"actor": str(r["actor"]), "label": str(r["label"]), "type": str(r["type"]), "events": int(r["events"])}
+                 for r in st.query(_TOP % top).dicts()]
+        concepts = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?c a kgo:Concept }").rows[0][0]
+    assert concepts > 0  # the sample has concept patients, which the ranking must leave out
+    assert fast == plain == step_by_step
+    if top:
+        assert fast
