@@ -343,8 +343,8 @@ class _Writer:
             self.dyads.finish()
 
 
-_FLUSH_QUADS = 500_000
-"""Quads written between two flushes of Oxigraph's write buffers (~0.6 GB of them without flushes)."""
+_FLUSH_QUADS = 200_000
+"""Quads written between two flushes of Oxigraph's write buffers (they grow to ~2 GB without flushes)."""
 _TIDY_QUADS = 250_000
 """From this many quads written, a build removes the write-ahead log it leaves (small ones are not worth a reopening)."""
 

@@ -8,6 +8,7 @@
 Parts:
   e2e        kg build words/s as a ratio of plain nlp.pipe (same model, batch size, processes, corpus),
              2-process scaling against nlp.pipe(n_process=2)'s own, CPU by stage
+  reextract  kg build --keep-parses, then --reextract: re-extraction time without a parse
   load       store load rate (triples/s), memory of kg build while streaming a corpus, memory of the store side
   sparql     query latency on SYNTHETIC graphs of 100k, 1M, 5M triples, Oxigraph vs rdflib in memory
   analytics  projection, PageRank, communities on SYNTHETIC actor graphs of ~1k, 10k, 100k nodes
@@ -22,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-PARTS = ("e2e", "load", "sparql", "analytics")
+PARTS = ("e2e", "reextract", "load", "sparql", "analytics")
 
 
 def machine() -> str:
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> None:
             from benchmarks.perf import e2e
 
             e2e.main(["--words", "20000", "--rounds", "1"] if q else [])
+        elif part == "reextract":
+            from benchmarks.perf import reextract
+
+            reextract.main(["--words", "10000"] if q else [])
         elif part == "load":
             from benchmarks.perf import load
 

@@ -7,7 +7,10 @@ run, interleaved round by round so that a noisy machine slows both alike:
 * ``kg.pipeline.build([corpus.jsonl], store=fresh, settings(batch_size=B, processes=P))``:
   ingest, parse, extract, resolve, N-Quads, store (with the dyad roll-up).
 
-The model is loaded once in this process before timing (both sides then fork
+The baseline is the stock pipeline (``spacy.load(model)`` without the components
+no one uses: senter, textcat...); ``kg build`` runs its own copy, whose
+attribute ruler is table-driven (:mod:`kg.ruler`, same annotations). The model
+is loaded once in this process before timing (both sides then fork
 their workers from it), so neither side pays the model load. Figures: the ratio
 of median rates and of best rates, and the CPU-time ratio (all threads and
 workers), which a busy machine disturbs least. Then where the time of a
@@ -52,10 +55,10 @@ def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
     import kg.pipeline as kp
     from kg.rdf.store import Store
 
-    acc = {"parse": 0.0, "extract": 0.0, "resolve": 0.0, "convert": 0.0, "store write (writer thread)": 0.0,
-           "dyad roll-up": 0.0}
+    acc = {"parse": 0.0, "extract": 0.0, "resolve": 0.0, "convert": 0.0,
+           "store writes (writer thread)": 0.0, "  of which the dyad roll-up": 0.0}
     lock = threading.Lock()
-    saved = (kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads)
+    saved = (kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads, Store.update)
 
     def parse(*a, **k):
         gen = saved[0](*a, **k)
@@ -81,11 +84,12 @@ def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
 
     from kg.rdf import dyads
 
-    saved_finish = dyads.DyadUpdater.finish
+    saved_write = dyads.DyadUpdater.write
     kg.nlp.parse, kp.extract_relations = parse, wrap("extract", saved[1])
     kp.resolve_document, kd.convert = wrap("resolve", saved[2]), wrap("convert", saved[3])
-    Store.add_nquads = wrap("store write (writer thread)", saved[4])
-    dyads.DyadUpdater.finish = wrap("dyad roll-up", saved_finish)
+    Store.add_nquads = wrap("store writes (writer thread)", saved[4])
+    Store.update = wrap("store writes (writer thread)", saved[5])
+    dyads.DyadUpdater.write = wrap("  of which the dyad roll-up", saved_write)
     try:
         store = work / "profile-store"
         shutil.rmtree(store, ignore_errors=True)
@@ -95,14 +99,38 @@ def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
         main = time.thread_time() - t0
         wall = time.perf_counter() - wall
     finally:
-        kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads = saved
-        dyads.DyadUpdater.finish = saved_finish
-    acc["extract"] -= 0.0
-    named = sum(v for k, v in acc.items() if k != "store write (writer thread)")
+        kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads, Store.update = saved
+        dyads.DyadUpdater.write = saved_write
+    named = sum(v for k, v in acc.items() if k in ("parse", "extract", "resolve", "convert"))
     acc["other (ingest, labels, chunking)"] = max(0.0, main - named)
     acc["main thread total"] = main
     acc["wall"] = wall
     return acc
+
+
+def cprofile_build(corpus: Path, work: Path, settings, top: int) -> str:
+    """A one-process build under cProfile: the costliest functions by own time, and the
+    cumulative time of the extraction's entry points (profiling slows Python code, not spaCy's C)."""
+    import cProfile
+    import io
+    import pstats
+
+    from kg import pipeline
+
+    store = work / "cprofile-store"
+    shutil.rmtree(store, ignore_errors=True)
+    prof = cProfile.Profile()
+    prof.enable()
+    pipeline.build([corpus], store=store, settings=settings)
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(r"(pipe|extract_relations|_relations|Antecedents|mention_of|"
+                                                r"resolve_document|convert|nquads_batch|document_quads)\b")
+    text = buf.getvalue()
+    print(f"\n## cProfile of a one-process build (own time, then the stages' cumulative time)\n{text}")
+    return text
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -115,12 +143,14 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--processes", default="1,2")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--no-cold", action="store_true")
+    ap.add_argument("--cprofile", type=int, default=0, metavar="N",
+                    help="also profile a one-process build with cProfile and print its N costliest functions")
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args(argv)
 
     from kg import pipeline
     from kg.config import load_settings
-    from kg.nlp import load_pipeline
+    from kg.nlp import default_model, load_pipeline
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-e2e-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -130,7 +160,12 @@ def main(argv: list[str] | None = None) -> dict:
     assert sum(word_count(t) for t in texts) == words
     procs = [int(p) for p in args.processes.split(",")]
     base = load_settings(batch_size=args.batch_size)
-    nlp = load_pipeline(base.model)
+    load_pipeline(base.model)  # kg's own copy (its table attribute ruler) for the builds
+    import spacy
+
+    from kg.nlp import _UNUSED
+
+    nlp = spacy.load(base.model or default_model(), exclude=list(_UNUSED))  # plain spaCy: the baseline
     print(f"# corpus: {docs} documents, {words:,} words ({args.corpus}: "
           f"{'SYNTHETIC for size: sample paragraphs reshuffled' if args.corpus == 'sample' else 'real CaRB dev sentences'})")
     print(f"# model {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}, components {nlp.pipe_names}, "
@@ -189,6 +224,9 @@ def main(argv: list[str] | None = None) -> dict:
                 continue
             print(f"{key:<36} {value:8.1f} s  {value / parse * 100:6.0f}% of parse")
         print(f"{'wall':<36} {prof['wall']:8.1f} s")
+
+    if args.cprofile:
+        out["cprofile"] = cprofile_build(corpus, work, base.with_(processes=1), args.cprofile)
 
     if not args.no_cold:
         store = work / "cold-store"
