@@ -71,9 +71,26 @@ def term(t: Any) -> str:
 
 
 def nquads_lines(quads: Iterable[tuple[Any, Any, Any, Any]]) -> Iterable[str]:
-    """One N-Quads line (with its newline) per quad."""
+    """One N-Quads line (with its newline) per quad.
+
+    Conversion reuses term objects (an event's IRI in all its quads, shared
+    literals, the graph's IRI), so each object is written once: the cache holds
+    the object itself, so its ``id`` cannot be reused while cached.
+    """
+    written: dict[int, tuple[Any, str]] = {}
+
+    def text(t: Any) -> str:
+        hit = written.get(id(t))
+        if hit is not None:
+            return hit[1]
+        out = term(t)
+        if len(written) >= 100_000:  # bounded: a long stream of quads keeps no more than this
+            written.clear()
+        written[id(t)] = (t, out)
+        return out
+
     for s, p, o, g in quads:
-        yield f"{term(s)} {term(p)} {term(o)} {term(g)} .\n"
+        yield f"{text(s)} {text(p)} {text(o)} {text(g)} .\n"
 
 
 def nquads(quads: Iterable[tuple[Any, Any, Any, Any]]) -> str:

@@ -10,6 +10,7 @@ message.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import os
@@ -535,7 +536,7 @@ def nquads_batch(batches: Iterable[Iterable[Quad]]) -> tuple[str, int]:
     Each mention repeats its actor's description, so a batch holds about a quarter
     of duplicates; dropping them here spares Oxigraph the work.
     """
-    lines = dict.fromkeys(line for batch in batches for line in nquads_lines(batch))
+    lines = dict.fromkeys(nquads_lines(itertools.chain.from_iterable(batches)))
     return "".join(lines), len(lines)
 
 
