@@ -52,7 +52,7 @@ _TYPES = ("Person", "Country", "Organization", "Group", "Location", "Concept")
 _KGO = "https://w3id.org/newskg/ontology#"
 
 _EVENTS = """
-SELECT ?e ?a ?p ?pred ?neg ?mod ?code ?clabel ?gs ?qc ?when ?doc ?docid ?title ?sent ?attr WHERE {
+SELECT ?e ?a ?p ?pred ?neg ?mod ?code ?t ?date ?doc ?sent ?attr WHERE {
   %(values)s
   ?e a kgo:Event ; kgo:agent ?a ; kgo:patient ?p ; kgo:predicate ?pred ; kgo:document ?doc .
   OPTIONAL { ?e kgo:negated ?neg }
@@ -60,20 +60,34 @@ SELECT ?e ?a ?p ?pred ?neg ?mod ?code ?clabel ?gs ?qc ?when ?doc ?docid ?title ?
   OPTIONAL { ?e kgo:date ?date }
   OPTIONAL { ?e kgo:sentence ?sent }
   OPTIONAL { ?e kgo:attributedTo ?attr }
-  OPTIONAL { ?doc kgo:docId ?docid }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:date ?pub }
-  OPTIONAL { ?e kgo:eventCode ?code .
-    OPTIONAL { ?e kgo:eventType ?t .
-      OPTIONAL { ?t skos:prefLabel ?clabel }
-      OPTIONAL { ?t kgo:goldstein ?g0 } OPTIONAL { ?t kgo:quadClass ?q0 }
-      OPTIONAL { ?t skos:broader ?t1 . OPTIONAL { ?t1 kgo:goldstein ?g1 } OPTIONAL { ?t1 kgo:quadClass ?q1 } } } }
-  BIND(COALESCE(?date, ?pub) AS ?when)
-  BIND(COALESCE(?g0, ?g1) AS ?gs)
-  BIND(COALESCE(?q0, ?q1) AS ?qc)
+  OPTIONAL { ?e kgo:eventCode ?code . OPTIONAL { ?e kgo:eventType ?t } }
   %(filters)s
 }
 """
+"""The events only: joining documents and CAMEO values to every event made the query
+several times slower on large stores; they are asked once per document and per type."""
+
+_DOCS = """
+SELECT ?doc ?docid ?title ?pub WHERE {
+  VALUES ?doc { %s }
+  OPTIONAL { ?doc kgo:docId ?docid }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:date ?pub }
+}
+"""
+
+_CAMEO = """
+SELECT ?t ?clabel ?gs ?qc WHERE {
+  VALUES ?t { %s }
+  OPTIONAL { ?t skos:prefLabel ?clabel }
+  OPTIONAL { ?t kgo:goldstein ?g0 } OPTIONAL { ?t kgo:quadClass ?q0 }
+  OPTIONAL { ?t skos:broader ?t1 . OPTIONAL { ?t1 kgo:goldstein ?g1 } OPTIONAL { ?t1 kgo:quadClass ?q1 } }
+  BIND(COALESCE(?g0, ?g1) AS ?gs)
+  BIND(COALESCE(?q0, ?q1) AS ?qc)
+}
+"""
+
+_CONCEPTS = "SELECT ?x WHERE { VALUES ?x { %s } ?x a kgo:Concept }"
 
 _NODES = """
 SELECT ?x
@@ -161,11 +175,11 @@ def resolve_actor(store: Store, name: str) -> str:
 
 
 def _filters(store: Store, *, start, end, documents, event_types, quad_classes, actors,
-             include_negated, modalities, concepts) -> tuple[str, str]:
+             include_negated, modalities, concepts) -> tuple[str, str, dict[str, Any]]:
+    """(VALUES, SPARQL filters, filters applied to the assembled rows: concepts, dates, quad classes)."""
     parts = []
     values = ""
-    if not concepts:
-        parts.append("FILTER NOT EXISTS { ?a a kgo:Concept } FILTER NOT EXISTS { ?p a kgo:Concept }")
+    after: dict[str, Any] = {"concepts": concepts, "start": None, "end": None, "quad_classes": None}
     if not include_negated:
         parts.append("FILTER(!COALESCE(?neg, false))")
     if modalities is not None:
@@ -177,10 +191,7 @@ def _filters(store: Store, *, start, end, documents, event_types, quad_classes, 
     start, end = _date(start, "start"), _date(end, "end")
     if start and end and start > end:
         raise GraphError(f"the time window is empty: {start} is after {end}")
-    if start:
-        parts.append(f'FILTER(BOUND(?when) && ?when >= "{start.isoformat()}"^^xsd:date)')
-    if end:
-        parts.append(f'FILTER(BOUND(?when) && ?when <= "{end.isoformat()}"^^xsd:date)')
+    after["start"], after["end"] = start, end
     if documents is not None:
         docs = [d if re.match(r"https?://", d) else iris.doc_iri(d, base=store.base_iri) for d in documents]
         values = f"VALUES ?doc {{ {' '.join(_iri(d) for d in docs)} }}"
@@ -194,14 +205,14 @@ def _filters(store: Store, *, start, end, documents, event_types, quad_classes, 
         qcs = sorted({int(q) for q in quad_classes})
         if not qcs or any(q not in (1, 2, 3, 4) for q in qcs):
             raise GraphError(f"quad classes are 1 to 4, got {qcs}")
-        parts.append(f"FILTER(COALESCE(?qc, 0) IN ({', '.join(map(str, qcs))}))")
+        after["quad_classes"] = frozenset(qcs)
     if actors is not None:
         wanted = [resolve_actor(store, a) for a in actors]
         if not wanted:
             raise GraphError("the actor filter is empty")
         listed = ", ".join(_iri(a) for a in wanted)
         parts.append(f"FILTER(?a IN ({listed}) || ?p IN ({listed}))")
-    return values, "\n  ".join(parts)
+    return values, "\n  ".join(parts), after
 
 
 def _num(value: Any) -> float | None:
@@ -213,11 +224,49 @@ def _edge_key(relation: str, negated: bool, modality: str) -> str:
     return f"{relation} [{', '.join(flags)}]" if flags else relation
 
 
-def _event_rows(store: Store, values: str, filters: str) -> list[dict[str, Any]]:
+def _chunks(items: list[str], size: int = 2000) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _event_rows(store: Store, values: str, filters: str, after: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The events passing the filters, each with its document's and its CAMEO type's values."""
     seen: dict[str, dict[str, Any]] = {}
     for r in store.query(_EVENTS % {"values": values, "filters": filters}).dicts():
-        seen.setdefault(r["e"], r)  # several titles or labels would repeat a row
-    return list(seen.values())
+        seen.setdefault(r["e"], r)  # several values of a property would repeat a row
+    rows = list(seen.values())
+    docs: dict[str, dict[str, Any]] = {}
+    for part in _chunks(sorted({r["doc"] for r in rows})):
+        for d in store.query(_DOCS % " ".join(_iri(x) for x in part)).dicts():
+            docs.setdefault(d["doc"], d)
+    types: dict[str, dict[str, Any]] = {}
+    wanted = sorted({r["t"] for r in rows if r["t"] is not None})
+    for part in _chunks(wanted):
+        for t in store.query(_CAMEO % " ".join(_iri(x) for x in part)).dicts():
+            types.setdefault(t["t"], t)
+    concepts: set[str] = set()
+    if not after["concepts"]:
+        for part in _chunks(sorted({r[k] for r in rows for k in ("a", "p")})):
+            concepts.update(str(c[0]) for c in store.query(_CONCEPTS % " ".join(_iri(x) for x in part)).rows)
+    start, end, qcs = after["start"], after["end"], after["quad_classes"]
+    out = []
+    for r in rows:
+        if r["a"] in concepts or r["p"] in concepts:
+            continue
+        d = docs.get(r["doc"], {})
+        t = types.get(r["t"], {}) if r["t"] is not None else {}
+        r["docid"], r["title"] = d.get("docid"), d.get("title")
+        r["clabel"], r["gs"], r["qc"] = t.get("clabel"), t.get("gs"), t.get("qc")
+        when = r["date"] if r["date"] is not None else d.get("pub")
+        r["when"] = when if isinstance(when, dt.date) else None
+        if start and (r["when"] is None or r["when"] < start):
+            continue
+        if end and (r["when"] is None or r["when"] > end):
+            continue
+        if qcs is not None and int(r["qc"] or 0) not in qcs:
+            continue
+        out.append(r)
+    return out
 
 
 def _add_edges(G: nx.MultiDiGraph, rows: list[dict[str, Any]], aggregate: bool) -> None:
@@ -321,10 +370,10 @@ def actor_graph(
         GraphError: a filter value cannot work.
         ActorNotFound: a name in ``actors`` matches nothing.
     """
-    values, filters = _filters(store, start=start, end=end, documents=documents, event_types=event_types,
-                               quad_classes=quad_classes, actors=actors, include_negated=include_negated,
-                               modalities=modalities, concepts=concepts)
-    rows = _event_rows(store, values, filters)
+    values, filters, after = _filters(store, start=start, end=end, documents=documents, event_types=event_types,
+                                      quad_classes=quad_classes, actors=actors, include_negated=include_negated,
+                                      modalities=modalities, concepts=concepts)
+    rows = _event_rows(store, values, filters, after)
     G = nx.MultiDiGraph(kind="actors" if not concepts else "full")
     attrs = node_attributes(store, {r[k] for r in rows for k in ("a", "p")})
     for node in sorted(attrs):
