@@ -408,17 +408,26 @@ def build(
         Path(shard_dir).mkdir(parents=True, exist_ok=True)
     # a local pool forks before the store opens: workers must not inherit its threads and locks
     with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # id -> content hash of the documents of this build
 
         def new_documents() -> Iterator[Document]:
+            from kg.rdf.iris import content_hash
+
             for doc in documents:
                 report.documents += 1
+                digest = content_hash(doc.text, length=64)
                 if doc.id in seen or st.has_document(doc.id):
                     report.skipped += 1
+                    stored = seen.get(doc.id) or st.content_hash_of(doc.id)
+                    if stored is not None and stored != digest:  # a given id reused for another text
+                        report.failures.append(Failure(
+                            doc.source or doc.id,
+                            f"id {doc.id!r} is already stored with another text: not updated "
+                            "(give the new version its own id, or none: the content hash is the default id)"))
                     if progress:
                         progress(doc)
                     continue
-                seen.add(doc.id)
+                seen[doc.id] = digest
                 yield doc
 
         order: list[list[Document]] = []

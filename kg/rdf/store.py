@@ -30,8 +30,10 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.rdf import iris
 from kg.rdf.convert import Quad
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import KGO, PREFIXES
 from kg.rdf.nquads import nquads_lines
+
+_CONTENT_HASH = ox.NamedNode(str(KGO.contentHash))
 
 __all__ = [
     "Store",
@@ -402,6 +404,13 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         """True when the document's graph is already in the store."""
         return self._store.contains_named_graph(ox.NamedNode(iris.graph_iri(doc_id, base=self.base_iri)))
+
+    def content_hash_of(self, doc_id: str) -> str | None:
+        """The stored ``kgo:contentHash`` of a document (the SHA-256 of its text), else None."""
+        node = ox.NamedNode(iris.doc_iri(doc_id, base=self.base_iri))
+        graph = ox.NamedNode(iris.graph_iri(doc_id, base=self.base_iri))
+        found = next(self._store.quads_for_pattern(node, _CONTENT_HASH, None, graph), None)
+        return found.object.value if found is not None else None
 
     def add_documents(self, batches: Sequence[Iterable[Quad]]) -> int:
         """Write the quads of whole documents in one transaction; returns the quad count.
