@@ -207,6 +207,24 @@ def _started(pause: float) -> int:
     return os.getpid()
 
 
+def _windowed(submit: Callable[[tuple, dict], Any], tasks: Iterable[tuple[tuple, dict]], window: int) -> Iterator[Any]:
+    """Submit ``tasks`` with at most ``window`` in flight; yield their futures in task order.
+
+    Futures still in flight when the caller stops are cancelled.
+    """
+    inflight: deque = deque()
+    try:
+        for args, kwargs in tasks:
+            inflight.append(submit(args, kwargs))
+            if len(inflight) >= window:
+                yield inflight.popleft()
+        while inflight:
+            yield inflight.popleft()
+    finally:
+        for fut in inflight:
+            fut.cancel()
+
+
 class PoolRunner(InlineRunner):
     """A local pool of ``processes`` worker processes; at most ``window`` tasks in flight.
 
@@ -230,21 +248,9 @@ class PoolRunner(InlineRunner):
     def map(self, fn: Callable[..., TaskResult], tasks: Iterable[tuple[tuple, dict]]) -> Iterator[TaskResult]:
         from concurrent.futures.process import BrokenProcessPool
 
-        inflight: deque = deque()
-        it = iter(tasks)
-        done = False
-        while True:
-            while not done and len(inflight) < self.window:
-                nxt = next(it, None)
-                if nxt is None:
-                    done = True
-                    break
-                args, kwargs = nxt
-                inflight.append(self._pool.submit(_call, fn, args, kwargs))
-            if not inflight:
-                return
+        for fut in _windowed(lambda args, kwargs: self._pool.submit(_call, fn, args, kwargs), tasks, self.window):
             try:
-                result = inflight.popleft().result()
+                result = fut.result()
             except BrokenProcessPool as exc:
                 from kg.errors import KgError
 
@@ -294,28 +300,12 @@ class DaskRunner(InlineRunner):
         self.settings = settings.with_(processes=1)
 
     def map(self, fn: Callable[..., TaskResult], tasks: Iterable[tuple[tuple, dict]]) -> Iterator[TaskResult]:
-        inflight: deque = deque()
-        it = iter(tasks)
-        done = False
-        try:
-            while True:
-                while not done and len(inflight) < self.window:
-                    nxt = next(it, None)
-                    if nxt is None:
-                        done = True
-                        break
-                    args, kwargs = nxt
-                    inflight.append(self.client.submit(fn, *args, pure=False, **kwargs))
-                if not inflight:
-                    return
-                fut = inflight.popleft()
-                try:
-                    yield fut.result()
-                finally:
-                    fut.release()
-        finally:
-            for fut in inflight:
-                fut.cancel()
+        submit = lambda args, kwargs: self.client.submit(fn, *args, pure=False, **kwargs)  # noqa: E731
+        for fut in _windowed(submit, tasks, self.window):
+            try:
+                yield fut.result()
+            finally:
+                fut.release()
 
     def close(self) -> None:
         if self._own:
