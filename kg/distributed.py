@@ -92,7 +92,7 @@ def convert(
     from kg.pipeline import keep_labels
     from kg.rdf import iris
     from kg.rdf.convert import document_quads, mention_iri
-    from kg.rdf.store import nquads_batch
+    from kg.rdf.nquads import nquads_batch
     from kg.records import Modality
 
     cache = {} if cache is None else cache

@@ -20,8 +20,9 @@ from kg.dictionaries import ActorDictionary, default_dictionary
 from kg.extract import extract_relations
 from kg.ingest import IngestFailure, read_documents
 from kg.nlp import Piece, load_pipeline, parse, pieces_of
-from kg.rdf.convert import document_quads, mention_iri
+from kg.rdf.convert import mention_iri
 from kg.rdf.store import Store
+from kg.writer import TIDY_QUADS, StoreWriter
 from kg.records import Document, Mention, Relation
 from kg.resolve import resolve_document
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from kg.distributed import TaskResult
-    from kg.parses import ParseStore
 
 __all__ = ["Failure", "BuildReport", "extract", "extract_documents", "extract_parsed", "extract_text", "build",
            "reextract", "keep_labels"]
@@ -239,133 +238,6 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
-class _Writer:
-    """The store side of a build: one label per actor IRI, N-Quads loaded by a writer thread, the
-    dyad roll-up and the kept parses' manifest.
-
-    Each task is written in one transaction (whole documents). The writer thread
-    spends its time inside Oxigraph, which releases the GIL, so writing overlaps
-    parsing. At most one write is pending; a failed write raises at the next
-    :meth:`add` or at :meth:`close`.
-    """
-
-    def __init__(self, st: Store, report: BuildReport, *, parses: "ParseStore | None" = None,
-                 model: tuple[str | None, str | None] = (None, None), replace_graphs: bool = False,
-                 fresh_labels: bool = False, staging_graph: str | None = None) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        from kg.rdf.dyads import DyadUpdater
-
-        self.st = st
-        self.report = report
-        self.labels: dict[str, str] = {}
-        self.lookup = None if fresh_labels else st.label_of
-        self.dyads = DyadUpdater(st)
-        self.parses = parses
-        self.model = model
-        self.replace_graphs = replace_graphs
-        self.staging_graph = staging_graph
-        self.actors: set[str] = set()
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer")
-        self._pending: tuple | None = None
-        self._unflushed = 0
-
-    def add(self, result: "TaskResult") -> None:
-        """Queue one task's documents for writing (labels checked against the store and earlier tasks)."""
-        from kg.distributed import convert
-
-        if not result.results:
-            return
-        conflict = False
-        for iri, label in result.labels:
-            have = self.labels.get(iri)
-            if have is None:
-                have = self.labels[iri] = (self.lookup(iri) if self.lookup else None) or label
-            conflict = conflict or have != label
-        shard = result.shard
-        if conflict:  # an earlier label wins: convert this task again here
-            again = convert(result.results, base=self.st.base_iri, cache=self.labels, lookup=self.lookup)
-            text, count = again.nquads or "", again.quads
-        elif shard is not None:
-            text, count = Path(shard).read_text(encoding="utf-8"), result.quads
-        else:
-            text, count = result.nquads or "", result.quads
-        self.dyads.add(result.dyad_events)
-        part = self.parses.write_part(result.parses) if self.parses is not None and result.parses else None
-        ids = [doc.id for doc, _ in result.results]
-        relations = sum(len(rels) for _, rels in result.results)
-
-        def committed() -> None:
-            self.report.added += len(ids)
-            self.report.relations += relations
-            self.report.events += relations
-            self.report.quads += count
-            self.actors |= result.actors
-            if part is not None and self.parses is not None:
-                self.parses.record(part, ids, model=self.model[0], version=self.model[1])
-            if shard is not None:
-                Path(shard).unlink(missing_ok=True)
-
-        if self.replace_graphs:
-            write, payload = self.st.update, _replacement(text, ids, self.st.base_iri, self.staging_graph)
-        else:
-            write, payload = self.st.add_nquads, text
-        self._unflushed += count
-        flush = self._unflushed >= _FLUSH_QUADS
-        if flush:
-            self._unflushed = 0
-        tallies = self.dyads.take()
-
-        def job() -> None:  # in the writer thread, one job at a time
-            write(payload)
-            self.dyads.write(tallies)  # the roll-up follows each batch (the marker stays till the end)
-            if flush:  # Oxigraph's write buffers to disk: memory stays bounded, the write-ahead log small
-                self.st.flush()
-
-        self.wait()
-        self._pending = (self._thread.submit(job), committed)
-
-    def wait(self) -> None:
-        """Wait for the pending write (raising its error, if any)."""
-        if self._pending is not None:
-            future, committed = self._pending
-            self._pending = None
-            future.result()
-            committed()
-
-    def close(self, *, ok: bool = True) -> None:
-        """Finish the pending write; when all went well, bring the dyad roll-up up to date."""
-        try:
-            self.wait()
-        finally:
-            self._thread.shutdown(wait=True)
-        if ok:
-            self.dyads.finish()
-
-
-_FLUSH_QUADS = 200_000
-"""Quads written between two flushes of Oxigraph's write buffers (they grow to ~2 GB without flushes)."""
-_TIDY_QUADS = 250_000
-"""From this many quads written, a build removes the write-ahead log it leaves (small ones are not worth a reopening)."""
-
-
-def _replacement(text: str, doc_ids: list[str], base: str, staging_graph: str | None) -> str:
-    """One SPARQL update that drops the documents' graphs and inserts their new quads."""
-    from kg.rdf import iris
-
-    actors = f"<{iris.actors_graph_iri(base=base)}>"
-    drops = "".join(f"DROP SILENT GRAPH <{iris.graph_iri(d, base=base)}> ;\n" for d in doc_ids)
-    body = []
-    for line in text.splitlines():
-        if not line:
-            continue
-        spo, graph = line[:-2].rstrip().rsplit(" ", 1)
-        if staging_graph is not None and graph == actors:
-            graph = f"<{staging_graph}>"
-        body.append(f"GRAPH {graph} {{ {spo} . }}")
-    return drops + "INSERT DATA {\n" + "\n".join(body) + "\n}"
-
-
 def _model_id(settings: Settings) -> tuple[str | None, str | None]:
     try:
         nlp = _nlp(settings)
@@ -441,7 +313,7 @@ def build(
                 yield (chunk, worker_settings), options
 
         parses = ParseStore(path) if keep_parses else None
-        writer = _Writer(st, report, parses=parses, model=_model_id(settings) if keep_parses else (None, None))
+        writer = StoreWriter(st, report, parses=parses, model=_model_id(settings) if keep_parses else (None, None))
         ok = False
         try:
             for result in runner.map(analyse, tasks()):
@@ -454,7 +326,7 @@ def build(
             ok = True
         finally:
             writer.close(ok=ok)
-    if report.quads >= _TIDY_QUADS:  # a large build: drop the write-ahead log it leaves (often larger than the data)
+    if report.quads >= TIDY_QUADS:  # a large build: drop the write-ahead log it leaves (often larger than the data)
         Store.tidy(path)
     report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started
@@ -512,7 +384,7 @@ def reextract(
                 only = [d for d in part.docs if d in stored]
                 yield (kept.read(part), worker_settings), {"base": st.base_iri, "only": only}
 
-        writer = _Writer(st, report, replace_graphs=True, fresh_labels=full, staging_graph=staging)
+        writer = StoreWriter(st, report, replace_graphs=True, fresh_labels=full, staging_graph=staging)
         writer.dyads.recount_all()
         ok = False
         try:
@@ -530,7 +402,7 @@ def reextract(
             ok = True
         finally:
             writer.close(ok=ok)
-    if report.quads >= _TIDY_QUADS:
+    if report.quads >= TIDY_QUADS:
         Store.tidy(path)
     report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started

@@ -23,6 +23,7 @@ from kg.rdf.convert import document_quads
 from kg.rdf.nquads import nquads, term
 from kg.rdf.store import ExportFormat, Store, to_ox
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
+from kg.writer import StoreWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "articles"
@@ -79,7 +80,7 @@ def _quads(store: Store, *, skip_dyads: bool = False) -> set[str]:
 def _write(store: Store, results: list[tuple[Document, list[Relation]]], *, per_task: int = 1) -> pipeline.BuildReport:
     """The build's store side (labels, writer thread, dyads) fed with records, a task per ``per_task`` documents."""
     report = pipeline.BuildReport(store="memory")
-    writer = pipeline._Writer(store, report)
+    writer = StoreWriter(store, report)
     for i in range(0, len(results), per_task):
         writer.add(convert(results[i : i + per_task], base=store.base_iri))
     writer.close()

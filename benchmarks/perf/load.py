@@ -162,11 +162,12 @@ from benchmarks.perf.load import _records
 from kg import pipeline
 from kg.distributed import convert
 from kg.rdf.store import Store
+from kg.writer import StoreWriter
 n = int(sys.argv[2])
 report = pipeline.BuildReport(store=sys.argv[1])
 batch = []
 with Store.create(sys.argv[1]) as st:
-    w = pipeline._Writer(st, report)
+    w = StoreWriter(st, report)
     for rec in _records(n):
         batch.append(rec)
         if len(batch) == 64:

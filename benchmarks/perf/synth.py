@@ -23,6 +23,7 @@ from pathlib import Path
 from kg import pipeline
 from kg.distributed import convert
 from kg.rdf.store import Store
+from kg.writer import StoreWriter
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 
 __all__ = ["synth_store", "names", "PREDICATES"]
@@ -79,7 +80,7 @@ def synth_store(path: Path, *, triples: int, actors: int | None = None, seed: in
     t0 = time.perf_counter()
     events = 0
     with Store.create(path) as st:
-        writer = pipeline._Writer(st, report)
+        writer = StoreWriter(st, report)
         doc_no = 0
         while True:
             results = []
