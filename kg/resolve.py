@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol
 
+from kg.names import is_name
 from kg.records import ActorType, Mention, Relation
 
 __all__ = ["resolve_document", "resolve_mention", "ActorDictionary", "normalize_name", "add_rule"]
@@ -274,9 +275,9 @@ def _short_names(mentions: Iterable[Mention]) -> dict[tuple[str, ActorType], tup
 
 
 def _alias_of(mention: Mention) -> str | None:
-    """The name a mention was written as, if it is a name (not a pronoun or a role phrase)."""
+    """The name a mention was written as, if it is a name (not a pronoun, a description or a role phrase)."""
     text = normalize_name(mention.text)
-    if not text or (text.lower() in _PRONOUNS and not text.isupper()):
+    if not text or not is_name(text):
         return None
     if mention.role and text.lower().endswith(mention.role.lower()):
         return None
@@ -345,7 +346,7 @@ def _merge(resolved: dict[Mention, Mention]) -> dict[Mention, Mention]:
             continue
         names = aliases.setdefault(mention.label, set())
         for name in (_alias_of(original), normalize_name(original.label) if original.is_actor else None):
-            if name and name != mention.label:
+            if name and name != mention.label and is_name(name):
                 names.add(name)
         known = facts.setdefault(mention.label, {})
         fields = ("country", "code", "role", "affiliation") if mention.type is ActorType.PERSON else ("country",)

@@ -127,3 +127,19 @@ def test_a_given_id_reused_for_another_text_is_reported_not_updated(tmp_path, nl
     with Store.open(store) as st:
         sentences = {str(r[0]) for r in st.query("SELECT ?s WHERE { ?e kgo:sentence ?s }").rows}
     assert any("Israel struck" in s for s in sentences) and not any("Iran condemned" in s for s in sentences)
+
+
+def test_sample_store_has_no_pronoun_or_description_labels(sample_store):
+    """Issue 12: "he", "both sides", "its campaign" were labels and aliases; they are mentions now."""
+    from kg.names import is_name, is_pronoun
+
+    with Store.open(sample_store) as st:
+        labels = {str(r[0]) for r in st.query("SELECT ?l WHERE { ?a rdfs:label ?l }").rows}
+        aliases = {str(r[0]) for r in st.query("SELECT ?l WHERE { ?a skos:altLabel ?l }").rows}
+        pronouns = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?r a kgo:Resolution ; kgo:resolvedText ?t ; kgo:start ?s "
+                            'FILTER(LCASE(?t) IN ("he", "she", "it", "they")) }').rows[0][0]
+    assert not [x for x in labels | aliases if is_pronoun(x)]
+    assert not [a for a in aliases if not is_name(a)]
+    assert pronouns > 5  # kept as mentions, with their offsets
+    proc = kg("actor", "he", "--store", str(sample_store))
+    assert proc.returncode == 2 and "pronoun, not a name" in proc.stderr and "Traceback" not in proc.stderr

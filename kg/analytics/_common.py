@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import ActorNotFound, GraphError
+from kg.names import is_pronoun
 
 __all__ = ["ActorNotFound", "Evidence", "GraphError", "find_actor", "find_actors", "node_label"]
 
@@ -100,16 +101,27 @@ def find_actors(G: nx.Graph, name: str) -> list[Hashable]:
     return [r[-1] for r in sorted(ranked)]
 
 
+def refuse_pronoun(name: str) -> None:
+    """Raise :class:`ActorNotFound` when ``name`` is a pronoun ("he", "both sides"): never an actor's name.
+
+    >>> refuse_pronoun("Hezbollah")
+    """
+    if is_pronoun(name):
+        raise ActorNotFound(f"{name.strip()!r} is a pronoun, not a name: give an actor's name "
+                            "(`kg analyze` lists them)")
+
+
 def find_actor(G: nx.Graph, name: str) -> Hashable:
     """The node that best matches ``name`` (see :func:`find_actors`).
 
     Raises:
-        ActorNotFound: nothing matches.
+        ActorNotFound: nothing matches, or ``name`` is a pronoun ("he"): pronouns are never names.
 
     >>> G = nx.MultiDiGraph(); G.add_node("u:1", label="Hamas")
     >>> find_actor(G, "hamas")
     'u:1'
     """
+    refuse_pronoun(name)
     found = find_actors(G, name)
     if not found:
         raise ActorNotFound(f"no actor matches {name!r}; try `kg analyze` to list actors, or a shorter name")

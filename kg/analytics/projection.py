@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics._common import ActorNotFound, Evidence, GraphError
+from kg.analytics._common import ActorNotFound, Evidence, GraphError, refuse_pronoun
 from kg.rdf import iris
 from kg.rdf.store import Store
 
@@ -162,6 +162,7 @@ def resolve_actor(store: Store, name: str) -> str:
     want = " ".join(name.split()).casefold()
     if not want:
         raise ActorNotFound("give an actor name")
+    refuse_pronoun(name)
     rows = store.query(_FIND % _lit(want)).dicts()
     best: dict[str, tuple] = {}
     for r in rows:

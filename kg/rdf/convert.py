@@ -17,6 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as _rdflib_ns
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.names import is_name
 from kg.rdf import iris
 from kg.rdf import namespaces as _kg_ns
 from kg.rdf.namespaces import Terms, bind_prefixes
@@ -54,9 +55,8 @@ def mention_iri(mention: Mention, *, base: str = DEFAULT_BASE_IRI) -> str:
 def _mention_quads(m: Mention, node: URIRef, doc: URIRef, actors: URIRef, base: str) -> Iterator[Quad]:
     yield node, RDF.type, ACTOR_CLASSES[m.type], actors
     yield node, RDFS.label, _lit(m.label), actors
-    for alias in {m.text, *m.aliases} - {m.label}:
-        if alias.strip():
-            yield node, SKOS.altLabel, _lit(alias), actors
+    for alias in sorted(_names(m)):
+        yield node, SKOS.altLabel, _lit(alias), actors
     if m.type is ActorType.OTHER:
         return
     yield node, KGO.mentionedIn, doc, actors
@@ -68,6 +68,16 @@ def _mention_quads(m: Mention, node: URIRef, doc: URIRef, actors: URIRef, base: 
         yield node, KGO.role, _lit(m.role), actors
     if m.affiliation and iris.actor_key(m.affiliation) != iris.actor_key(m.label):
         yield node, KGO.affiliatedWith, URIRef(iris.actor_iri(m.affiliation, base=base)), actors
+
+
+def _names(m: Mention) -> set[str]:
+    """The other names of a mention's actor: its text and aliases that are names ("Netanyahu"), never a
+    pronoun or a description ("he", "both sides", "the company"), nor the label in another case.
+    An actor without a name ("anonymous source", "gunmen") has no other names."""
+    if not is_name(m.label):
+        return set()
+    key = iris.actor_key(m.label)
+    return {a for a in (m.text, *m.aliases) if is_name(a) and iris.actor_key(a) != key}
 
 
 def _document_node_quads(document: Document, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
@@ -153,34 +163,39 @@ def document_quads(
     doc = URIRef(iris.doc_iri(document.id, base=base))
     yield from _document_node_quads(document, doc, graph)
     described: set[tuple] = set()  # a mention's quads depend on these fields only: state them once
+    noted: set[tuple] = set()
     for rel in relations:
         yield from _event_quads(rel, doc, graph, base)
         for m in (rel.subject, rel.object, rel.attributed_to):
             if m is None:
                 continue
             key = (m.label, m.type, m.text, m.aliases, m.country, m.code, m.role, m.affiliation, m.resolved_by)
-            if key in described:
-                continue
-            described.add(key)
             node = URIRef(mention_iri(m, base=base))
-            yield from _mention_quads(m, node, doc, actors, base)
-            yield from _resolution_quads(m, node, doc, graph)
+            if key not in described:
+                described.add(key)
+                yield from _mention_quads(m, node, doc, actors, base)
+            if (key, m.start, m.end) not in noted:
+                noted.add((key, m.start, m.end))
+                yield from _resolution_quads(m, node, doc, graph)
 
 
 def _resolution_quads(m: Mention, node: URIRef, doc: URIRef, graph: URIRef) -> Iterator[Quad]:
     """How a mention was resolved to its actor, in the document's graph (explainable merges).
 
-    One ``kgo:Resolution`` per (actor, text as written, rules): "Netanyahu" → Benjamin
-    Netanyahu by "dictionary", "he" by "coref", "Brightwater" by "short-name".
+    One ``kgo:Resolution`` per resolved mention (actor, text as written, rules, offsets):
+    "Netanyahu" → Benjamin Netanyahu by "dictionary", "he" by "coref", "Brightwater" by
+    "short-name". Pronouns and descriptions are kept here, as mentions, never as names.
     """
     if not m.resolved_by or not m.is_actor:
         return
-    note = URIRef(iris.resolution_iri(str(doc), str(node), m.text, m.resolved_by))
+    note = URIRef(iris.resolution_iri(str(doc), str(node), m.text, m.resolved_by, start=m.start))
     yield note, RDF.type, KGO.Resolution, graph
     yield note, KGO.resolvedActor, node, graph
     yield note, KGO.resolvedText, _lit(m.text), graph
     yield note, KGO.resolvedBy, _lit(m.resolved_by), graph
     yield note, KGO.document, doc, graph
+    yield note, KGO.start, _lit(m.start), graph
+    yield note, KGO.end, _lit(m.end), graph
 
 
 def to_dataset(quads: Iterable[Quad]) -> Dataset:

@@ -180,13 +180,15 @@ def event_iri(
     return f"{_check_base(base)}event/{key}"
 
 
-def resolution_iri(doc: str, actor: str, text: str, rule: str) -> str:
-    """The note that explains how ``text`` in document ``doc`` was resolved to ``actor`` by ``rule``.
+def resolution_iri(doc: str, actor: str, text: str, rule: str, *, start: int | None = None) -> str:
+    """The note that explains how ``text`` (at offset ``start``) in document ``doc`` was resolved to
+    ``actor`` by ``rule``.
 
     >>> resolution_iri("https://w3id.org/newskg/id/doc/d1", "https://w3id.org/newskg/id/actor/x", "he", "coref")
     'https://w3id.org/newskg/id/doc/d1#resolution-9674a972ed3c'
     """
-    return f"{doc}#resolution-{content_hash(actor, text, rule)}"
+    parts = (actor, text, rule) if start is None else (actor, text, rule, start)
+    return f"{doc}#resolution-{content_hash(*parts)}"
 
 
 @functools.lru_cache(maxsize=1 << 14)
