@@ -27,6 +27,7 @@ from kg.rdf import iris
 from kg.rdf.convert import Quad
 from kg.rdf.namespaces import KGO, PREFIXES
 from kg.rdf.nquads import nquads_batch
+from kg.rdf.querycheck import check_nesting
 from kg.rdf.results import QueryResult, to_ox, to_python  # noqa: F401 - to_ox re-exported
 
 _CONTENT_HASH = ox.NamedNode(str(KGO.contentHash))
@@ -347,8 +348,11 @@ class Store:
         """Run a SPARQL query over the union of all graphs; pyoxigraph's result object.
 
         Raises:
-            QueryError: the query does not parse or fails.
+            QueryError: the query does not parse, fails, or nests deeper than
+                :data:`kg.rdf.querycheck.MAX_NESTING` (checked first: pyoxigraph's
+                parser would overflow its stack).
         """
+        check_nesting(sparql)
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:

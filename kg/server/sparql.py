@@ -5,10 +5,10 @@ processes, and three checks run before a query reaches one:
 
 - SPARQL Update (``update=``, ``application/sparql-update``, or update text sent as
   a query: INSERT, DELETE, LOAD, CLEAR, …) is refused with 403;
-- ``SERVICE`` (federated query; pyoxigraph would fetch the remote endpoint) is
-  refused with 403, found by a small SPARQL lexer that skips strings, IRIs,
-  comments, variables and prefixed names so that ``"service"``, ``?service`` or
-  ``ex:service`` do not trip it;
+- ``SERVICE`` (federated query; pyoxigraph would fetch the remote endpoint) cannot
+  reach any host: the workers run without network (:mod:`kg.server.sandbox`), so it
+  fails with 403 (``SERVICE SILENT``: its empty result). Nothing here scans the
+  query text for it: text checks can be fooled by escapes;
 - ``default-graph-uri`` / ``named-graph-uri`` are refused with 400 (the store never
   loads remote documents; ``FROM <iri>`` only names graphs already in the store).
 
@@ -19,8 +19,6 @@ N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE), chosen from the
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs
@@ -36,6 +34,7 @@ from kg.errors import (
     QueryError,
     UnsupportedMediaTypeError,
 )
+from kg.rdf.querycheck import UPDATE_KEYWORDS, query_form
 from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
 
 __all__ = [
@@ -54,40 +53,7 @@ __all__ = [
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
 
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\r\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                 |'(?:[^'\\\r\n]|\\.)*'|"(?:[^"\\\r\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][\w\u00B7]*)
-    | (?P<pname>(?:[^\W\d_][\w.\-\u00B7]*)?:(?:[\w.:\-\u00B7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-    | (?P<word>[^\W\d][\w]*)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-def _words(text: str) -> Iterable[str]:
-    """The bare keywords of a SPARQL text, upper-cased, in order (strings, IRIs, comments skipped)."""
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup == "word":
-            yield match.group().upper()
-
-
-def _unescape_codepoints(text: str) -> str:
-    def char(m: re.Match[str]) -> str:
-        try:
-            return chr(int(m.group(1) or m.group(2), 16))
-        except ValueError:
-            return m.group()
-
-    return _CODEPOINT.sub(char, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,35 +64,26 @@ class QueryInfo:
 
 
 def inspect_query(sparql: str) -> QueryInfo:
-    """Check a query before it runs; return its form.
+    """Check a query before it goes to a worker; return its form (linear in the text: main process).
+
+    Only the prologue is read; SERVICE is left to the worker, which has no network
+    (:mod:`kg.server.sandbox`), and validity to pyoxigraph's parse there.
 
     Raises:
-        ForbiddenQueryError: an update, or a query using SERVICE.
+        ForbiddenQueryError: an update.
         QueryError: an empty query.
 
     >>> inspect_query("PREFIX ex: <http://ex/> SELECT ?service WHERE { ?s ex:service 'SERVICE' }").form
     'SELECT'
-    >>> inspect_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    >>> inspect_query("DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
     ...
-    kg.errors.ForbiddenQueryError: SERVICE (federated query) is not allowed: this endpoint never reaches other hosts
+    kg.errors.ForbiddenQueryError: SPARQL Update (DELETE) is not allowed: this endpoint is read-only
     """
     if not sparql.strip():
         raise QueryError("empty query; send a SPARQL query in the query parameter")
-    # pyoxigraph reads \\uXXXX escapes only inside strings and IRIs; the SPARQL spec
-    # allows them anywhere. Check both readings so neither can hide a keyword.
-    views = (sparql, _unescape_codepoints(sparql)) if "\\" in sparql else (sparql,)
-    for view in views:
-        if "SERVICE" in _words(view):
-            raise ForbiddenQueryError("SERVICE (federated query) is not allowed: this endpoint never reaches other hosts")
-    form: str | None = None
-    words = list(_words(sparql))
-    for word in words:
-        if word in ("BASE", "PREFIX"):
-            continue
-        form = word
-        break
-    if form in _UPDATE_WORDS:
+    form = query_form(sparql)
+    if form in UPDATE_KEYWORDS:
         raise ForbiddenQueryError(f"SPARQL Update ({form}) is not allowed: this endpoint is read-only")
     return QueryInfo(form if form in _QUERY_FORMS else None)  # type: ignore[arg-type]
 

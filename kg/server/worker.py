@@ -22,8 +22,10 @@ from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError, WorkerError
+from kg.errors import ForbiddenQueryError, KgError, QueryError, WorkerError
+from kg.rdf.querycheck import mentions_service
 from kg.rdf.store import QueryResult, Store
+from kg.server.sandbox import deny_network
 
 __all__ = [
     "RESULTS_MEDIA",
@@ -192,13 +194,26 @@ _HANDLERS: dict[str, Callable[[Store, Job], Any]] = {
 }
 
 
-def handle(store: Store, job: Job) -> Reply | Table | QueryResult | str:
-    """Run one job; raises :class:`KgError` subclasses only."""
+_NO_SERVICE = "SERVICE (federated query) is not allowed: this endpoint never reaches other hosts"
+
+
+def handle(store: Store, job: Job, *, sandboxed: bool = False) -> Reply | Table | QueryResult | str:
+    """Run one job; raises :class:`KgError` subclasses only.
+
+    ``sandboxed``: this process cannot open network sockets (:mod:`kg.server.sandbox`),
+    so a SERVICE clause fails by itself; otherwise any query naming SERVICE is refused.
+    """
+    if job.kind != "ego" and not sandboxed and mentions_service(job.sparql):
+        raise ForbiddenQueryError(_NO_SERVICE)
     try:
         return _HANDLERS[job.kind](store, job)
-    except KgError:
+    except KgError as exc:
+        if isinstance(exc.__cause__, OSError) and job.kind != "ego" and mentions_service(job.sparql):
+            raise ForbiddenQueryError(f"{_NO_SERVICE} ({' '.join(str(exc.__cause__).split())})") from exc
         raise
     except (OSError, ValueError, SyntaxError, RuntimeError) as exc:
+        if isinstance(exc, OSError) and job.kind != "ego" and mentions_service(job.sparql):
+            raise ForbiddenQueryError(f"{_NO_SERVICE} ({' '.join(str(exc).split())})") from exc
         raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
     except Exception as exc:  # never let a worker die on one bad job
         log.exception("worker failed on a %s job", job.kind)
@@ -208,6 +223,9 @@ def handle(store: Store, job: Job) -> Reply | Table | QueryResult | str:
 def worker_main(conn: Any, store_path: str) -> None:
     """The worker loop: open the store, say ``ready``, answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down by closing the pipe
+    sandboxed = deny_network()  # first, before anything else runs here: SERVICE can reach nothing
+    if not sandboxed:
+        log.warning("no network sandbox on this platform: queries that mention SERVICE are refused")
     try:
         store = Store.open(store_path)
     except KgError as exc:
@@ -220,7 +238,7 @@ def worker_main(conn: Any, store_path: str) -> None:
         except (EOFError, OSError):
             break
         try:
-            reply: Any = handle(store, job)
+            reply: Any = handle(store, job, sandboxed=sandboxed)
         except KgError as exc:
             reply = type(exc)(str(exc)) if type(exc).__module__.startswith("kg.") else WorkerError(str(exc))
         try:

@@ -44,9 +44,14 @@ def test_server_inspect_query_allows(query, form):
     "SELECT * WHERE { \\u0053ERVICE <http://ex.org/> { ?s ?p ?o } }",
     'SELECT * WHERE { BIND("a\\u0022" AS ?x) SERVICE <http://ex.org/> { ?s ?p ?o } }',
 ])
-def test_server_inspect_query_forbids_service(query):
-    with pytest.raises(ForbiddenQueryError, match="SERVICE"):
-        inspect_query(query)
+def test_server_worker_without_sandbox_refuses_service(tmp_path, query):
+    """FALLBACK (no seccomp): a worker refuses any query that mentions SERVICE, escapes decoded."""
+    from kg.rdf.store import Store
+    from kg.server.worker import Job, handle
+
+    assert inspect_query(query).form == "SELECT"  # the main process no longer decides
+    with Store.create(tmp_path / "store") as store, pytest.raises(ForbiddenQueryError, match="SERVICE"):
+        handle(store, Job("protocol", query), sandboxed=False)
 
 
 @pytest.mark.parametrize("query", [

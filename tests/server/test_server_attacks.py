@@ -1,0 +1,162 @@
+"""Attacks on ``kg serve`` (issue 16), each against a real server on loopback.
+
+SERVICE must reach no host whatever the query text looks like; nothing the main
+process does with a query may be worse than linear; deep nesting is a clean error.
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from kg.errors import QueryError
+from kg.rdf.querycheck import check_nesting, mentions_service, query_form
+
+# the backslashes are part of the query text: \u escapes elsewhere used to blind the keyword check
+ESCAPE_TRICK = (r'SELECT * WHERE {{ OPTIONAL {{ ?s ?p "abc\u0022" }} OPTIONAL {{ <http://x/\u0041#> ?q ?r }} '
+                r'SERVICE {silent}<http://127.0.0.1:{port}/sparql> {{ ?a ?b ?c }} FILTER(1 != "z") }}')
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A TCP listener on loopback that no query may ever reach."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)
+        yield sock
+
+
+def _connected(sock: socket.socket) -> bool:
+    """Whether a connection is waiting on ``sock`` (it would be, had a worker connected)."""
+    return bool(select.select([sock], [], [], 0)[0])
+
+
+def test_attack_service_escape_trick_reaches_no_host(server, listener):
+    port = listener.getsockname()[1]
+    query = ESCAPE_TRICK.format(port=port, silent="")
+    answers = [
+        httpx.get(server.sparql, params={"query": query}, headers={"Accept": "application/json"}),
+        httpx.post(server.sparql, data={"query": query}, headers={"Accept": "application/json"}),
+        httpx.post(server.sparql, content=query, headers={"Content-Type": "application/sparql-query",
+                                                          "Accept": "application/json"}),
+    ]
+    for resp in answers:
+        assert resp.status_code == 403, resp.text
+        assert "SERVICE (federated query) is not allowed" in resp.json()["error"]["message"]
+    page = httpx.get(server.url + "/query", params={"query": query})
+    assert page.status_code == 403 and "SERVICE" in page.text
+    assert not _connected(listener), "a query worker connected to another port"
+
+
+def test_attack_service_silent_gives_its_empty_result(server, listener):
+    port = listener.getsockname()[1]
+    resp = httpx.get(server.sparql, params={"query": ESCAPE_TRICK.format(port=port, silent="SILENT ")},
+                     headers={"Accept": "application/json"})
+    assert resp.status_code == 200, resp.text
+    assert all(not row for row in resp.json()["results"]["bindings"])
+    assert not _connected(listener)
+
+
+def test_attack_service_by_name_needs_no_dns(server):
+    resp = httpx.get(server.sparql, params={"query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"})
+    assert resp.status_code == 403 and "never reaches other hosts" in resp.text
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="seccomp is Linux only")
+def test_attack_worker_cannot_open_inet_socket(helpers):
+    """The sandbox itself, in a fresh process: Unix sockets still work, TCP/UDP ones do not."""
+    code = ("import socket, sys\n"
+            "from kg.server.sandbox import deny_network\n"
+            "assert deny_network()\n"
+            "socket.socketpair()\n"
+            "for family, kind in ((socket.AF_INET, socket.SOCK_STREAM), (socket.AF_INET6, socket.SOCK_DGRAM)):\n"
+            "    try:\n"
+            "        socket.socket(family, kind)\n"
+            "    except PermissionError:\n"
+            "        continue\n"
+            "    sys.exit('socket allowed')\n"
+            "print('denied')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env=helpers.env(), cwd=helpers.ROOT)
+    assert proc.returncode == 0 and proc.stdout.strip() == "denied", proc.stderr
+
+
+# ----------------------------------------------------------------- linear checks in the main process
+
+ADVERSARIAL = {
+    "unterminated strings": 'ASK { } ' + '"a\\' * 100_000,
+    "unterminated long strings": "ASK { } " + "'''a\\'" * 50_000,
+    "prefixed names": "SELECT * { " + "a." * 150_000 + "}",
+    "open IRIs": "SELECT * { " + "<a/a" * 80_000 + "}",
+    "brackets in strings": "SELECT * { " + '"{" ' * 100_000 + "}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_attack_query_checks_are_linear(name):
+    """Each check reads these ~400 kB texts in one pass (the old lexer needed hours): bounded by a thread join."""
+    text = ADVERSARIAL[name]
+    results: list[object] = []
+
+    def run() -> None:
+        results.append((query_form(text), mentions_service(text)))
+        try:
+            check_nesting(text)
+        except QueryError as exc:
+            results.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), f"the checks did not finish on {name}"
+    assert results[0][0] in ("ASK", "SELECT")
+
+
+def test_attack_long_query_does_not_stall_the_server(launch, sample_store):
+    srv = launch(sample_store, "--max-request-bytes", "2000000", "--workers", "2")
+    query = "ASK { } " + '"a\\' * 300_000  # ~900 kB: minutes of rescanning for the old keyword check
+    answers: list[httpx.Response] = []
+    sender = threading.Thread(target=lambda: answers.append(
+        httpx.post(srv.sparql, content=query, headers={"Content-Type": "application/sparql-query"}, timeout=120)))
+    sender.start()
+    health = httpx.get(srv.url + "/health", timeout=30)
+    sender.join(timeout=120)
+    assert health.status_code == 200
+    assert answers and answers[0].status_code == 400 and "invalid SPARQL" in answers[0].text
+
+
+# ----------------------------------------------------------------- nesting depth
+
+
+def test_attack_deep_nesting_is_a_clean_error(server):
+    query = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    restarts = httpx.get(server.url + "/health").json()["restarts"]
+    resp = httpx.post(server.sparql, content=query, headers={"Accept": "application/json",
+                                                             "Content-Type": "application/sparql-query"})
+    assert resp.status_code == 400
+    assert "more than 256 deep" in resp.json()["error"]["message"]
+    assert httpx.get(server.url + "/health").json()["restarts"] == restarts  # no worker crashed
+    ok = httpx.get(server.sparql, params={"query": "ASK { {{ ?s ?p ?o }} }"})
+    assert ok.status_code == 200
+
+
+def test_attack_deep_nesting_kg_query_exit_2(sample_store, helpers):
+    query = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    proc = subprocess.run([sys.executable, "-m", "kg", "query", "--store", str(sample_store), query],
+                          capture_output=True, text=True, env=helpers.env(), cwd=helpers.ROOT, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "more than 256 deep" in lines[0]
+
+
+def test_attack_nesting_limit_leaves_normal_queries_alone():
+    check_nesting("SELECT * { " + "{ " * 200 + "?s ?p '((((' " + "} " * 200 + "}")
+    with pytest.raises(QueryError, match="more than 256 deep"):
+        check_nesting("ASK { FILTER(" + "(" * 300 + "1" + ")" * 300 + ") }")
