@@ -105,14 +105,16 @@ def convert(
         for rel in rels:
             for m in (rel.subject, rel.object, rel.attributed_to):
                 if m is not None and m.is_actor:
-                    out.actors.add(mention_iri(m, base=base))
+                    out.actors.add(mention_iri(m, doc_id=rel.provenance.doc_id, base=base))
             if rel.modality is Modality.ASSERTED and not rel.negated:  # what convert projects as a direct edge
                 p = rel.provenance
                 event = (p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label)  # event_iri's inputs
                 if event not in events:
                     events.add(event)
-                    out.dyad_events.append((event, mention_iri(rel.subject, base=base), iris.relation_iri(rel.predicate),
-                                            mention_iri(rel.object, base=base), rel.predicate, rel.event_code))
+                    out.dyad_events.append((event, mention_iri(rel.subject, doc_id=p.doc_id, base=base),
+                                            iris.relation_iri(rel.predicate),
+                                            mention_iri(rel.object, doc_id=p.doc_id, base=base), rel.predicate,
+                                            rel.event_code))
     out.nquads, out.quads = nquads_batch(batches)
     return out
 

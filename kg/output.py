@@ -12,11 +12,12 @@ from kg.records import Document, Mention, Relation
 __all__ = ["mention_json", "relation_json", "relation_jsonl", "relations_table", "relations_turtle"]
 
 
-def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
-    """A mention as the contract's ``subject``/``object`` object."""
+def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI, doc_id: str | None = None) -> dict[str, Any]:
+    """A mention as the contract's ``subject``/``object`` object (a concept's IRI is scoped to ``doc_id``)."""
     from kg.rdf.convert import mention_iri
 
-    out: dict[str, Any] = {"text": m.text, "label": m.label, "type": m.type.value, "iri": mention_iri(m, base=base)}
+    out: dict[str, Any] = {"text": m.text, "label": m.label, "type": m.type.value,
+                           "iri": mention_iri(m, doc_id=doc_id, base=base)}
     if m.country:
         out["country"] = m.country
     if m.code:
@@ -38,9 +39,9 @@ def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: boo
         "sentence": p.sentence,
         "start": p.start,
         "end": p.end,
-        "subject": mention_json(rel.subject, base=base),
+        "subject": mention_json(rel.subject, base=base, doc_id=p.doc_id),
         "predicate": rel.predicate,
-        "object": mention_json(rel.object, base=base),
+        "object": mention_json(rel.object, base=base, doc_id=p.doc_id),
         "negated": rel.negated,
         "modality": rel.modality.value,
         "attributed_to": rel.attributed_to.label if rel.attributed_to else None,

@@ -175,10 +175,10 @@ def keep_labels(
     ``on_new(iri, label)`` is told each IRI met for the first time, in order.
     """
 
-    def fix(m: Mention | None) -> Mention | None:
+    def fix(m: Mention | None, doc_id: str) -> Mention | None:
         if m is None:
             return None
-        iri = mention_iri(m, base=base)
+        iri = mention_iri(m, doc_id=doc_id, base=base)
         if iri not in cache:
             cache[iri] = (lookup(iri) if lookup else None) or m.label
             if on_new is not None:
@@ -190,7 +190,8 @@ def keep_labels(
 
     out = []
     for r in rels:
-        s, o, a = fix(r.subject), fix(r.object), fix(r.attributed_to)
+        d = r.provenance.doc_id
+        s, o, a = fix(r.subject, d), fix(r.object, d), fix(r.attributed_to, d)
         same = s is r.subject and o is r.object and a is r.attributed_to
         out.append(r if same else replace(r, subject=s, object=o, attributed_to=a))
     return out

@@ -143,3 +143,16 @@ def test_sample_store_has_no_pronoun_or_description_labels(sample_store):
     assert pronouns > 5  # kept as mentions, with their offsets
     proc = kg("actor", "he", "--store", str(sample_store))
     assert proc.returncode == 2 and "pronoun, not a name" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_two_documents_proposals_are_two_concepts(tmp_path, nlp):
+    """Issue 12: a concept is its document's own unless it is a proper name."""
+    src = tmp_path / "two.jsonl"
+    src.write_text(json.dumps({"id": "p-1", "text": "Norway rejected the proposal on Monday."}) + "\n"
+                   + json.dumps({"id": "p-2", "text": "Chile welcomed the proposal."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert build([src], store=store).failures == []
+    with Store.open(store) as st:
+        rows = st.query('SELECT DISTINCT ?c ?d WHERE { ?e kgo:patient ?c ; kgo:document ?d . '
+                        '?c a kgo:Concept ; rdfs:label "proposal" }').rows
+    assert len(rows) == 2 and len({r[0] for r in rows}) == 2, rows

@@ -45,10 +45,15 @@ ACTOR_CLASSES: dict[ActorType, URIRef] = {
 }
 
 
-def mention_iri(mention: Mention, *, base: str = DEFAULT_BASE_IRI) -> str:
-    """The IRI a mention resolves to: an actor, or a concept for type Other."""
+def mention_iri(mention: Mention, *, doc_id: str | None = None, base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI a mention resolves to: an actor, or a concept for type Other.
+
+    A concept is scoped to its document ``doc_id`` unless its label is a proper
+    name ("the proposal" of two articles: two nodes; "Abraham Accords": one).
+    """
     if mention.type is ActorType.OTHER:
-        return iris.concept_iri(mention.label, base=base)
+        scope = None if doc_id is None or is_name(mention.label) else doc_id
+        return iris.concept_iri(mention.label, doc_id=scope, base=base)
     return iris.actor_iri(mention.label, base=base)
 
 
@@ -115,9 +120,9 @@ def _decimal(value: float, places: int = 3) -> Literal:
 
 
 def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterator[Quad]:
-    agent = URIRef(mention_iri(rel.subject, base=base))
-    patient = URIRef(mention_iri(rel.object, base=base))
     p = rel.provenance
+    agent = URIRef(mention_iri(rel.subject, doc_id=p.doc_id, base=base))
+    patient = URIRef(mention_iri(rel.object, doc_id=p.doc_id, base=base))
     event = URIRef(
         iris.event_iri(p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label,
                        negated=rel.negated, base=base)
@@ -133,7 +138,7 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     yield event, KGO.modality, _lit(rel.modality.value), graph
     yield event, KGO.confidence, _decimal(rel.confidence), graph
     if rel.attributed_to is not None:
-        yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, base=base)), graph
+        yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, doc_id=p.doc_id, base=base)), graph
     if rel.event_code:
         yield event, KGO.eventCode, _lit(rel.event_code), graph
         yield event, KGO.eventRoot, _lit(rel.event_code[:2]), graph
@@ -170,7 +175,7 @@ def document_quads(
             if m is None:
                 continue
             key = (m.label, m.type, m.text, m.aliases, m.country, m.code, m.role, m.affiliation, m.resolved_by)
-            node = URIRef(mention_iri(m, base=base))
+            node = URIRef(mention_iri(m, doc_id=rel.provenance.doc_id, base=base))
             if key not in described:
                 described.add(key)
                 yield from _mention_quads(m, node, doc, actors, base)

@@ -103,15 +103,25 @@ def actor_iri(label: str, *, base: str = DEFAULT_BASE_IRI) -> str:
     return _slug_hash("actor", actor_key(label), base)
 
 
-def concept_iri(label: str, *, base: str = DEFAULT_BASE_IRI) -> str:
+def concept_iri(label: str, *, doc_id: str | None = None, base: str = DEFAULT_BASE_IRI) -> str:
     """The IRI of a concept node (an argument that is not an actor).
+
+    With ``doc_id`` the concept belongs to that document: "the proposal" of one
+    article is not the proposal of another. Without it (a proper name such as a
+    named treaty or operation) the concept is shared by every document naming it.
 
     >>> concept_iri("ceasefire initiative")
     'https://w3id.org/newskg/id/concept/ceasefire-initiative-32ce49ddae'
+    >>> concept_iri("proposal", doc_id="a") != concept_iri("proposal", doc_id="b")
+    True
     """
     if not label.strip():
         raise IRIError("cannot mint a concept IRI from an empty phrase")
-    return _slug_hash("concept", actor_key(label), base)
+    if doc_id is None:
+        return _slug_hash("concept", actor_key(label), base)
+    key = actor_key(label)
+    slug = slugify(key)
+    return f"{_check_base(base)}concept/{slug + '-' if slug else ''}{content_hash('concept', key, doc_id, length=10)}"
 
 
 def doc_iri(doc_id: str, *, base: str = DEFAULT_BASE_IRI) -> str:

@@ -76,5 +76,22 @@ def test_convert_one_named_graph_per_document():
 def test_convert_concept_object_is_a_concept_node():
     rel = _relation(object=Mention("the ceasefire initiative", "ceasefire initiative", ActorType.OTHER, 41, 60))
     g = to_graph(document_quads(_doc(), [rel]))
-    node = URIRef(iris.concept_iri("ceasefire initiative"))
+    node = URIRef(iris.concept_iri("ceasefire initiative", doc_id="d1"))  # a description: the document's own
     assert (node, None, KGO.Concept) in g or (node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), KGO.Concept) in g
+
+
+def test_convert_concepts_are_scoped_to_their_document_unless_named():
+    """Issue 12: every "proposal" of a corpus was one node, whoever made it."""
+    def graph(doc_id: str, label: str):
+        doc = Document(id=doc_id, text="Oslo rejected the proposal.")
+        rel = Relation(Mention("Oslo", "Norway", ActorType.COUNTRY, 0, 4), "reject",
+                       Mention("the proposal", label, ActorType.OTHER, 14, 26),
+                       Provenance(doc_id, "Oslo rejected the proposal.", 0, 27))
+        return to_graph(document_quads(doc, [rel]))
+
+    def concepts(g):
+        return set(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), KGO.Concept))
+
+    a, b = concepts(graph("a", "proposal")), concepts(graph("b", "proposal"))
+    assert len(a) == len(b) == 1 and a != b
+    assert concepts(graph("a", "Svalbard Treaty")) == concepts(graph("b", "Svalbard Treaty"))  # a proper name
