@@ -111,8 +111,9 @@ def build_sample_store(path: Path | None = None) -> Store:
 
 
 def iri(label: str) -> str:
-    kind = iris.concept_iri if _ACTORS[label]["type"] is ActorType.OTHER else iris.actor_iri
-    return kind(label)
+    if _ACTORS[label]["type"] is ActorType.OTHER:
+        return iris.concept_iri(label, doc_id="d1")  # the concept of document d1 (concepts are per document)
+    return iris.actor_iri(label)
 
 
 QAT, HAM, ISR, NET, EGY, HEZ, XS = (iri(x) for x in
