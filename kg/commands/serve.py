@@ -30,6 +30,7 @@ def serve_cli(
     max_request_bytes: Annotated[int, typer.Option("--max-request-bytes", help=_help("max_request_bytes"))] = 1_000_000,
     workers: Annotated[Optional[int], typer.Option("--workers", help=_help("workers") + " Default: 2-4 by CPU count.")] = None,
     max_connections: Annotated[int, typer.Option("--max-connections", help=_help("max_connections"))] = 100,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help=_help("allow_hosts"))] = None,
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request on stderr.")] = False,
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 endpoint at /sparql, explorer at /.
@@ -40,7 +41,8 @@ def serve_cli(
     from kg.server.settings import ServerSettings
 
     options = dict(host=host, port=port, query_time_limit=time_limit, max_rows=max_rows,
-                   max_request_bytes=max_request_bytes, max_connections=max_connections)
+                   max_request_bytes=max_request_bytes, max_connections=max_connections,
+                   allow_hosts=tuple(allow_host or ()))
     if workers is not None:
         options["workers"] = workers
     settings = ServerSettings(**options)  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kg.errors import KgError, ServeError
 from kg.rdf.store import Store
 from kg.server import explorer
+from kg.server.guard import HostGuard, host_policy
 from kg.server.pool import QueryPool
 from kg.server.settings import ServerSettings
 from kg.server.sparql import sparql_endpoint
@@ -173,6 +174,7 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
     app.state.templates = Environment(
         loader=FileSystemLoader(str(_HERE / "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
+    app.add_middleware(HostGuard, policy=host_policy(settings.host, settings.allow_hosts), respond=_error_response)
     app.add_middleware(_SecurityHeaders)
     return app
 

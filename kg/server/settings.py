@@ -19,6 +19,8 @@ SETTING_HELP: dict[str, str] = {
     "max_request_bytes": "Largest request body (POSTed query or form) accepted (answered with 413 beyond).",
     "workers": "Query worker processes; each holds a read-only handle on the store.",
     "max_connections": "Concurrent connections before the server answers 503.",
+    "allow_hosts": "Another host name this server may be reached by (repeat for more; '*' for any). Requests "
+    "naming another Host get 421, cross-origin POSTs 403 (guards against DNS rebinding and cross-site forms).",
 }
 
 
@@ -45,6 +47,7 @@ class ServerSettings:
     max_request_bytes: int = 1_000_000
     workers: int = _default_workers()
     max_connections: int = 100
+    allow_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0 < self.query_time_limit <= 3600:

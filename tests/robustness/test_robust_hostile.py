@@ -307,7 +307,7 @@ def hostile_client(tmp_path_factory):
     with Store.create(store) as st:
         st.add_documents(docs)
     app = make_app(store, ServerSettings(workers=2, query_time_limit=10))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:  # a name the server answers to
         yield client
 
 

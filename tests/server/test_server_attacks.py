@@ -160,3 +160,42 @@ def test_attack_nesting_limit_leaves_normal_queries_alone():
     check_nesting("SELECT * { " + "{ " * 200 + "?s ?p '((((' " + "} " * 200 + "}")
     with pytest.raises(QueryError, match="more than 256 deep"):
         check_nesting("ASK { FILTER(" + "(" * 300 + "1" + ")" * 300 + ") }")
+
+
+# ----------------------------------------------------------------- Host (DNS rebinding) and Origin
+
+
+@pytest.mark.parametrize("path", ["/health", "/sparql?query=ASK%7B%7D", "/", "/query"])
+def test_attack_dns_rebinding_foreign_host_is_421(server, path):
+    port = server.url.rsplit(":", 1)[1]
+    resp = httpx.get(server.url + path, headers={"Host": f"rebind.attacker.example:{port}", "Accept": "application/json"})
+    assert resp.status_code == 421
+    assert "rebind.attacker.example" in resp.text and "--allow-host" in resp.text
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST."])
+def test_attack_own_host_names_are_served(server, host):
+    port = server.url.rsplit(":", 1)[1]
+    assert httpx.get(server.url + "/health", headers={"Host": f"{host}:{port}"}).status_code == 200
+
+
+def test_attack_allow_host_adds_a_name(launch, sample_store):
+    srv = launch(sample_store, "--allow-host", "kg.internal.example", "--workers", "1")
+    port = srv.url.rsplit(":", 1)[1]
+    assert httpx.get(srv.url + "/health", headers={"Host": f"kg.internal.example:{port}"}).status_code == 200
+    assert httpx.get(srv.url + "/health", headers={"Host": f"other.example:{port}"}).status_code == 421
+    post = httpx.post(srv.sparql, data={"query": "ASK {}"}, headers={"Origin": "https://kg.internal.example"})
+    assert post.status_code == 200
+
+
+@pytest.mark.parametrize("origin", ["http://attacker.example", "null", f"http://127.0.0.1:1"])
+def test_attack_cross_origin_post_is_403(server, origin):
+    resp = httpx.post(server.sparql, data={"query": "ASK {}"}, headers={"Origin": origin, "Accept": "application/json"})
+    assert resp.status_code == 403
+    assert "cross-origin POST" in resp.json()["error"]["message"]
+
+
+def test_attack_same_origin_and_originless_posts_work(server):
+    for headers in ({"Origin": server.url}, {}):
+        resp = httpx.post(server.sparql, data={"query": "ASK {}"}, headers={"Accept": "application/json", **headers})
+        assert resp.status_code == 200 and resp.json()["boolean"] is True
