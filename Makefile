@@ -16,7 +16,7 @@ install: $(VENV)/.installed
 
 demo: install
 	rm -rf demo-store
-	$(KG) build examples/articles --store demo-store
+	$(KG) build examples/articles.jsonl --store demo-store
 	$(KG) stats --store demo-store
 	$(KG) query --store demo-store -f examples/who_did_what.rq
 	@echo "Graph in demo-store/ ; try: $(KG) query --store demo-store 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'"

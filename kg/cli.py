@@ -23,7 +23,7 @@ app = typer.Typer(
         "Turn news text into a knowledge graph of actors, events and relations.\n\n"
         "Examples:\n\n"
         "  kg extract article.txt                 # relations as JSONL\n\n"
-        "  kg build examples/articles             # into ./kg-store\n\n"
+        "  kg build examples/articles.jsonl       # into ./kg-store\n\n"
         "  kg query 'SELECT ?l WHERE { ?a rdfs:label ?l } LIMIT 5'\n\n"
         "  kg stats"
     ),
@@ -142,6 +142,7 @@ def _report_failures(failures: list, inputs: list[str], *, done: int, what: str 
     are the report. Nothing going through is: every input failed, or there was none.
     """
     from kg.errors import IngestError
+    from kg.words import counted
 
     if done == 0 and len(failures) == 1:
         raise IngestError(f"{failures[0]}; nothing was {what}")
@@ -150,7 +151,7 @@ def _report_failures(failures: list, inputs: list[str], *, done: int, what: str 
     if done == 0:
         where = ", ".join(inputs)
         if failures:
-            raise IngestError(f"nothing was {what} from {where}: all {len(failures)} inputs failed (listed above)")
+            raise IngestError(f"nothing was {what} from {where}: all {counted(len(failures), 'input')} failed (listed above)")
         raise IngestError(f"no documents found in {where}; kg reads .txt, .md, .html and .jsonl files")
 
 
@@ -231,7 +232,9 @@ def query_cli(
 ) -> None:
     """Run a SPARQL query over the whole store (all graphs).
 
-    Example: kg query 'SELECT ?s WHERE { ?e kgo:agent ?a . ?a rdfs:label "Jake Sullivan" ; ?e kgo:sentence ?s }'
+    Only reads: SPARQL Update (INSERT, DELETE, ...) is refused; the store changes through kg build.
+
+    Example: kg query 'SELECT ?s WHERE { ?e kgo:agent/rdfs:label "Jake Sullivan" ; kgo:sentence ?s }'
     """
     import pyoxigraph as ox
 
@@ -257,10 +260,13 @@ def query_cli(
             return
         formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
         result = st.raw_query(sparql)
-        if not isinstance(result, (bool, ox.QuerySolutions)):
-            sys.stdout.buffer.write(result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt is not QueryFormat.json else ox.RdfFormat.JSON_LD))
-            return
-        sys.stdout.buffer.write(st.serialize_results(sparql, formats[fmt.value]))
+        if isinstance(result, ox.QueryTriples):  # CONSTRUCT, DESCRIBE: N-Triples, or JSON-LD for json
+            data = result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt is not QueryFormat.json else ox.RdfFormat.JSON_LD)
+        else:  # SELECT, and ASK (a bool before pyoxigraph 0.5, then QueryBoolean)
+            if isinstance(result, bool):
+                result = ox.QueryBoolean(result)  # pragma: no cover - pyoxigraph < 0.5
+            data = result.serialize(format=formats[fmt.value])
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
 
 
 @app.command("export")
@@ -338,6 +344,12 @@ _ABORTS = (click.exceptions.Abort, typer.Abort)
 _EXITS = (click.exceptions.Exit, typer.Exit)
 
 
+def _command_name(argv: list[str] | None) -> str:
+    """``kg <command>`` as typed (the first word that is not an option), for messages."""
+    words = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("-")]
+    return f"kg {words[0]}" if words else "kg"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kg`` command; returns the exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -359,6 +371,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
         return 130
+    except ImportError as exc:  # an optional extra is missing: say which one to install
+        from kg.extras import hint_for
+
+        hint = hint_for(exc, _command_name(argv))
+        if debug or hint is None:
+            if debug:
+                raise
+            typer.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (run with --debug for details)", err=True)
+            return 1
+        typer.echo(f"kg: error: {hint}", err=True)
+        return 2
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: never a traceback without --debug

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import DictionaryError
+from kg.words import counted
 
 __all__ = [
     "ACTOR_TYPES",
@@ -32,6 +33,7 @@ __all__ = [
     "ActorEntry",
     "EventType",
     "cameo_code",
+    "country_names",
     "data_dir",
     "default_dictionary",
     "event_type",
@@ -180,6 +182,16 @@ def _default_actors() -> dict[str, tuple]:
 @functools.cache
 def _country_codes() -> frozenset[str]:
     return frozenset(r[2] for r in _default_actors().values() if r[1] == "Country" and r[2])
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO-3 code → the country's name in the project dictionary, for every country it knows.
+
+    >>> country_names()["PSE"], country_names()["BEL"]
+    ('Palestine', 'Belgium')
+    """
+    return dict(sorted({r[2]: r[0] for r in _default_actors().values() if r[1] == "Country" and r[2]}.items()))
 
 
 @functools.cache
@@ -352,7 +364,7 @@ def _read_user_csv(path: Path) -> tuple[dict[str, _Record], dict[str, str]]:
                 if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
                     continue
                 if len(row) != len(header):
-                    raise DictionaryError(f"{path}:{line}: {len(row)} fields, expected {len(header)}")
+                    raise DictionaryError(f"{path}:{line}: {counted(len(row), 'field')}, expected {len(header)}")
                 values = dict(zip(header, row))
                 key = normalize(values["name"])
                 if not key:

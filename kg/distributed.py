@@ -282,12 +282,9 @@ class DaskRunner(InlineRunner):
 
     def __init__(self, settings: Settings, address: Any, *, window: int | None = None) -> None:
         super().__init__(settings)
-        try:
-            from distributed import Client
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            from kg.errors import ConfigError
+        from kg.extras import require
 
-            raise ConfigError("--cluster needs Dask distributed: pip install 'newskg[cluster]'") from exc
+        Client = require("distributed", "--cluster").Client
         if isinstance(address, Client):
             self.client, self._own = address, False
         else:

@@ -11,6 +11,7 @@ __all__ = [
     "KgError",
     "ConfigError",
     "ModelError",
+    "MissingExtraError",
     "IngestError",
     "ExtractionError",
     "DictionaryError",
@@ -52,6 +53,17 @@ class ConfigError(KgError, ValueError):
 
 class ModelError(KgError):
     """No usable spaCy pipeline is installed."""
+
+
+class MissingExtraError(KgError, ImportError):
+    """A feature needs an optional extra that is not installed (the message says which to install)."""
+
+    def __init__(self, module: str, what: str | None = None, *, extra: str | None = None) -> None:
+        package = f"'newskg[{extra}]'" if extra else module
+        lead = f"{what} needs " if what else "needs "
+        lead += f"the {extra} extra" if extra else module
+        super().__init__(f"{lead} ({module} is not installed): pip install {package}", name=module)
+        self.extra = extra
 
 
 class IngestError(KgError, ValueError):

@@ -46,11 +46,9 @@ RELATION_COLUMNS = (
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:
-        raise ImportError("DataFrames need pandas: pip install 'newskg[notebook]' (or pandas)") from exc
-    return pandas
+    from kg.extras import require
+
+    return require("pandas", "a DataFrame")
 
 
 def frame(sparql: str, *, store: str | Path | Store = "kg-store", labels: bool = False) -> pd.DataFrame:
@@ -71,7 +69,7 @@ def frame(sparql: str, *, store: str | Path | Store = "kg-store", labels: bool =
     Raises:
         QueryError: the query does not parse or fails.
         StoreError: ``store`` is not a store.
-        ImportError: pandas is not installed.
+        MissingExtraError: pandas is not installed (an ImportError naming ``newskg[notebook]``).
 
     >>> from kg.rdf.store import Store
     >>> q = "SELECT ?t ?g WHERE { ?t kgo:goldstein ?g ; skos:notation '190' }"

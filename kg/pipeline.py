@@ -25,6 +25,7 @@ from kg.rdf.store import Store
 from kg.writer import TIDY_QUADS, StoreWriter
 from kg.records import Document, Mention, Relation
 from kg.resolve import resolve_document
+from kg.words import counted
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,10 +69,10 @@ class BuildReport:
     def summary(self) -> str:
         """One paragraph for people."""
         text = (
-            f"{self.documents} documents read, {self.added} added, {self.skipped} already in the store; "
-            f"{self.relations} relations, {self.events} events, {self.actors} actors; "
-            f"{self.quads} quads written to {self.store} in {self.seconds:.1f}s; "
-            f"{len(self.failures)} failures"
+            f"{counted(self.documents, 'document')} read, {self.added:,} added, {self.skipped:,} already in the store; "
+            f"{counted(self.relations, 'relation')}, {counted(self.events, 'event')}, {counted(self.actors, 'actor')}; "
+            f"{counted(self.quads, 'quad')} written to {self.store} in {self.seconds:.1f}s; "
+            f"{counted(len(self.failures), 'failure')}"
         )
         return text + "".join(f"\n  failed: {f}" for f in self.failures)
 
@@ -277,6 +278,11 @@ def build(
     started = time.perf_counter()
     report = BuildReport(store=str(path))
     documents = _ingest(inputs, settings, report.failures)  # a missing input path fails here, before the store is touched
+    first = next(documents, None)
+    if first is None:  # nothing readable (an empty folder, every input failed): create no store
+        report.seconds = time.perf_counter() - started
+        return report
+    documents = itertools.chain((first,), documents)
     if shard_dir is not None:
         Path(shard_dir).mkdir(parents=True, exist_ok=True)
     # a local pool forks before the store opens: workers must not inherit its threads and locks

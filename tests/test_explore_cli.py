@@ -39,7 +39,7 @@ def test_explore_cli_analyze_json_countries(capsys, store_dir):
     assert code == 0
     data = json.loads(out)
     assert data["nodes"] == 5 and data["events"] == 7
-    assert data["dyads"][0] == {"source": "Israel", "target": "LBN", "events": 2, "goldstein": -20.0,
+    assert data["dyads"][0] == {"source": "Israel", "target": "Lebanon", "events": 2, "goldstein": -20.0,
                                 "cooperation": 0, "conflict": 2}
 
 

@@ -15,11 +15,9 @@ __all__ = ["edges_frame", "nodes_frame", "to_frame"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:  # pragma: no cover - pandas is in the notebook extra
-        raise ImportError("DataFrames need pandas: pip install 'newskg[notebook]' (or pandas)") from exc
-    return pandas
+    from kg.extras import require
+
+    return require("pandas", "a DataFrame")
 
 
 def to_frame(data: Mapping[Hashable, float] | Sequence[Any], G: nx.Graph | None = None, *, name: str = "score") -> Any:
@@ -32,7 +30,7 @@ def to_frame(data: Mapping[Hashable, float] | Sequence[Any], G: nx.Graph | None 
     number.
 
     Raises:
-        ImportError: pandas is not installed.
+        MissingExtraError: pandas is not installed (an ImportError naming ``newskg[notebook]``).
 
     >>> import networkx as nx
     >>> to_frame({"a": 0.25, "b": 0.75}).to_dict("records")

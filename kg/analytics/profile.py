@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.analytics.measures import TimelineEntry, timeline
 from kg.analytics.projection import actor_graph, node_attributes, resolve_actor
+from kg.words import counted
 from kg.rdf.store import Store
 
 __all__ = ["ActorProfile", "actor_profile"]
@@ -53,7 +54,7 @@ class ActorProfile:
                 f"<tr><td>{esc(e.date)}</td><td>{esc(e.relation)}</td><td>{esc(e.other_label)}</td>"
                 f"<td>{esc(' '.join(f for f in ('not' if e.negated else '', '' if e.modality == 'asserted' else e.modality) if f))}</td>"
                 f"<td>{esc(e.sentence)}</td></tr>" for e in entries[:100])
-            parts.append(f"<details open><summary>{len(entries)} event{'s' if len(entries) != 1 else ''} {title}</summary>"
+            parts.append(f"<details open><summary>{counted(len(entries), 'event')} {title}</summary>"
                          f"<table><thead><tr><th>date</th><th>relation</th><th>other</th><th>flags</th><th>sentence</th>"
                          f"</tr></thead><tbody>{rows}</tbody></table></details>")
         return "".join(parts) + "</div>"

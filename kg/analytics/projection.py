@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -31,6 +32,7 @@ import networkx as nx
 from kg.analytics._common import ActorNotFound, Evidence, GraphError, refuse_pronoun
 from kg.rdf import iris
 from kg.rdf.store import Store
+from kg.words import counted
 
 __all__ = [
     "DEFAULT_MODALITIES",
@@ -38,6 +40,8 @@ __all__ = [
     "actor_graph",
     "country_graph",
     "country_labels",
+    "DateSpan",
+    "date_span",
     "full_graph",
     "node_attributes",
     "resolve_actor",
@@ -399,6 +403,52 @@ def full_graph(store: Store, **filters: Any) -> nx.MultiDiGraph:
 _COUNTRIES = """
 SELECT ?code (MIN(?label) AS ?name) WHERE { ?x a kgo:Country ; kgo:country ?code ; rdfs:label ?label } GROUP BY ?code
 """
+
+
+_DATE_SPAN = """
+SELECT (COUNT(?e) AS ?events) (COUNT(?when) AS ?dated) (MIN(?when) AS ?first) (MAX(?when) AS ?last) WHERE {
+  ?e a kgo:Event ; kgo:document ?doc .
+  OPTIONAL { ?e kgo:date ?d }
+  OPTIONAL { ?doc dcterms:date ?pub }
+  BIND(COALESCE(?d, ?pub) AS ?when)
+}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """How many events a time window can see: ``dated`` of ``events`` have a date, from ``first`` to ``last``."""
+
+    events: int
+    dated: int
+    first: dt.date | None
+    last: dt.date | None
+
+    def explain(self, start: dt.date | str | None, end: dt.date | str | None) -> str:
+        """Why a window from ``start`` to ``end`` kept no event, in one sentence for people."""
+        if not self.events:
+            return "the store has no events"
+        if not self.dated:
+            return (f"none of the store's {counted(self.events, 'event')} has a date (from the text or a "
+                    "publication date), so --since/--until keep nothing; give documents a publication date "
+                    "(JSONL \"published\") and build again")
+        undated = self.events - self.dated
+        window = f"{start or '…'} to {end or '…'}"
+        return (f"no event is dated {window}: the store's dated events run from {self.first} to {self.last}"
+                + (f" ({counted(undated, 'event')} without a date {'is' if undated == 1 else 'are'} left out "
+                   "by any window)" if undated else ""))
+
+
+def date_span(store: Store) -> DateSpan:
+    """The events of ``store`` a time window can see (the event's date, else its document's; one query)."""
+    row = store.query(_DATE_SPAN).dicts()[0]
+
+    def day(value: Any) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value if isinstance(value, dt.date) else None
+
+    return DateSpan(int(row["events"] or 0), int(row["dated"] or 0), day(row["first"]), day(row["last"]))
 
 
 def country_labels(store: Store) -> dict[str, str]:

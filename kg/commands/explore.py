@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kg.config import DEFAULT_STORE
+from kg.words import counted
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,13 +73,19 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> None:
 
 def _project(store: Store, kind: GraphKind, *, since, until, docs, types, quads, actors, negated, modality,
              per_event: bool = False) -> nx.MultiDiGraph:
-    from kg.analytics import actor_graph, country_graph, country_labels
+    from kg.analytics import actor_graph, country_graph, country_labels, date_span
 
     modalities = None if modality and "all" in modality else tuple(modality) if modality else ("asserted",)
     G = actor_graph(store, start=since, end=until, documents=docs, event_types=types, quad_classes=quads,
                     actors=actors, include_negated=negated, modalities=modalities,
                     concepts=kind is GraphKind.full, affiliations=kind is GraphKind.full, aggregate=not per_event)
-    return country_graph(G, names=country_labels(store)) if kind is GraphKind.countries else G
+    if (since or until) and not G.number_of_edges():  # say why a window kept nothing
+        typer.echo(f"kg: note: {date_span(store).explain(since, until)}", err=True)
+    if kind is GraphKind.countries:
+        from kg.dictionaries import country_names
+
+        return country_graph(G, names={**country_names(), **country_labels(store)})
+    return G
 
 
 def _evidence_line(ev: Any) -> str:
@@ -122,8 +129,8 @@ def analyze_cli(
                        "goldstein": d.goldstein, "cooperation": d.cooperation, "conflict": d.conflict} for d in pairs],
         }, indent=2, ensure_ascii=False))
         return
-    typer.echo(f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations, "
-               f"{sum(d.get('count', 1) for *_, d in G.edges(data=True))} events\n")
+    typer.echo(f"{counted(G.number_of_nodes(), 'actor')}, {counted(G.number_of_edges(), 'relation')}, "
+               f"{counted(sum(d.get('count', 1) for *_, d in G.edges(data=True)), 'event')}\n")
     typer.echo(f"top actors by {measure.value}:")
     _table(("#", "actor", "type", "country", "score", "events"),
            [(i, r.label, r.type, G.nodes[r.node].get("country"), f"{r.score:.4f}", r.events)
@@ -132,7 +139,7 @@ def analyze_cli(
     for i, c in enumerate(groups, 1):
         members = sorted(c, key=lambda n: -score.get(n, 0.0))
         shown = ", ".join(_clean(label(n)) for n in members[:8])
-        typer.echo(f"  {i}. {len(c)} actors: {shown}{', …' if len(c) > 8 else ''}")
+        typer.echo(f"  {i}. {counted(len(c), 'actor')}: {shown}{', …' if len(c) > 8 else ''}")
     typer.echo("\nstrongest dyads (Goldstein sum: + cooperation, − conflict):")
     _table(("agent", "patient", "events", "goldstein", "coop", "conflict", "relations"),
            [(label(d.source), label(d.target), d.count, f"{d.goldstein:+.1f}", d.cooperation, d.conflict,
@@ -168,11 +175,11 @@ def path_cli(
         typer.echo(f"no path between {label(a)} and {label(b)}")
         return
     for i, path in enumerate(paths, 1):
-        typer.echo(f"{i}. {' — '.join(label(n) for n in path.nodes)}  ({len(path)} step{'s' if len(path) != 1 else ''})")
+        typer.echo(f"{i}. {' — '.join(label(n) for n in path.nodes)}  ({counted(len(path), 'step')})")
         for step in path.steps:
             for e in step.edges:
                 typer.echo(f"    {label(e.agent)} —{_clean(e.relation)}→ {label(e.patient)} "
-                           f"({e.count} event{'s' if e.count != 1 else ''})")
+                           f"({counted(e.count, 'event')})")
                 for ev in e.evidence[:3]:
                     typer.echo(_evidence_line(ev))
 
@@ -204,7 +211,7 @@ def actor_cli(
         if values:
             typer.echo(f"  {key + ':':<13} {'; '.join(_clean(v) for v in values)}")
     for title, entries in (("as agent", p.as_agent), ("as patient", p.as_patient)):
-        typer.echo(f"\n{title} ({len(entries)} event{'s' if len(entries) != 1 else ''}):")
+        typer.echo(f"\n{title} ({counted(len(entries), 'event')}):")
         for e in entries[:limit]:
             flags = ", ".join(f for f in ("negated" if e.negated else "", "" if e.modality == "asserted" else e.modality,
                                           e.code and f"CAMEO {e.code}") if f)
@@ -254,7 +261,7 @@ def viz_cli(
                depth=depth, physics=physics)
     drawn = G.number_of_nodes() if center is None else len(nx.ego_graph(G, center, radius=depth, undirected=True))
     shown = min(drawn, max_nodes or drawn)
-    typer.echo(f"wrote {out} ({shown} of {G.number_of_nodes()} actors{' around ' + _clean(focus) if focus else ''})")
+    typer.echo(f"wrote {out} ({shown:,} of {counted(G.number_of_nodes(), 'actor')}{' around ' + _clean(focus) if focus else ''})")
 
 
 def export_graph_cli(
@@ -282,7 +289,7 @@ def export_graph_cli(
         from kg.errors import KgError
 
         raise KgError(f"{out}: cannot write: {exc.strerror or exc}") from exc
-    typer.echo(f"wrote {', '.join(map(str, written))} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    typer.echo(f"wrote {', '.join(map(str, written))} ({counted(G.number_of_nodes(), 'node')}, {counted(G.number_of_edges(), 'edge')})")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.config import DEFAULT_STORE
+from kg.words import counted
 
 __all__ = ["register", "serve_cli", "push_cli"]
 
@@ -79,7 +80,7 @@ def push_cli(
     with tqdm(total=total, unit="graph", desc="pushing", disable=None, file=sys.stderr) as bar:
         def progress(_graph: str, triples: int, skipped: bool) -> None:
             bar.update()
-            bar.set_postfix_str("skipped" if skipped else f"{triples} triples", refresh=False)
+            bar.set_postfix_str("skipped" if skipped else counted(triples, 'triple'), refresh=False)
 
         report = push_store(store, endpoint, graph=graph, batch_size=batch_size, protocol=chosen,
                             progress=progress, fresh=fresh)

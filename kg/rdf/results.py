@@ -103,7 +103,7 @@ class QueryResult:
         ``object``.
 
         Raises:
-            ImportError: pandas is not installed (``pip install 'newskg[notebook]'``).
+            MissingExtraError: pandas is not installed (an ImportError naming ``newskg[notebook]``).
 
         >>> r = QueryResult(("who", "when", "n", "neg"),
         ...                 (("Qatar", dt.date(2024, 10, 11), 3, False), ("Egypt", None, None, True)))
@@ -113,10 +113,9 @@ class QueryResult:
         >>> df["who"].tolist(), int(df["n"].sum())
         (['Qatar', 'Egypt'], 3)
         """
-        try:
-            import pandas as pd
-        except ImportError as exc:
-            raise ImportError("DataFrames need pandas: pip install 'newskg[notebook]' (or pandas)") from exc
+        from kg.extras import require
+
+        pd = require("pandas", "a DataFrame")
         names, rows = self._table()
         columns = list(zip(*rows)) if rows else [()] * len(names)
         return pd.DataFrame({n: _typed_column(pd, list(c)) for n, c in zip(names, columns)}, columns=list(names))
@@ -127,13 +126,15 @@ class QueryResult:
         """An HTML table of the first 100 rows, for notebooks (values escaped)."""
         import html
 
+        from kg.words import counted
+
         names, rows = self._table()
         head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
         body = "".join("<tr>" + "".join(f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row) + "</tr>"
                        for row in rows[:100])
         more = " (first 100 shown)" if len(rows) > 100 else ""
-        return (f'<table class="kg-result"><caption style="text-align:left">{len(rows)} '
-                f'row{"s" if len(rows) != 1 else ""}{more}</caption><thead><tr>{head}</tr></thead>'
+        return (f'<table class="kg-result"><caption style="text-align:left">{counted(len(rows), "row")}'
+                f'{more}</caption><thead><tr>{head}</tr></thead>'
                 f"<tbody>{body}</tbody></table>")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -356,6 +357,10 @@ class Store:
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
+            update = update_keyword(sparql)
+            if update is not None:
+                raise QueryError(f"SPARQL Update ({update}) is not supported: queries only read the store, "
+                                 "which changes through kg build") from exc
             raise QueryError(f"invalid SPARQL: {_one_line(exc)}") from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {_one_line(exc)}") from exc
@@ -400,6 +405,25 @@ class Store:
                     out.write(data)
         except OSError as exc:
             raise StoreError(f"{out}: export failed: {exc}") from exc
+
+
+_PROLOGUE = re.compile(r"""\s*(?:\#[^\n]*\n|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)""", re.IGNORECASE)
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def update_keyword(sparql: str) -> str | None:
+    """The SPARQL Update keyword that ``sparql`` starts with (after its prologue), else None.
+
+    >>> update_keyword("PREFIX ex: <http://ex/> # add one\\ninsert data { ex:a ex:b ex:c }")
+    'INSERT'
+    >>> update_keyword("SELECT * WHERE { ?s ?p ?o }") is None
+    True
+    """
+    pos = 0
+    while match := _PROLOGUE.match(sparql, pos):
+        pos = match.end()
+    word = re.match(r"\s*([A-Za-z]+)", sparql[pos:])
+    return word.group(1).upper() if word and word.group(1).upper() in _UPDATE_WORDS else None
 
 
 def _one_line(exc: BaseException) -> str:

@@ -32,6 +32,7 @@ from kg.server.guard import HostGuard, host_policy
 from kg.server.pool import QueryPool
 from kg.server.settings import ServerSettings
 from kg.server.sparql import sparql_endpoint
+from kg.words import counted
 
 __all__ = ["make_app", "serve", "ServerSettings", "ServeError"]
 
@@ -174,6 +175,7 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
     app.state.templates = Environment(
         loader=FileSystemLoader(str(_HERE / "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
+    app.state.templates.filters["counted"] = counted
     app.add_middleware(HostGuard, policy=host_policy(settings.host, settings.allow_hosts), respond=_error_response)
     app.add_middleware(_SecurityHeaders)
     return app

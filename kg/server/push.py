@@ -37,6 +37,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import PushError
+from kg.words import counted
 from kg.rdf.store import Store
 
 __all__ = ["PushError", "PushProtocol", "PushReport", "push_store", "STATE_FILE"]
@@ -75,8 +76,8 @@ class PushReport:
     def summary(self) -> str:
         """One line for people."""
         return (
-            f"{self.pushed} graphs ({self.triples} triples) pushed to {self.endpoint} by {self.protocol} "
-            f"in {self.requests} requests and {self.seconds:.1f}s; {self.skipped} unchanged graphs skipped"
+            f"{counted(self.pushed, 'graph')} ({counted(self.triples, 'triple')}) pushed to {self.endpoint} by {self.protocol} "
+            f"in {counted(self.requests, 'request')} and {self.seconds:.1f}s; {counted(self.skipped, 'unchanged graph')} skipped"
         )
 
 

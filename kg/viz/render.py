@@ -30,6 +30,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from kg.errors import VizError
+from kg.words import counted
 from kg.viz.layout import force_layout
 
 __all__ = ["NODE_COLORS", "QUAD_COLORS", "RankBy", "View", "VizError", "render_html", "view", "write_html"]
@@ -59,6 +60,7 @@ def _asset(package: str, name: str, *, inline: bool = True) -> str:
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["counted"] = counted
     return env.from_string(_asset("kg.viz", "template.html", inline=False))
 
 
@@ -231,7 +233,7 @@ def render_html(
     if focus is not None:
         center = _find(G, focus)
         H = nx.ego_graph(G, center, radius=depth, undirected=True)
-        notes.append(f"Ego network of {_label(G, center)} ({depth} hop{'s' if depth != 1 else ''}).")
+        notes.append(f"Ego network of {_label(G, center)} ({counted(depth, 'hop')}).")
     scores = _scores(H, rank_by)
     total = H.number_of_nodes()
     rule = "the given scores" if isinstance(rank_by, Mapping) else _RANK_NAMES[rank_by]

@@ -158,7 +158,7 @@
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();
-    status.textContent = nodeView.length + " of " + data.nodes.length + " actors shown";
+    status.textContent = nodeView.length + " of " + data.nodes.length + (data.nodes.length === 1 ? " actor" : " actors") + " shown";
   }
   Array.prototype.forEach.call(document.querySelectorAll("input.kg-type"), function (box) {
     box.addEventListener("change", function () { typeOn[box.value] = box.checked; refresh(); });
