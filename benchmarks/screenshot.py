@@ -58,7 +58,7 @@ def main() -> None:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 860}, device_scale_factor=1)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
         page.route("**/*", route)
         page.goto(URL)
         page.wait_for_selector('body[data-state="still"]', state="attached", timeout=30_000)

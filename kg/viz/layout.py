@@ -16,13 +16,13 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-__all__ = ["force_layout"]
+__all__ = ["force_layout", "separate"]
 
 _EXACT_MAX = 400  # components up to this size get exact O(n²) repulsion
 
 
 def force_layout(
-    G: nx.Graph, *, seed: int = 7, iterations: int | None = None, spacing: float = 40.0
+    G: nx.Graph, *, seed: int = 7, iterations: int | None = None, spacing: float = 40.0, aspect: float = 1.0
 ) -> dict[Hashable, tuple[float, float]]:
     """Positions for the nodes of ``G`` (in pixels, about ``spacing`` apart).
 
@@ -34,6 +34,8 @@ def force_layout(
         seed: seed of the initial random placement.
         iterations: force steps per component (default: 60, fewer for huge ones).
         spacing: the ideal edge length in output units.
+        aspect: width / height of the area the components are packed into
+            (e.g. 1.4 for a landscape browser window).
 
     Returns:
         A dict node → (x, y).
@@ -61,7 +63,7 @@ def force_layout(
                           if u != v], dtype=np.int64).reshape(-1, 2)
         steps = iterations if iterations is not None else (60 if len(comp) <= 5000 else 40)
         placed.append((list(sub), _component_layout(len(comp), edges, rng, steps)))
-    coords = _pack(placed, len(nodes))
+    coords = _pack(placed, len(nodes), aspect)
     return {nodes[i]: (float(x) * spacing, float(y) * spacing) for i, (x, y) in enumerate(coords)}
 
 
@@ -133,15 +135,15 @@ def _mesh_repulsion(pos: np.ndarray) -> np.ndarray:
     return out
 
 
-def _pack(placed: list[tuple[list[int], np.ndarray]], total: int) -> np.ndarray:
-    """Shelf-pack component layouts into rows about as wide as the whole is tall."""
+def _pack(placed: list[tuple[list[int], np.ndarray]], total: int, aspect: float = 1.0) -> np.ndarray:
+    """Shelf-pack component layouts into rows, the whole about ``aspect`` times as wide as tall."""
     coords = np.zeros((total, 2))
     boxes = []
     for members, pos in placed:
         lo, hi = pos.min(axis=0), pos.max(axis=0)
         boxes.append((members, pos - lo, np.maximum(hi - lo, 0.0) + (2.0, 1.2)))  # room for labels
     area = sum(float(b[2][0] * b[2][1]) for b in boxes)
-    row_width = max(np.sqrt(area) * 1.2, float(boxes[0][2][0]))
+    row_width = max(np.sqrt(area * aspect) * 1.2, float(boxes[0][2][0]))
     x = y = row_height = 0.0
     for members, pos, (w, h) in boxes:
         if x > 0 and x + w > row_width:
@@ -150,3 +152,39 @@ def _pack(placed: list[tuple[list[int], np.ndarray]], total: int) -> np.ndarray:
         x += w
         row_height = max(row_height, h)
     return coords - coords.mean(axis=0)
+
+
+def separate(pos: dict[Hashable, tuple[float, float]], radius: dict[Hashable, float], *, gap: float = 6.0,
+             iterations: int = 40, max_nodes: int = 3000) -> dict[Hashable, tuple[float, float]]:
+    """Move overlapping discs apart: no two nodes closer than the sum of their radii plus ``gap``.
+
+    Each step pushes every overlapping pair apart along the line between them by
+    half the overlap each; it stops when nothing overlaps. Above ``max_nodes``
+    the positions are returned unchanged (the pairwise check is O(n²)).
+
+    >>> out = separate({"a": (0.0, 0.0), "b": (1.0, 0.0)}, {"a": 10.0, "b": 10.0})
+    >>> round(out["b"][0] - out["a"][0], 1) >= 26.0
+    True
+    """
+    nodes = list(pos)
+    if len(nodes) < 2 or len(nodes) > max_nodes:
+        return dict(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    r = np.array([radius.get(n, 0.0) for n in nodes], dtype=float)
+    need = r[:, None] + r[None, :] + gap
+    np.fill_diagonal(need, 0.0)
+    rng = np.random.default_rng(3)
+    for _ in range(iterations):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.hypot(delta[..., 0], delta[..., 1])
+        overlap = np.where(dist < need, need - dist, 0.0)
+        np.fill_diagonal(overlap, 0.0)
+        if not overlap.any():
+            break
+        same = dist < 1e-9  # coincident nodes: pick a direction
+        if same.any():
+            delta = np.where(same[..., None], rng.normal(size=delta.shape), delta)
+            dist = np.hypot(delta[..., 0], delta[..., 1])
+        unit = delta / np.maximum(dist, 1e-9)[..., None]
+        xy += 0.5 * np.einsum("ij,ijk->ik", overlap, unit)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}

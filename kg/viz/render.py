@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from kg.errors import VizError
 from kg.words import counted
-from kg.viz.layout import force_layout
+from kg.viz.layout import force_layout, separate
 
 __all__ = ["NODE_COLORS", "QUAD_COLORS", "RankBy", "View", "VizError", "render_html", "view", "write_html"]
 
@@ -138,6 +138,38 @@ def _evidence(data: dict[str, Any], limit: int) -> list[list[str | None]]:
     return out
 
 
+def _size(score: float, top: float) -> float:
+    """A node's radius: 8 to 30 by the square root of its share of the top score."""
+    return round(8 + 22 * math.sqrt(max(score, 0.0) / (top or 1.0)), 1)
+
+
+VIEW_PX = (1150.0, 900.0)
+"""The drawing area of a 1400×1000 window beside the legend: the first view is laid out for it."""
+
+
+def _room_for_labels(H: nx.Graph, pos: dict, scores: dict[Hashable, float], rounds: int = 3) -> dict:
+    """Spread the layout so no dot lies on another and the most central actors' names have room.
+
+    The page draws labels 14 px high at every zoom; at the first view (the whole
+    graph in :data:`VIEW_PX`) a name takes about ``7.5 px`` per character. The
+    top tenth of the actors (at least 10) count as discs wide enough for their
+    name, the others as their dot; a few rounds re-estimate the first view's scale.
+    """
+    if len(pos) < 2:
+        return pos
+    top = max(scores.values(), default=0.0) or 1.0
+    dots = {n: _size(scores.get(n, 0.0), top) for n in H}
+    ranked = sorted(H, key=lambda n: -scores.get(n, 0.0))[: max(10, len(pos) // 10)]
+    for _ in range(rounds):
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        scale = min(VIEW_PX[0] / max(max(xs) - min(xs), 1.0), VIEW_PX[1] / max(max(ys) - min(ys), 1.0)) * 0.9
+        radius = dict(dots)
+        for n in ranked:
+            radius[n] = max(dots[n], (7.5 * len(_label(H, n)) / 2 + 4) / scale * 0.8)
+        pos = separate(pos, radius)
+    return pos
+
+
 def _page_data(H: nx.Graph, scores: dict[Hashable, float], pos: dict, evidence_limit: int) -> dict[str, Any]:
     top = max(scores.values(), default=0.0) or 1.0
     ids = {node: i for i, node in enumerate(H)}
@@ -150,7 +182,7 @@ def _page_data(H: nx.Graph, scores: dict[Hashable, float], pos: dict, evidence_l
             "type": kind if kind in NODE_COLORS else "Other",
             "country": _text(data.get("country")), "aliases": [str(a) for a in data.get("aliases") or ()][:12],
             "roles": [str(r) for r in data.get("roles") or ()][:6], "score": round(scores.get(node, 0.0), 6),
-            "size": round(8 + 22 * math.sqrt(max(scores.get(node, 0.0), 0.0) / top), 1),
+            "size": _size(scores.get(node, 0.0), top),
             "x": round(x, 1), "y": round(y, 1),
         })
     edges = []
@@ -245,7 +277,8 @@ def render_html(
         H = H.subgraph(keep)
         notes.append(f"Showing the {max_nodes:,} most central of {total:,} actors (by {rule}); "
                      "raise max_nodes (--max-nodes) to see more.")
-    pos = force_layout(H, seed=seed, spacing=110.0)
+    pos = force_layout(H, seed=seed, spacing=110.0, aspect=1.4)  # a landscape window, legend aside
+    pos = _room_for_labels(H, pos, scores)
     data = _page_data(H, scores, pos, evidence_limit)
     types = sorted({n["type"] for n in data["nodes"]}, key=list(NODE_COLORS).index)
     quads = sorted({e["qc"] for e in data["edges"]}, key=lambda q: (q == 0, q))

@@ -1,12 +1,21 @@
 /* newskg graph view: draws the JSON of #kg-data with vis-network.
  * Every text from the data reaches the DOM through textContent or option.value,
- * never as markup. window.kg exposes the network and state for tests. */
+ * never as markup. window.kg exposes the network and state for tests.
+ *
+ * Readability: labels keep one size on screen (LABEL_PX) at every zoom, and a
+ * label is drawn only where it hits no other label and no node. Labels are
+ * placed greedily, highest score first, for a ladder of zoom levels: at the
+ * first view the top-scored actors are named, zooming in names more. Edge
+ * labels appear on hover and around the selected actor; the tooltip has them all. */
 (function () {
   "use strict";
   var t0 = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var cfg = JSON.parse(document.getElementById("kg-config").textContent);
   var body = document.body;
+  var HIDDEN = " ";  // vis-network keeps the old label when given "" or undefined
+  var LABEL_PX = 14, EDGE_PX = 12, LEVELS = 9, STEP = 1.5, PLACE_MAX = 3000;
+  var FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var byId = {};
   var adj = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; adj[n.id] = new Set(); });
@@ -20,15 +29,14 @@
   function nodeItem(n) {
     var c = cfg.nodeColors[n.type] || cfg.nodeColors.Other;
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, type: n.type,
+      id: n.id, label: HIDDEN, x: n.x, y: n.y, size: n.size, type: n.type,
       color: { background: c, border: "#4d4d4d", highlight: { background: c, border: "#111" }, hover: { background: c, border: "#111" } }
     };
   }
   function edgeItem(e) {
     var c = cfg.quadColors[String(e.qc)] || cfg.quadColors["0"];
     return {
-      id: e.id, from: e.from, to: e.to, qc: e.qc,
-      label: e.rel + (e.n > 1 ? " \u00d7" + e.n : ""),
+      id: e.id, from: e.from, to: e.to, qc: e.qc, label: HIDDEN,
       width: 1 + Math.log2(e.n),
       dashes: Boolean(e.flag) || e.kind !== "event",
       smooth: e.curve ? { enabled: true, type: "curvedCW", roundness: e.curve } : false,
@@ -57,19 +65,111 @@
       hover: true, tooltipDelay: 100, keyboard: false, multiselect: false,
       hideEdgesOnDrag: cfg.big, hideEdgesOnZoom: cfg.big
     },
-    nodes: { shape: "dot", borderWidth: 1, font: { size: 14, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } },
+    nodes: { shape: "dot", borderWidth: 1, font: { size: LABEL_PX, face: FACE, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: {
       smooth: false, selectionWidth: 1.5, hoverWidth: 1,
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
-      font: { size: 10, color: "#444", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
+      font: { size: EDGE_PX, face: FACE, color: "#333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
     }
   };
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   var kg = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    data: data, selected: null, timing: { start: t0 }, find: find
+    data: data, selected: null, timing: { start: t0 }, find: find, labelPx: LABEL_PX, shownLabels: shownLabels
   };
   window.kg = kg;
+
+  /* ---------------------------------------------------------------- labels */
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_PX + "px " + FACE;
+  data.nodes.forEach(function (n) { n.w = measure.measureText(n.label).width + 6; n.level = Infinity; });
+  var base = 1;          // the scale of the first view: level k is named from base * STEP^k on
+  var shown = {};        // node id -> label drawn now
+  var edgeShown = {};    // edge id -> label drawn now
+  var hovered = null;
+
+  function labelBox(n, s) {  // screen px at scale s: the label hangs 3 units below the dot
+    var top = (n.y + n.size + 3) * s;
+    return [n.x * s - n.w / 2, top, n.x * s + n.w / 2, top + LABEL_PX * 1.3, n.id];
+  }
+  function dotBox(n, s) {
+    return [(n.x - n.size) * s - 2, (n.y - n.size) * s - 2, (n.x + n.size) * s + 2, (n.y + n.size) * s + 2, n.id];
+  }
+  function place() {
+    /* Greedy label placement per zoom level on a grid of 64 px cells. */
+    base = network.getScale();
+    var order = data.nodes.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; }).slice(0, PLACE_MAX);
+    data.nodes.forEach(function (n) { n.level = Infinity; });
+    for (var k = 0; k < LEVELS; k++) {
+      var s = base * Math.pow(STEP, k), grid = new Map(), CELL = 64;
+      var put = function (box) {
+        for (var i = Math.floor(box[0] / CELL); i <= Math.floor(box[2] / CELL); i++) {
+          for (var j = Math.floor(box[1] / CELL); j <= Math.floor(box[3] / CELL); j++) {
+            var key = i + "," + j, list = grid.get(key);
+            if (list) { list.push(box); } else { grid.set(key, [box]); }
+          }
+        }
+      };
+      var free = function (box) {
+        for (var i = Math.floor(box[0] / CELL); i <= Math.floor(box[2] / CELL); i++) {
+          for (var j = Math.floor(box[1] / CELL); j <= Math.floor(box[3] / CELL); j++) {
+            var list = grid.get(i + "," + j) || [];
+            for (var m = 0; m < list.length; m++) {
+              var o = list[m];
+              if (o[4] !== box[4] && box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { return false; }
+            }
+          }
+        }
+        return true;
+      };
+      data.nodes.forEach(function (n) { put(dotBox(n, s)); });
+      order.forEach(function (n) { if (n.level < k) { put(labelBox(n, s)); } });
+      order.forEach(function (n) {
+        if (n.level !== Infinity) { return; }
+        var box = labelBox(n, s);
+        if (free(box)) { n.level = k; put(box); }
+      });
+    }
+  }
+  function edgeText(e) { return e.rel + (e.n > 1 ? " \u00d7" + e.n : "") + (e.flag ? " (" + e.flag + ")" : ""); }
+  function relabel() {
+    /* Name the nodes placed for this zoom (plus the hovered and selected ones); size fonts for the zoom. */
+    var s = network.getScale();
+    var near = {};
+    if (kg.selected !== null) { near[kg.selected] = true; adj[kg.selected].forEach(function (m) { near[m] = true; }); }
+    if (hovered !== null) { near[hovered] = true; }
+    var nodeChanges = [];
+    data.nodes.forEach(function (n) {
+      var want = (n.level !== Infinity && s >= base * Math.pow(STEP, n.level) * 0.999) || near[n.id] ? n.label : HIDDEN;
+      if ((shown[n.id] || HIDDEN) !== want) { shown[n.id] = want; nodeChanges.push({ id: n.id, label: want }); }
+    });
+    var edgeChanges = [];
+    data.edges.forEach(function (e) {
+      var on = kg.selected !== null && (e.from === kg.selected || e.to === kg.selected) || e.id === kg.hoverEdge;
+      var want = on ? edgeText(e) : HIDDEN;
+      if ((edgeShown[e.id] || HIDDEN) !== want) { edgeShown[e.id] = want; edgeChanges.push({ id: e.id, label: want }); }
+    });
+    network.setOptions({ nodes: { font: { size: LABEL_PX / s } }, edges: { font: { size: EDGE_PX / s } } });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+  }
+  function shownLabels() {
+    return data.nodes.filter(function (n) { return shown[n.id] && shown[n.id] !== HIDDEN; }).map(function (n) { return n.id; });
+  }
+  kg.relabel = relabel;
+  network.on("zoom", function () { relabel(); });
+  network.on("hoverNode", function (p) { hovered = p.node; relabel(); });
+  network.on("blurNode", function () { hovered = null; relabel(); });
+  network.on("hoverEdge", function (p) { kg.hoverEdge = p.edge; relabel(); });
+  network.on("blurEdge", function () { kg.hoverEdge = null; relabel(); });
+  network.on("deselectNode", function () { kg.selected = null; relabel(); });
+  window.addEventListener("resize", function () { setTimeout(function () { place(); relabel(); }, 50); });
+  function firstView() {
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.92, animation: false });  // room for the labels under the rim
+    place();
+    relabel();
+  }
 
   function mark(state) {
     kg.timing[state] = performance.now();
@@ -77,16 +177,19 @@
   }
   network.once("afterDrawing", function () {
     mark("drawn");
-    if (!cfg.physics) { mark("still"); }
+    if (!cfg.physics) { network.once("afterDrawing", function () { mark("still"); }); network.redraw(); }
   });
   if (cfg.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      var positions = network.getPositions();
+      data.nodes.forEach(function (n) { n.x = positions[n.id].x; n.y = positions[n.id].y; });
+      firstView();
       network.once("afterDrawing", function () { mark("still"); });
       network.redraw();
     });
   } else {
-    network.fit({ animation: false });
+    firstView();
   }
 
   /* ---------------------------------------------------------------- tooltips */
@@ -181,6 +284,7 @@
   network.on("selectNode", function (p) {
     kg.selected = p.nodes[0];
     if (onlyBox.checked) { applyOnly(); }
+    relabel();
   });
   document.getElementById("kg-rank").textContent = cfg.rankBy;
 
@@ -217,6 +321,7 @@
     applyOnly();
     network.selectNodes([n.id]);
     network.focus(n.id, { scale: Math.max(network.getScale(), 1.1), animation: false });
+    relabel();
   }
   function find(text) {
     var q = String(text).trim().toLowerCase();
@@ -244,6 +349,7 @@
     network.once("afterDrawing", function () {
       kg.selected = cfg.focus;
       network.selectNodes([cfg.focus]);
+      relabel();
     });
   }
 })();
