@@ -6,6 +6,7 @@ needs spaCy, rdflib or pyoxigraph only when first used.
 In a notebook (see README.md, "Notebooks")::
 
     report = kg.build(["examples/articles.jsonl"], store="kg-store")
+    kg.remove(["sample-01"], store="kg-store")      # a document and what only it supported
     store = kg.open_store("kg-store")
     kg.frame("SELECT ?l WHERE { ?a a kgo:Person ; rdfs:label ?l }", store=store)  # a typed DataFrame
     G = kg.actor_graph(store)                       # NetworkX; kg.centrality, kg.communities, kg.dyads, ...
@@ -51,6 +52,7 @@ _LAZY = {
     "extract": "kg.pipeline",
     "extract_text": "kg.pipeline",
     "build": "kg.pipeline",
+    "remove": "kg.pipeline",
     "BuildReport": "kg.pipeline",
     "Store": "kg.rdf.store",
     "QueryResult": "kg.rdf.store",

@@ -179,6 +179,9 @@ def build_cli(
         "--cluster", help="Parse and extract on this Dask scheduler (e.g. tcp://10.0.0.5:8786); the store stays here.")] = None,
     shard_dir: Annotated[Optional[Path], typer.Option(
         "--shard-dir", help="With --cluster: a folder the workers share with this machine for their N-Quads shards.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="A file replaces the version earlier read from the same path (an edited article). "
+        "Documents with a given id or URL always replace their earlier version.")] = False,
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
 
@@ -212,7 +215,7 @@ def build_cli(
     with tqdm(unit="doc", desc="building", disable=None, file=sys.stderr) as bar:
         report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update(),
                                 batch_documents=batch_documents, keep_parses=keep_parses, cluster=cluster,
-                                shard_dir=shard_dir)
+                                shard_dir=shard_dir, replace=replace)
     _report_failures(report.failures, inputs, done=report.added + report.skipped, what="built")
     typer.echo(report.summary().splitlines()[0])  # the failures went to stderr above
     if endpoint:
@@ -221,6 +224,20 @@ def build_cli(
         with tqdm(unit="graph", desc="pushing", disable=None, file=sys.stderr) as bar:
             pushed = push_store(store, endpoint, progress=lambda _graph, _triples, _skipped: bar.update())
         typer.echo(pushed.summary())
+
+
+@app.command("remove")
+def remove_cli(
+    docs: Annotated[list[str], typer.Argument(help="Document ids, URLs or source paths (as given to kg build).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Remove documents and everything only they supported (events, edges, unused actors), in one transaction.
+
+    Example: kg remove sha256-0c6a2c2335ff90c530829783ffcb3575 examples/articles/01_doha_ceasefire_talks.txt
+    """
+    from kg import pipeline
+
+    typer.echo(pipeline.remove(docs, store=store, settings=_settings(store=store)).summary())
 
 
 @app.command("query")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["Failure", "BuildReport", "extract", "extract_documents", "extract_parsed", "extract_text", "build",
-           "reextract", "keep_labels"]
+           "remove", "reextract", "keep_labels"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class BuildReport:
     documents: int = 0
     added: int = 0
     skipped: int = 0
+    replaced: int = 0
     relations: int = 0
     events: int = 0
     actors: int = 0
@@ -68,8 +70,9 @@ class BuildReport:
 
     def summary(self) -> str:
         """One paragraph for people."""
+        replaced = f", {counted(self.replaced, 'earlier version')} replaced" if self.replaced else ""
         text = (
-            f"{counted(self.documents, 'document')} read, {self.added:,} added, {self.skipped:,} already in the store; "
+            f"{counted(self.documents, 'document')} read, {self.added:,} added{replaced}, {self.skipped:,} already in the store; "
             f"{counted(self.relations, 'relation')}, {counted(self.events, 'event')}, {counted(self.actors, 'actor')}; "
             f"{counted(self.quads, 'quad')} written to {self.store} in {self.seconds:.1f}s; "
             f"{counted(len(self.failures), 'failure')}"
@@ -258,8 +261,14 @@ def build(
     keep_parses: bool = False,
     cluster: object | None = None,
     shard_dir: Path | str | None = None,
+    replace: bool = False,
 ) -> BuildReport:
     """Build (or extend) the store from ``inputs``; documents already stored are skipped unparsed.
+
+    A document whose given id, or URL, is stored with another text replaces that
+    earlier version (:func:`kg.rdf.remove.remove_documents`, then the new one is
+    added). With ``replace`` a file also replaces the earlier version read from the
+    same source path (an edited article: its content hash, the default id, changed).
 
     Each batch of whole documents is written in one transaction. With
     ``settings.processes > 1`` a local process pool parses and extracts (only
@@ -295,17 +304,27 @@ def build(
             for doc in documents:
                 report.documents += 1
                 digest = content_hash(doc.text, length=64)
-                if doc.id in seen or st.has_document(doc.id):
+                stored = None if doc.id in seen else st.content_hash_of(doc.id)
+                if doc.id in seen or stored == digest:
                     report.skipped += 1
-                    stored = seen.get(doc.id) or st.content_hash_of(doc.id)
-                    if stored is not None and stored != digest:  # a given id reused for another text
+                    if doc.id in seen and seen[doc.id] != digest:  # one id twice in one input, two texts
                         report.failures.append(Failure(
                             doc.source or doc.id,
-                            f"id {doc.id!r} is already stored with another text: not updated "
-                            "(give the new version its own id, or none: the content hash is the default id)"))
+                            f"id {doc.id!r} was given to another text earlier in this build: not stored "
+                            "(give each version its own id)"))
                     if progress:
                         progress(doc)
                     continue
+                old = _earlier_versions(st, doc, replace=replace)
+                if stored is not None and doc.id not in old:
+                    old.append(doc.id)
+                old = [d for d in old if d not in seen]  # never a document of this build
+                if old:
+                    from kg.rdf.remove import remove_documents
+
+                    writer.wait()  # the earlier batches are in the store: the removal sees them
+                    remove_documents(st, old)
+                    report.replaced += len(old)
                 seen[doc.id] = digest
                 yield doc
 
@@ -338,6 +357,42 @@ def build(
     report.actors = len(writer.actors)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _earlier_versions(st: Store, doc: Document, *, replace: bool) -> list[str]:
+    """Ids of stored documents that ``doc`` is a new version of: same URL, or (``replace``) same source file."""
+    from kg.rdf.remove import _literal
+
+    tests = []
+    if doc.url:
+        tests.append(f"STR(?u) = {_literal(doc.url)}")
+    if replace and doc.source and not re.search(r":\d+$", doc.source) and doc.source != "<stdin>":
+        tests.append(f"?s = {_literal(doc.source)}")  # a file (a JSONL line's number may shift: not that)
+    if not tests:
+        return []
+    rows = st.query("SELECT DISTINCT ?id WHERE { ?d a kgo:Document ; kgo:docId ?id . OPTIONAL { ?d schema:url ?u } "
+                    f"OPTIONAL {{ ?d kgo:source ?s }} FILTER(?id != {_literal(doc.id)} && ({' || '.join(tests)})) }}")
+    return sorted(str(r[0]) for r in rows.rows)
+
+
+def remove(
+    docs: Iterable[str],
+    *,
+    store: Path | str | None = None,
+    settings: Settings | None = None,
+):
+    """Remove documents (ids, URLs or source paths) and everything only they supported, in one transaction.
+
+    Returns a :class:`kg.rdf.remove.Removal`. Raises NotFoundError when a reference
+    names no stored document (nothing is removed), StoreError when there is no store.
+    """
+    from kg.rdf.remove import remove_documents
+
+    settings = settings or load_settings()
+    path = Path(store) if store is not None else settings.store
+    Store.open(path).close()  # a clear error when there is no store (and never create one)
+    with Store.create(path, base_iri=settings.base_iri) as st:
+        return remove_documents(st, list(docs))
 
 
 def reextract(

@@ -105,15 +105,15 @@ def test_top_actors_equal_the_one_query_ranking(sample_store, top):
         assert fast
 
 
-def test_a_given_id_reused_for_another_text_is_reported_not_updated(tmp_path, nlp):
-    """Documents are skipped by id; a JSONL id reused for a changed text must not pass silently."""
+def test_a_given_id_reused_for_another_text_replaces_it(tmp_path, nlp):
+    """Documents are skipped by id; a JSONL id given to a changed text replaces the stored version."""
     first = tmp_path / "v1.jsonl"
     first.write_text(json.dumps({"id": "story-1", "text": "Israel struck Hezbollah positions in Lebanon."}) + "\n",
                      encoding="utf-8")
     store = tmp_path / "store"
     assert build([first], store=store).failures == []
     again = build([first], store=store)  # the same text: skipped quietly
-    assert again.skipped == 1 and again.failures == []
+    assert again.skipped == 1 and again.failures == [] and again.replaced == 0
     changed = tmp_path / "v2.jsonl"
     changed.write_text(
         json.dumps({"id": "story-1", "text": "Iran condemned the strike on Lebanon."}) + "\n"
@@ -121,12 +121,12 @@ def test_a_given_id_reused_for_another_text_is_reported_not_updated(tmp_path, nl
         + json.dumps({"id": "story-2", "text": "Qatar hosted the talks."}) + "\n",
         encoding="utf-8")
     report = build([changed], store=store)
-    assert report.added == 1 and report.skipped == 2
-    assert [f.message.split(":")[0] for f in report.failures] == ["id 'story-1' is already stored with another text",
-                                                                   "id 'story-2' is already stored with another text"]
+    assert report.added == 2 and report.replaced == 1 and report.skipped == 1
+    assert [f.message.split(":")[0] for f in report.failures] == [
+        "id 'story-2' was given to another text earlier in this build"]
     with Store.open(store) as st:
         sentences = {str(r[0]) for r in st.query("SELECT ?s WHERE { ?e kgo:sentence ?s }").rows}
-    assert any("Israel struck" in s for s in sentences) and not any("Iran condemned" in s for s in sentences)
+    assert not any("Israel struck" in s for s in sentences) and any("Iran condemned" in s for s in sentences)
 
 
 def test_sample_store_has_no_pronoun_or_description_labels(sample_store):

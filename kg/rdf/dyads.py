@@ -47,7 +47,8 @@ from kg.rdf.nquads import term
 if TYPE_CHECKING:
     from kg.rdf.store import Store
 
-__all__ = ["DyadKey", "DyadEvent", "STALE_MARKER", "dyad_quads", "code_values", "rebuild", "DyadUpdater"]
+__all__ = ["DyadKey", "DyadEvent", "STALE_MARKER", "dyad_quads", "code_values", "rebuild", "recount_update",
+           "DyadUpdater"]
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,29 @@ def _write(store: "Store", rows: Iterable[tuple[DyadKey, _Tally]], *, drop: Iter
         parts.append("INSERT DATA { GRAPH %s {\n%s\n} }" % (graph, "\n".join(lines)))
     store.update(" ;\n".join(parts))
     return written
+
+
+def recount_update(store: "Store", keys: Iterable[DyadKey], *, without: Iterable[str] = ()) -> str:
+    """A SPARQL update (text) that recounts the dyads ``keys`` from the events not in the documents
+    ``without`` (document IRIs): run it with their removal, in one transaction. Empty when no keys."""
+    keys = sorted(set(keys))
+    if not keys:
+        return ""
+    values = " ".join(f"(<{a}> <{r}> <{b}>)" for a, r, b in keys)
+    gone = ", ".join(f"<{d}>" for d in without)
+    where = f"VALUES (?a ?r ?b) {{ {values} }}\n  ?e kgo:document ?doc .\n" + (
+        f"  FILTER(?doc NOT IN ({gone}))\n" if gone else "")
+    query = _COUNT.replace("WHERE {\n", "WHERE {\n  " + where, 1)
+    rows = []
+    for a, r, b, pred, n, gs, coded, qc in store.query(query).rows:
+        rows.append(((str(a), str(r), str(b)), _Tally(int(n), Decimal(gs or 0), int(coded), qc, str(pred))))
+    graph = f"<{iris.dyads_graph_iri(base=store.base_iri)}>"
+    nodes = " ".join(f"<{iris.dyad_iri(*k, base=store.base_iri)}>" for k in keys)
+    parts = [f"DELETE {{ GRAPH {graph} {{ ?d ?p ?o }} }} WHERE {{ VALUES ?d {{ {nodes} }} GRAPH {graph} {{ ?d ?p ?o }} }}"]
+    lines = [line for key, t in rows if t.n > 0 for line in _triples(key, t, store.base_iri)]
+    if lines:
+        parts.append("INSERT DATA { GRAPH %s {\n%s\n} }" % (graph, "\n".join(lines)))
+    return " ;\n".join(parts)
 
 
 def rebuild(store: "Store") -> int:
