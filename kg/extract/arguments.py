@@ -37,6 +37,21 @@ if TYPE_CHECKING:
 __all__ = ["Arguments"]
 
 
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _named_apposition(token: "Token") -> "Token | None":
+    """The name in apposition to a description, which is the argument itself (guidelines §7):
+    "the European planemaker, Airbus, won" → Airbus; "the company's chief, Jane Doe, said" → Jane Doe.
+    Only for a description that is no name itself ("Lockheed Martin, Boeing's rival" keeps its name)."""
+    if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in _NAME_ENTS and child.pos_ == "PROPN":
+            return child
+    return None
+
+
 class Arguments:
     """Builds (and caches) the argument of a head token within one Doc."""
 
@@ -59,6 +74,8 @@ class Arguments:
                 arg = self.actor(antecedent)
         elif token.pos_ == "PRON":
             arg = self._coref.resolve(token) if self._coref is not None else None
+        elif (named := _named_apposition(token)) is not None:
+            arg = self.actor(named)
         else:
             arg = self._coref.mention(token) if self._coref is not None else mention_of(token, self.offset)
             if self._coref is not None and (arg is None or arg.kind == GROUP):

@@ -264,6 +264,74 @@ def _transfer(verb: "Token") -> "list[tuple[list[Token], Token]]":
     return [(preps, pobj) for preps, pobj in _preps(verb) if preps[0].lower_ in _GOALS and _usable(pobj)]
 
 
+_PARTNER_ENTS = frozenset({"ORG", "PERSON", "NORP"})
+
+
+def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]]":
+    """The partner phrases of a noun-incorporated predicate: verb + common-noun object + preposition.
+
+    Generalisation: when the direct object is a common noun (not a name, nor
+    a noun for an actor such as "the company", "officials") of a verb that is
+    not a verb of saying ("described the problem with X" reports), a
+    prepositional phrase after it, on the noun or on the verb, names the
+    participant the act is directed at, and the noun joins the predicate
+    ("requested assistance from Airbus" → *request assistance from*, "signed a
+    contract with X", "bought a stake in X", "broke off talks with X"). Stacked
+    phrases count too: the parser often hangs the partner on the noun of an
+    earlier phrase ("assistance for the search from Airbus"). Phrases of place
+    ("in Paris", "at the plant") are circumstances unless an organisation or
+    person follows ("a stake in Chrysler"). A noun with an agent of its own
+    ("condemned the Israeli strikes on Iran", "Germany's plan for X") keeps its
+    phrases: they are that event's participants, not the verb's; so do the
+    "between"/"among" phrases of relational nouns ("suspended mediation between
+    X and Y"). A verb of judgement (:data:`~kg.extract.lexicon.STANCE_VERBS`)
+    judges its object, whatever phrase follows ("approved the truce with X"). Whether the partner is an actor is
+    decided later (:mod:`kg.extract.relations` keeps only actor partners unless
+    the noun names an event, :func:`kg.extract.events.light_event`).
+    """
+    if obj.pos_ != "NOUN" or _actor_noun(obj) or _lemma(verb) in L.SAYING_VERBS | L.STANCE_VERBS:
+        return []
+    found: list[tuple[list[Token], Token]] = []
+    own = [] if _has_agent(obj) else [(p, o) for p, o in _preps(obj) if p[0].lower_ not in _RELATIONAL_PREPS]
+    candidates = [*own, *_preps(verb)]
+    for preps, pobj in own:
+        if pobj.pos_ == "NOUN" and preps[0].lower_ in ("for", "of"):
+            candidates += [(p, o) for p, o in _preps(pobj) if p[0].lower_ in _STACKED_PREPS]
+    for preps, pobj in candidates:
+        if not _usable(pobj) or pobj.i < obj.i or pobj.head.i != preps[-1].i:
+            continue  # the partner is the preposition's own object, not a noun counted by it ("for 60 of its jets")
+        first = preps[0].lower_
+        if first in P.LOCATIVE_PREPS and first != "at" and pobj.ent_type_ not in _PARTNER_ENTS:
+            continue
+        found.append((preps, pobj))
+    return found
+
+
+_STACKED_PREPS = frozenset({"from", "with", "against", "to"})
+_RELATIONAL_PREPS = frozenset({"between", "among"})
+
+
+def _actor_noun(noun: "Token") -> bool:
+    """True for a noun that names an actor itself ("the car maker", "officials"): an argument, never
+    part of the predicate."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in L.ORG_DESCRIPTIONS
+        or lemma in L.PERSON_DESCRIPTIONS
+        or P.ROLE_NOUNS.get(lemma, "MIL") != "MIL"  # military role nouns include weapons ("fire rockets at")
+        or lemma in P.GROUP_NOUNS
+        or lemma.endswith("maker")
+    )
+
+
+def _has_agent(noun: "Token") -> bool:
+    """True when a noun names its own agent: a named possessor or a name or nationality before it."""
+    return any(
+        c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+        for c in noun.children
+    )
+
+
 def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     """The frames of one verbal (or adjectival) predicate."""
     subjects, inherited = subjects_of(verb)
@@ -310,12 +378,9 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield Frame(gerund, subjects, _with_conjuncts(obj), _phrase(_lemma(gerund)), (gerund,), SVO, True, verb)
             return
         yield frame(_with_conjuncts(obj), base, head, SVO)
-        if _lemma(verb) not in P.LIGHT_VERBS or obj.pos_ != "NOUN":
-            return
-        for preps, pobj in [*_preps(obj), *_preps(verb)]:
-            if _usable(pobj) and pobj.i > obj.i and (preps[0].lower_ == "at" or preps[0].lower_ not in P.LOCATIVE_PREPS):
-                predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
-                yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
+        for preps, pobj in incorporated(verb, obj):
+            predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
+            yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
         return
     phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]
     if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance

@@ -108,6 +108,22 @@ OBJECT_CONTROL = frozenset({
 })
 """Verbs whose object does their infinitive: the complement is not annotated (gold §6)."""
 
+SAYING_VERBS = frozenset({
+    "say", "tell", "state", "add", "note", "comment", "explain", "describe", "write", "translate",
+    "stress", "reiterate", "emphasize", "emphasise", "remark", "mention", "speak",
+})
+"""Verbs of saying: their object or phrase is the wording or the medium ("said in a statement",
+"explained the rationale"), never a partner; unlike "announce", "claim" or "quote", whose object
+can be an act or a person ("announced orders from X", "claimed responsibility for")."""
+
+STANCE_VERBS = frozenset({
+    "approve", "reject", "back", "support", "oppose", "welcome", "endorse", "condemn", "criticize",
+    "criticise", "denounce", "praise", "hail", "applaud", "dismiss", "veto", "ratify", "accept", "favor",
+    "favour", "question", "challenge", "uphold", "overturn",
+})
+"""Verbs of judgement on a proposal or event: the phrases of their noun object belong to that
+noun ("approved the ceasefire with Hezbollah" is no act with Hezbollah), not to the verb."""
+
 CONTROL_PREP_VERBS = frozenset({"call", "rely", "count", "prevail", "appeal", "depend", "lean", "wait"})
 """Verbs whose "on"/"upon" phrase controls the infinitive ("called on Hamas to release")."""
 

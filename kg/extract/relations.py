@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kg.errors import ExtractionError
 from kg.extract import clauses as C
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.arguments import Arguments
 from kg.extract.events import event_code, light_event
@@ -94,6 +95,15 @@ def _confidence(frame: C.Frame, subject: Arg, obj: Arg) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
+def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
+    """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
+    "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
+    attributed content, and the speech act alone is no relation (guidelines §1)."""
+    if frame.verb.lemma_.lower() not in L.SAYING_VERBS or frame.verb.lemma_.lower() == "speak":
+        return False
+    return not obj.is_actor or (obj.kind == GROUP and not obj.mention.country)
+
+
 def _relations_of_frame(
     frame: C.Frame,
     args: Arguments,
@@ -149,6 +159,8 @@ def _relations_of_frame(
             if mode != "open" and subject.is_actor and obj.is_actor and subject.mention.label == obj.mention.label:
                 continue  # "As one US official put it": no actor acts on itself here
             if mode != "open" and not obj.is_actor and frame.verb.lemma_.lower() in P.STOP_PREDICATES:
+                continue
+            if mode != "open" and _reporting_only(frame, obj):
                 continue
             if (
                 mode != "open"
