@@ -40,7 +40,7 @@ from kg.errors import (
     StoreLockedError,
     VizError,
 )
-from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
+from kg.records import ActorType, Document, Mention, Modality, Occurrence, Provenance, Relation
 
 __version__ = "0.1.0"
 
@@ -51,6 +51,7 @@ _LAZY = {
     "load_settings": "kg.config",
     "extract": "kg.pipeline",
     "extract_text": "kg.pipeline",
+    "extract_mentions": "kg.pipeline",
     "build": "kg.pipeline",
     "remove": "kg.pipeline",
     "BuildReport": "kg.pipeline",
@@ -90,6 +91,7 @@ __all__ = [
     "Document",
     "Mention",
     "Modality",
+    "Occurrence",
     "Provenance",
     "Relation",
     "KgError",

@@ -51,6 +51,7 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
     ttl = "ttl"
+    mentions = "mentions"
 
 
 class QueryFormat(StrEnum):
@@ -99,7 +100,7 @@ def _print_table(header: tuple[str, ...], rows: list[tuple]) -> None:
 @app.command("extract")
 def extract_cli(
     inputs: Annotated[list[str], typer.Argument(help="Text/Markdown/HTML/JSONL files, folders, or - for stdin.")],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl (the contract), table or ttl.")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl (the contract), table, ttl, or mentions (every actor mention, pronouns included).")] = ExtractFormat.jsonl,
     mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
@@ -122,6 +123,12 @@ def extract_cli(
             done[0] += 1
             yield item
 
+    if fmt is ExtractFormat.mentions:
+        for _, found in counted(pipeline.extract_mentions(inputs, settings=settings, failures=failures)):
+            for occurrence in found:
+                typer.echo(output.occurrence_jsonl(occurrence, base=settings.base_iri))
+        _report_failures(failures, inputs, done=done[0])
+        return
     rows = counted(pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value))
     if fmt is ExtractFormat.jsonl:
         for _, rels in rows:

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.config import DEFAULT_BASE_IRI
-from kg.records import Document, Mention, Relation
+from kg.records import Document, Mention, Occurrence, Relation
 
-__all__ = ["mention_json", "relation_json", "relation_jsonl", "relations_table", "relations_turtle"]
+__all__ = ["occurrence_json", "occurrence_jsonl", "mention_json", "relation_json", "relation_jsonl", "relations_table", "relations_turtle"]
 
 
 def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI, doc_id: str | None = None) -> dict[str, Any]:
@@ -29,6 +29,23 @@ def mention_json(m: Mention, *, base: str = DEFAULT_BASE_IRI, doc_id: str | None
     if m.resolved_by:
         out["resolved_by"] = m.resolved_by
     return out
+
+
+def occurrence_json(o: Occurrence, *, base: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
+    """One actor mention as ``kg extract --format mentions`` prints it (``label`` null when unresolved)."""
+    from kg.rdf.convert import mention_iri
+
+    m = o.mention
+    return {"kind": "mention", "doc": o.doc_id, "start": o.start, "end": o.end, "text": o.text,
+            "label": m.label if m is not None else None,
+            "iri": mention_iri(m, doc_id=o.doc_id, base=base) if m is not None else None,
+            "type": m.type.value if m is not None else None,
+            "resolved_by": m.resolved_by if m is not None else None}
+
+
+def occurrence_jsonl(o: Occurrence, *, base: str = DEFAULT_BASE_IRI) -> str:
+    """One line of ``kg extract --format mentions``."""
+    return json.dumps(occurrence_json(o, base=base), ensure_ascii=False)
 
 
 def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: bool = False) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from kg.nlp import Piece, load_pipeline, parse, pieces_of
 from kg.rdf.convert import mention_iri
 from kg.rdf.store import Store
 from kg.writer import TIDY_QUADS, StoreWriter
-from kg.records import Document, Mention, Relation
+from kg.records import Document, Mention, Occurrence, Relation
 from kg.resolve import resolve_document
 from kg.words import counted
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-__all__ = ["Failure", "BuildReport", "extract", "extract_documents", "extract_parsed", "extract_text", "build",
+__all__ = ["Failure", "BuildReport", "extract", "extract_mentions", "extract_documents", "extract_parsed", "extract_text", "build",
            "remove", "reextract", "keep_labels"]
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,46 @@ def extract_parsed(
             if failures is not None:
                 failures.append(Failure(piece.document.source or piece.document.id, f"extraction failed: {exc}"))
     yield from finish()
+
+
+def extract_mentions(
+    inputs: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    failures: list[Failure] | None = None,
+) -> Iterator[tuple[Document, list[Occurrence]]]:
+    """Read inputs and yield each document with every actor mention in it, resolved within the
+    document: names, descriptions and pronouns with the actor they refer to (or None)."""
+    from kg.extract.occurrences import extract_mentions as mentions_of
+    from kg.resolve import resolve_occurrences
+
+    settings = settings or load_settings()
+    failures = failures if failures is not None else []
+    stream = iter(_ingest(inputs, settings, failures))
+    first = next(stream, None)
+    if first is None:
+        return
+    book = actor_dictionary(settings)
+    parsed = parse(pieces_of(itertools.chain([first], stream), settings.max_doc_chars), _nlp(settings),
+                   batch_size=settings.batch_size, processes=settings.processes)
+    current: Document | None = None
+    found: list[Occurrence] = []
+    broken = False
+    for spacy_doc, piece in parsed:
+        if piece.document is not current:
+            if current is not None and not broken:
+                yield current, resolve_occurrences(found, dictionary=book, on=current.published)
+            current, found, broken = piece.document, [], False
+        if broken:
+            continue
+        try:
+            found.extend(mentions_of(spacy_doc, doc_id=piece.document.id, offset=piece.offset, dictionary=book))
+        except Exception as exc:  # one bad document must not stop a corpus
+            log.debug("mention extraction failed on %s", piece.document.id, exc_info=True)
+            broken = True
+            failures.append(Failure(piece.document.source or piece.document.id, f"extraction failed: {exc}"))
+    if current is not None and not broken:
+        yield current, resolve_occurrences(found, dictionary=book, on=current.published)
 
 
 def _keep_stored_labels(rels: list[Relation], store: Store, cache: dict[str, str]) -> list[Relation]:

@@ -18,6 +18,7 @@ __all__ = [
     "Mention",
     "Provenance",
     "Relation",
+    "Occurrence",
 ]
 
 
@@ -117,6 +118,22 @@ class Mention:
                    ("aliases", ", ".join(self.aliases) or None), ("resolved by", self.resolved_by)]
         return (f'<span class="kg-mention"><strong>{_esc(self.label)}</strong> '
                 f'<small>({_esc(self.type.value)})</small>{_details(details)}</span>')
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One actor mention in a document: a name, a description or a pronoun, and what it resolved to.
+
+    ``text`` is as written at ``start``/``end`` in the document; ``mention`` is the
+    resolved actor (its ``label``, ``type``, ``resolved_by``), or None for a pronoun
+    no antecedent fits. ``kg extract --format mentions`` prints these.
+    """
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    mention: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)

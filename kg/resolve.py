@@ -47,9 +47,9 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from kg.names import is_name
-from kg.records import ActorType, Mention, Relation
+from kg.records import ActorType, Mention, Occurrence, Provenance, Relation
 
-__all__ = ["resolve_document", "resolve_mention", "ActorDictionary", "normalize_name", "add_rule"]
+__all__ = ["resolve_document", "resolve_occurrences", "resolve_mention", "ActorDictionary", "normalize_name", "add_rule"]
 
 _PRONOUNS = frozenset({
     "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who",
@@ -335,6 +335,24 @@ def resolve_document(
         )
         for r in relations
     ]
+
+
+def resolve_occurrences(
+    occurrences: list[Occurrence],
+    *,
+    dictionary: ActorDictionary | None = None,
+    on: _dt.date | None = None,
+) -> list[Occurrence]:
+    """Canonicalise the actor mentions of one document with the rules of :func:`resolve_document`
+    (dictionary, short names within the document, shared facts); unresolved ones stay as they are."""
+    mentions = [o.mention for o in occurrences if o.mention is not None]
+    if not mentions:
+        return list(occurrences)
+    doc_id = occurrences[0].doc_id
+    where = Provenance(doc_id=doc_id, sentence="", start=0, end=0)
+    resolved = resolve_document([Relation(m, "mention", m, where) for m in mentions], dictionary=dictionary, on=on)
+    it = iter(r.subject for r in resolved)
+    return [replace(o, mention=next(it)) if o.mention is not None else o for o in occurrences]
 
 
 def _merge(resolved: dict[Mention, Mention]) -> dict[Mention, Mention]:
