@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from kg.errors import KgError, NotFoundError
+from kg.names import is_pronoun
 from kg.rdf.store import QueryResult
 from kg.server.network import EGO_QUERY, ego_svg, viz_available
 from kg.server.sparql import inspect_query
@@ -209,7 +210,10 @@ def _short(iri: Any) -> str:
 async def home(request: Request) -> Response:
     """``/``: actor search (``?q=``), else the most active actors."""
     q = request.query_params.get("q", "").strip()[:200]
-    if q:
+    pronoun = bool(q) and is_pronoun(q)  # "he" is never a name: say so rather than list every "he" in a name
+    if pronoun:
+        actors, counts = [], {}
+    elif q:
         actors = (await _values(request, _SEARCH % {"needle": _literal_term(q)})).dicts()
         counts: dict[str, Any] = {}
     else:
@@ -220,7 +224,7 @@ async def home(request: Request) -> Response:
         actors, counts = [dict(row) for row in cache["home"][0]], cache["home"][1]
     for row in actors:
         row["type"] = _short(row.get("type") or "").removeprefix("kgo:")
-    return render(request, "home.html", q=q, actors=actors, counts=counts)
+    return render(request, "home.html", q=q, actors=actors, counts=counts, pronoun=pronoun)
 
 
 @dataclass(frozen=True, slots=True)

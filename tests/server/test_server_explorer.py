@@ -49,6 +49,12 @@ def test_server_search_actors_by_name_or_alias(server, q, found, not_found):
         assert f">{name}</a>" not in html
 
 
+def test_server_search_for_a_pronoun_says_it_is_no_name(server):
+    """Issue 12: searching "he" listed every actor once called "he"."""
+    html = _page(server, "/?q=he")
+    assert "is a pronoun, not a name" in html and 'class="actor"' not in html
+
+
 def test_server_actor_page_shows_facts_and_events(server):
     html = _page(server, _actor_path(server, "Jake Sullivan"))
     assert '<h1 class="node-title">Jake Sullivan</h1>' in html
