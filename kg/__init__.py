@@ -25,6 +25,7 @@ from typing import Any
 
 from kg.errors import (
     ActorNotFound,
+    BuildInterrupted,
     ConfigError,
     DictionaryError,
     ExtractionError,
@@ -109,6 +110,7 @@ __all__ = [
     "GraphError",
     "ActorNotFound",
     "VizError",
+    "BuildInterrupted",
     "open_store",
     "query",
     *_LAZY,

@@ -13,7 +13,7 @@ import click
 import typer
 
 from kg.config import DEFAULT_STORE
-from kg.errors import KgError
+from kg.errors import BuildInterrupted, KgError
 
 __all__ = ["app", "main"]
 
@@ -378,7 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kg`` command; returns the exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        app(args=argv, prog_name="kg", standalone_mode=False)
+        status = app(args=argv, prog_name="kg", standalone_mode=False)
+    except BuildInterrupted as exc:
+        typer.echo(f"kg: {exc}", err=True)
+        return 130
     except KgError as exc:
         if debug:
             raise
@@ -413,7 +416,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         typer.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (run with --debug for details)", err=True)
         return 1
-    return 0
+    # typer hands back the status of an Exit raised in a command, and 130 for a KeyboardInterrupt it caught
+    if status == 130:
+        typer.echo("kg: interrupted", err=True)
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

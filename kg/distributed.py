@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.config import Settings
+from kg.procs import die_with_parent
 from kg.records import Document, Relation
 
 __all__ = ["TaskResult", "analyse", "reanalyse", "InlineRunner", "PoolRunner", "DaskRunner", "make_runner"]
@@ -233,7 +234,9 @@ class PoolRunner(InlineRunner):
     Create it before opening the store: its workers start at once (forked where
     the platform allows, so they share the parent's loaded modules) and must not
     inherit the store's threads and locks. A worker that dies (killed, out of
-    memory) stops the build with an error instead of hanging it.
+    memory) stops the build with an error instead of hanging it; workers die
+    with this process (:func:`kg.procs.die_with_parent`) and ignore Ctrl-C's
+    SIGINT, which this process turns into :class:`kg.errors.BuildInterrupted`.
     """
 
     def __init__(self, settings: Settings, processes: int, *, window: int | None = None) -> None:
@@ -242,7 +245,8 @@ class PoolRunner(InlineRunner):
         super().__init__(settings)
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self.window = window or 2 * processes
-        self._pool = ProcessPoolExecutor(processes, mp_context=mp.get_context(method))
+        self._pool = ProcessPoolExecutor(processes, mp_context=mp.get_context(method),
+                                         initializer=die_with_parent, initargs=(os.getpid(),))
         # each submit starts one more worker while none is idle: all of them start now, before the store opens
         list(self._pool.map(_started, [0.05] * processes))
         self._closed = False

@@ -33,6 +33,7 @@ __all__ = [
     "NotFoundError",
     "PushError",
     "ServeError",
+    "BuildInterrupted",
 ]
 
 
@@ -188,3 +189,17 @@ class PushError(KgError):
 
 class ServeError(KgError):
     """The server cannot start (e.g. the port is taken)."""
+
+
+# --- build ------------------------------------------------------------------
+
+
+class BuildInterrupted(KgError):
+    """A build was interrupted (Ctrl-C); ``stored`` documents were committed and stay.
+
+    The command exits 130 with this message; running it again resumes.
+    """
+
+    def __init__(self, stored: int) -> None:
+        super().__init__(f"interrupted; {stored} documents stored, run the same command to resume")
+        self.stored = stored

@@ -11,6 +11,7 @@ import itertools
 import logging
 import re
 import time
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.config import Settings, load_settings
 from kg.dictionaries import ActorDictionary, default_dictionary
+from kg.errors import BuildInterrupted
 from kg.extract import extract_relations
 from kg.ingest import IngestFailure, read_documents
 from kg.nlp import Piece, load_pipeline, parse, pieces_of
@@ -283,6 +285,18 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
+@contextmanager
+def _interruptible(report: BuildReport) -> Iterator[None]:
+    """Turn Ctrl-C into :class:`BuildInterrupted` once the pending batch is committed (the writer's close).
+
+    Every batch committed before stays, so running the same build again resumes it.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise BuildInterrupted(report.added) from None
+
+
 def _model_id(settings: Settings) -> tuple[str | None, str | None]:
     try:
         nlp = _nlp(settings)
@@ -335,7 +349,8 @@ def build(
     if shard_dir is not None:
         Path(shard_dir).mkdir(parents=True, exist_ok=True)
     # a local pool forks before the store opens: workers must not inherit its threads and locks
-    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st:
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st, \
+            _interruptible(report):
         seen: dict[str, str] = {}  # id -> content hash of the documents of this build
 
         def new_documents() -> Iterator[Document]:
@@ -467,7 +482,8 @@ def reextract(
     Store.open(path).close()  # a clear error when there is no store
     kept = ParseStore(path)
     parts = kept.parts()
-    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st:
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st, \
+            _interruptible(report):
         stored = {str(r[0]) for r in st.query("SELECT ?id WHERE { ?d a kgo:Document ; kgo:docId ?id }").rows}
         have = {d for p in parts for d in p.docs}
         missing = stored - have

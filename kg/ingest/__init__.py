@@ -5,7 +5,7 @@ the inputs, picks the reader by suffix (sniffing the content for unknown
 suffixes and stdin), enforces the size limit and routes bad inputs.
 
 Bad inputs (empty, binary, unreadable, too large, a broken JSONL line, an HTML
-page without article text) are reported through ``on_error`` and skipped, so one
+page without article text, a reader that cannot be imported) are reported through ``on_error`` and skipped, so one
 bad file does not stop a corpus; without ``on_error`` they raise IngestError. A
 path that does not exist always raises IngestError, before anything is read.
 
@@ -134,8 +134,12 @@ def _from_bytes(data: bytes, source: str, fmt: str | None) -> Iterator[Document 
 
         yield from read_jsonl(split_lines(data), source)
     elif fmt == "html":
-        from kg.ingest.html import read_html
-
+        try:
+            from kg.ingest.html import read_html
+        except ImportError as exc:  # a broken install fails the HTML inputs only, never the whole build
+            yield Problem(f"cannot read HTML: the HTML reader cannot be imported ({exc}); "
+                          "reinstall kg with its dependencies (pip install newskg)")
+            return
         yield from read_html(data, source)
     else:
         from kg.ingest.text import read_text
