@@ -147,7 +147,7 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
             return subjects, True
     if dep == "pcomp" and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
         # "accused Hamas of rejecting": the object does it; "after signaling": the subject
-        objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i]
+        objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i and o.lower_ not in _REFLEXIVES]
         if objs:
             return _with_conjuncts(objs[0]), True
         subjects, _ = subjects_of(gov.head, depth + 1)
@@ -218,10 +218,12 @@ def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
 
 
 def _content(token: "Token", depth: int = 0) -> "Token":
-    """The counted noun behind a quantity ("dozens of civilians" → civilians)."""
-    if depth < 3 and (token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
+    """The counted noun behind a quantity ("dozens of civilians" → civilians), or what a sum of
+    money is made of ("$5 billion in loans" → loans)."""
+    money = token.ent_type_ == "MONEY" and token.pos_ in ("NUM", "NOUN", "SYM")
+    if depth < 3 and (money or token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
         for prep in _kids(token, {"prep"}):
-            if prep.lower_ == "of":
+            if prep.lower_ == "of" or (money and prep.lower_ == "in"):
                 for pobj in _kids(prep, {"pobj"}):
                     return _content(pobj, depth + 1)
     return token
@@ -307,6 +309,35 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
     return found
 
 
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
+_PARTNER_PREPS = frozenset({"to", "from"})
+
+
+def partners(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]]":
+    """The recipient or source of a ditransitive whose theme is an actor or a pronoun.
+
+    Generalisation: "sold it to Bosch", "bought Osram from Siemens", "bought back
+    the carmaker from X": the relation with the recipient (or source) is stated
+    besides the one with the theme (guidelines §3: both are required when the
+    thing handed over is itself an actor). Only a named organisation or person
+    after "to"/"from" is a partner ("welcomed him to Italy" names a place).
+    A common-noun theme goes through :func:`incorporated` instead.
+    """
+    if obj.pos_ == "NOUN" and not _actor_noun(obj):
+        return []
+    if _lemma(verb) in L.SAYING_VERBS | L.TRANSFER_VERBS:
+        return []
+    return [
+        (preps, pobj)
+        for preps, pobj in _preps(verb)
+        if len(preps) == 1
+        and preps[0].lower_ in _PARTNER_PREPS
+        and pobj.i > obj.i
+        and pobj.head.i == preps[0].i
+        and pobj.ent_type_ in _PARTNER_ENTS
+    ]
+
+
 _STACKED_PREPS = frozenset({"from", "with", "against", "to"})
 _RELATIONAL_PREPS = frozenset({"between", "among"})
 
@@ -377,7 +408,15 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         if gerund is not None:  # "denied attacking UNIFIL": the attack, denied
             yield Frame(gerund, subjects, _with_conjuncts(obj), _phrase(_lemma(gerund)), (gerund,), SVO, True, verb)
             return
+        if obj.lower_ in _REFLEXIVES:  # "divested itself of Osram": divest Osram
+            for preps, pobj in _preps(verb):
+                if _usable(pobj) and pobj.i > obj.i:
+                    words = [p.lower_ for p in preps if p.lower_ != "of"]
+                    yield frame(_with_conjuncts(pobj), _phrase(base, *words), [*head, *preps], PREP)
+                    return
         yield frame(_with_conjuncts(obj), base, head, SVO)
+        for preps, pobj in partners(verb, obj):
+            yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
         for preps, pobj in incorporated(verb, obj):
             predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
             yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)

@@ -135,13 +135,16 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
 
 def _role_of_place(token: "Token", agent: str, offset: int) -> Arg | None:
     """A role noun placed in a country or capital: "officials in Tehran" → Iran,
-    "a government spokesperson in Berlin" → Germany."""
+    "a government spokesperson in Berlin" → Germany; an institution "of" a place
+    is that place's ("the government of Canada" → Canada, guidelines §8)."""
     lemma = token.lemma_.lower()
     if (lemma in L.AGENT_ONLY_NOUNS and not _agentive(token)) or lemma in P.GROUP_NOUNS - {"official", "diplomat"}:
         return None
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
             continue
+        if prep.lower_ == "of" and lemma not in _INSTITUTION_NOUNS | {"ministry", "parliament", "army", "military"}:
+            continue  # "the government of Canada" is Canada; "the people of Canada" are people
         for pobj in prep.children:
             ent = entity_of(pobj) if pobj.dep_ == "pobj" else None
             if ent is None or ent.label_ != "GPE":
@@ -152,6 +155,8 @@ def _role_of_place(token: "Token", agent: str, offset: int) -> Arg | None:
                 if place is not None and place.type is ActorType.COUNTRY
                 else BUILTIN.country(place.country if place else None)
             )
+            if entry is None and prep.lower_ == "of":  # "the provincial government of Ontario": the province
+                entry = Entry(normalize_name(ent.text), ActorType.LOCATION)
             if entry is None:
                 continue
             tokens = trim(

@@ -88,3 +88,40 @@ def test_saying_verbs_relate_nobody(relations_of, text):
 
 def test_saying_verb_keeps_a_named_addressee(tuples_of):
     assert ("Olaf Scholz", "tell", "Emmanuel Macron") in tuples_of("Olaf Scholz told Emmanuel Macron that talks would resume.")
+
+
+# Institutions "of" a place stand for it (guidelines §8).
+def test_government_of_a_country_is_the_country(tuples_of):
+    assert ("Canada", "criticize", "Siemens") in tuples_of("The government of Canada criticized Siemens.")
+
+
+def test_people_of_a_country_are_not_the_country(tuples_of):
+    assert not any(t[0] == "Canada" for t in tuples_of("The people of Canada criticized Siemens."))
+
+
+# Inherent reflexives: the reflexive is no argument, the phrase after it is.
+def test_reflexive_verb_takes_its_phrase_as_object(tuples_of):
+    found = tuples_of("Siemens is divesting itself of Osram by selling it to Bosch.")
+    assert ("Siemens", "divest", "Osram") in [(s, p, o.split()[0]) for s, p, o in found]
+    assert ("Siemens", "sell to", "Bosch") in found  # the gerund's subject is Siemens, not "itself"
+
+
+# Ditransitives with an actor or pronoun theme: the recipient or source too.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Siemens bought Osram from General Electric.", ("Siemens", "buy from", "General Electric")),
+        ("Renault was acquired by Nissan, which then sold it to Bosch.", ("Nissan", "sell to", "Bosch")),
+    ],
+)
+def test_ditransitive_partner(tuples_of, text, expected):
+    assert expected in tuples_of(text)
+
+
+def test_ditransitive_place_is_no_partner(tuples_of):
+    assert not any(t[1] == "welcome to" for t in tuples_of("Giorgia Meloni welcomed Olaf Scholz to Italy."))
+
+
+# A sum of money stands for what it is made of.
+def test_money_in_a_noun_is_that_noun(tuples_of):
+    assert ("Volvo", "seek loan from", "Sweden") in tuples_of("Volvo seeks $16.6 billion in loans from the government of Sweden.")
