@@ -128,6 +128,7 @@ def extract_cli(
             for occurrence in found:
                 typer.echo(output.occurrence_jsonl(occurrence, base=settings.base_iri))
         _report_failures(failures, inputs, done=done[0])
+        _exit_if_skipped(failures)
         return
     rows = counted(pipeline.extract(inputs, settings=settings, failures=failures, mode=mode.value))
     if fmt is ExtractFormat.jsonl:
@@ -140,13 +141,24 @@ def extract_cli(
     else:
         typer.echo(output.relations_turtle(rows, base=settings.base_iri))
     _report_failures(failures, inputs, done=done[0])
+    _exit_if_skipped(failures)
+
+
+SKIPPED_STATUS = 3
+"""Exit status of a ``kg build``/``kg extract`` that processed what it could but skipped some input."""
+
+
+def _exit_if_skipped(failures: list) -> None:
+    """Exit 3 when any input was skipped, so a script notices (the rest was processed)."""
+    if failures:
+        raise typer.Exit(SKIPPED_STATUS)
 
 
 def _report_failures(failures: list, inputs: list[str], *, done: int, what: str = "extracted") -> None:
     """One ``kg: skipped`` line per failed input; exit 2 when no document at all could be used.
 
-    Some inputs failing while others went through is not an error (exit 0): the failures
-    are the report. Nothing going through is: every input failed, or there was none.
+    Some inputs failing while others went through is not an error: the rest is processed
+    and the command then exits 3 (:func:`_exit_if_skipped`). Nothing going through is: every input failed, or there was none.
     """
     from kg.errors import IngestError
     from kg.words import counted
@@ -192,7 +204,7 @@ def build_cli(
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
 
-    Inputs that cannot be read are listed as skipped and the rest is built (exit 0);
+    Inputs that cannot be read are listed as skipped and the rest is built (exit 3);
     when no input can be read, or the store cannot be written, the exit status is 2.
 
     Example: kg build examples/articles --store kg-store
@@ -214,6 +226,7 @@ def build_cli(
         for f in report.failures:
             typer.echo(f"kg: skipped {f}", err=True)
         typer.echo(report.summary().splitlines()[0])
+        _exit_if_skipped(report.failures)
         return
     if not inputs:
         from kg.errors import ConfigError
@@ -231,6 +244,7 @@ def build_cli(
         with tqdm(unit="graph", desc="pushing", disable=None, file=sys.stderr) as bar:
             pushed = push_store(store, endpoint, progress=lambda _graph, _triples, _skipped: bar.update())
         typer.echo(pushed.summary())
+    _exit_if_skipped(report.failures)
 
 
 @app.command("remove")

@@ -6,7 +6,7 @@ The policy under test (README.md, "Limits, bad input and failures"):
   bad, a setting is invalid): exit 2, one line ``kg: error: …`` naming the input, the
   store unchanged;
 - some inputs are bad, others fine: the good ones are built, each bad one is a
-  ``kg: skipped SOURCE[:LINE]: why`` line on stderr and counted in the summary, exit 0;
+  ``kg: skipped SOURCE[:LINE]: why`` line on stderr and counted in the summary, exit 3;
 - never a traceback unless ``--debug``.
 """
 
@@ -351,7 +351,7 @@ def test_robust_mixed_folder_builds_the_good_and_lists_the_bad(small_store, tmp_
     store = copy_store(small_store, tmp_path / "store")
     before = dump(store)
     proc = kg_unprivileged("build", inbox, "--store", store)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 3, proc.stderr  # some inputs skipped
     assert_no_traceback(proc)
     assert not [x for x in proc.stderr.splitlines() if x.startswith("kg: error")]
     skipped = sorted(x for x in proc.stderr.splitlines() if x.startswith("kg: skipped"))
