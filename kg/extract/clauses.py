@@ -127,6 +127,8 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
             return (), False
         subjects, _ = subjects_of(gov, depth + 1)
         return subjects, True
+    if dep == "relcl" and _infinitive_relative(verb):
+        dep = "acl"  # "has 30 days to respond": an infinitival relative works as a clausal modifier
     if dep == "acl":
         if verb.tag_ == "VBG":
             return _with_conjuncts(gov), True
@@ -153,6 +155,13 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
         subjects, _ = subjects_of(gov.head, depth + 1)
         return subjects, True
     return (), False
+
+
+def _infinitive_relative(verb: "Token") -> bool:
+    """True for "to respond" in "30 days to respond": a relative clause with "to" and no relative word."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and not any(
+        c.lower_ in P.RELATIVE_PRONOUNS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.subtree if c.i < verb.i
+    )
 
 
 def _controller(verb: "Token", gov: "Token", depth: int) -> "tuple[Token, ...]":
@@ -417,9 +426,13 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         yield frame(_with_conjuncts(obj), base, head, SVO)
         for preps, pobj in partners(verb, obj):
             yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
-        for preps, pobj in incorporated(verb, obj):
+        found = incorporated(verb, obj)
+        for preps, pobj in found:
             predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
             yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
+        if not found and len(subjects) > 1 and obj.pos_ == "NOUN" and obj.lemma_.lower() in L.JOINT_NOUNS:
+            # "X and Y signed an agreement": each signed it with the other (guidelines §9)
+            yield frame(subjects, _phrase(base, obj.lemma_, "with"), [*head, obj], LIGHT)
         return
     phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]
     if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance

@@ -49,7 +49,10 @@ def demanded(verb: "Token") -> "Token | None":
         if clause.dep_ != "ccomp" or clause.i < verb.i:
             continue
         subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-        subjunctive = clause.tag_ == "VB" or any(a.lower_ == "should" for a in clause.children if a.dep_ == "aux")
+        # "that Israel stop": a bare verb; the parser often tags it VBP, which agreement with a
+        # singular subject shows to be the subjunctive ("that the union accept")
+        bare = clause.tag_ == "VB" or (clause.tag_ == "VBP" and subjects and subjects[0].tag_ in ("NN", "NNP"))
+        subjunctive = bare or any(a.lower_ == "should" for a in clause.children if a.dep_ == "aux")
         if subjects and subjunctive and not _infinitive(clause):
             return subjects[0]
     return None

@@ -89,6 +89,13 @@ COMMERCIAL_NOUNS = frozenset({
 })
 """Objects that make "pull out of"/"withdraw from" a commercial act: no CAMEO event."""
 
+JOINT_NOUNS = frozenset({
+    "agreement", "accord", "pact", "treaty", "deal", "contract", "memorandum", "partnership",
+    "alliance", "venture", "truce", "ceasefire", "talk", "negotiation", "merger",
+})
+"""Objects that make a verb with conjoined subjects a joint act: "X and Y signed a deal" → X sign
+deal with Y and Y sign deal with X (reciprocal, like "X and Y met")."""
+
 TRUCE_NOUNS = frozenset({"ceasefire", "truce", "armistice", "cease-fire"})
 """Objects that make "agree to"/"approve"/"accept" a declared truce (0871)."""
 

@@ -125,3 +125,36 @@ def test_ditransitive_place_is_no_partner(tuples_of):
 # A sum of money stands for what it is made of.
 def test_money_in_a_noun_is_that_noun(tuples_of):
     assert ("Volvo", "seek loan from", "Sweden") in tuples_of("Volvo seeks $16.6 billion in loans from the government of Sweden.")
+
+
+# Joint acts: conjoined subjects of a verb with a pact or talks noun act with each other.
+def test_conjoined_signatories_sign_with_each_other(tuples_of):
+    found = tuples_of("The European Commission and Google have signed an interim agreement.")
+    assert ("European Commission", "sign agreement with", "Google") in found
+    assert ("Google", "sign agreement with", "European Commission") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siemens and Bosch rejected the proposal.",  # not a joint act
+        "France and Germany signed a treaty with Poland.",  # the partner is named
+    ],
+)
+def test_no_reciprocal_without_joint_act(tuples_of, text):
+    assert not any({t[0], t[2]} <= {"Siemens", "Bosch", "France", "Germany"} for t in tuples_of(text))
+
+
+# Infinitival relatives on the object of "have" are done by the subject.
+def test_infinitival_relative_takes_the_subject(tuples_of):
+    assert ("Siemens", "respond to", "Bosch") in tuples_of("Siemens has 30 days to respond to Bosch.")
+
+
+# The subjunctive of a demand, tagged VBP by the parser, still names the addressee.
+def test_subjunctive_demand_with_singular_subject(relations_of):
+    found = [(r.subject.label, r.predicate) for r in relations_of("Republican Party leaders insisted that Volvo accept wage cuts.")]
+    assert ("Republican Party", "insist") in found
+
+
+def test_indicative_that_clause_is_no_demand(tuples_of):
+    assert not any(t[1] == "expect" for t in tuples_of("Siemens expects that Volvo accepts the cuts."))
