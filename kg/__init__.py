@@ -41,7 +41,7 @@ from kg.errors import (
     StoreLockedError,
     VizError,
 )
-from kg.records import ActorType, Document, Mention, Modality, Occurrence, Provenance, Relation
+from kg.records import ActorType, Document, Mention, Modality, Occurrence, Provenance, Region, Relation
 
 __version__ = "0.1.0"
 
@@ -94,6 +94,7 @@ __all__ = [
     "Modality",
     "Occurrence",
     "Provenance",
+    "Region",
     "Relation",
     "KgError",
     "ConfigError",

@@ -46,6 +46,10 @@ MaxInputOpt = Annotated[Optional[int], typer.Option(
 MaxDocCharsOpt = Annotated[Optional[int], typer.Option(
     "--max-doc-chars", help="Parse longer documents in pieces of at most this many characters; default 100000 (env KG_MAX_DOC_CHARS).")]
 
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", metavar="DATE",
+    help="Publication date (YYYY-MM-DD) of inputs that give none (.txt/.md without front matter); a document's own date wins.")]
+
 
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
@@ -106,6 +110,7 @@ def extract_cli(
     actors: ActorsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Print the relations found in INPUTS, one JSON object per relation.
 
@@ -114,7 +119,7 @@ def extract_cli(
     from kg import output, pipeline
 
     settings = _settings(model=model, actors_files=tuple(actors or ()) or None,
-                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars)
+                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
     failures: list = []
     done = [0]
 
@@ -185,6 +190,7 @@ def build_cli(
     actors: ActorsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,
+    published: PublishedOpt = None,
     batch_documents: Annotated[int, typer.Option(
         "--batch-documents", min=1,
         help="Documents per store transaction: a killed build keeps every batch written before.")] = 32,
@@ -215,7 +221,7 @@ def build_cli(
 
     settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
                          actors_files=tuple(actors or ()) or None,
-                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars)
+                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
     if reextract:
         from kg.errors import ConfigError
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,9 @@ class Settings:
         max_input_bytes: inputs larger than this are refused (per file; per line
             for JSONL), reported as a failure of that input. 5 MB by default: a news
             article is rarely over 100 kB, and 5 MB already takes minutes to parse.
+        published: the publication date of documents that give none themselves
+            (``--published``); a date of the document's own (JSONL, front matter,
+            HTML metadata) wins. An ISO string is accepted and turned into a date.
     """
 
     model: str | None = None
@@ -39,8 +43,16 @@ class Settings:
     max_doc_chars: int = 100_000
     max_input_bytes: int = 5_000_000
     actors_files: tuple[Path, ...] = field(default=())
+    published: dt.date | None = None
 
     def __post_init__(self) -> None:
+        if isinstance(self.published, str):
+            try:
+                object.__setattr__(self, "published", dt.date.fromisoformat(self.published.strip()))
+            except ValueError:
+                raise ConfigError(f"published must be an ISO date (YYYY-MM-DD), got {self.published!r}") from None
+        if isinstance(self.published, dt.datetime):
+            object.__setattr__(self, "published", self.published.date())
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.processes < 1:

@@ -152,13 +152,13 @@ def _finish(parsed: Iterable, settings: Settings, *, mode: str, keep_parses: boo
 def analyse(documents: list[Document], settings: Settings, *, mode: str = "actors", keep_parses: bool = False,
             base: str | None = None, shard_dir: str | None = None) -> TaskResult:
     """Parse (one pass), extract, resolve and convert whole documents: the work of one task."""
-    from kg.nlp import parse, pieces_of
-    from kg.pipeline import _nlp
+    from kg.nlp import parse
+    from kg.pipeline import _nlp, document_pieces
 
     if not documents:
         return TaskResult()
     nlp = _nlp(settings)
-    parsed = parse(pieces_of(documents, settings.max_doc_chars), nlp, batch_size=settings.batch_size, processes=1)
+    parsed = parse(document_pieces(documents, settings.max_doc_chars), nlp, batch_size=settings.batch_size, processes=1)
     return _finish(parsed, settings, mode=mode, keep_parses=keep_parses, base=base or settings.base_iri,
                    shard_dir=shard_dir)
 

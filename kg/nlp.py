@@ -1,8 +1,10 @@
 """Load the spaCy pipeline once and parse documents in batches.
 
-Long documents are split at paragraph or sentence boundaries into pieces of at
-most ``max_chars`` characters, each parsed on its own; a piece knows its
-character offset in the document so that provenance stays exact.
+A small component (:func:`add_line_breaks`) makes each line break that ends a
+line on purpose (a blank line, after a headline) start a sentence. Long
+documents are split at paragraph or sentence boundaries into pieces of at most
+``max_chars`` characters, each parsed on its own; a piece knows its character
+offset in the document so that provenance stays exact.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "Piece", "default_model", "load_pipeline", "split_text", "pieces_of", "parse"]
+__all__ = ["DEFAULT_MODELS", "Piece", "default_model", "load_pipeline", "split_text", "pieces_of", "parse",
+           "add_line_breaks", "LINE_BREAKS"]
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,7 @@ def load_pipeline(name: str | None = None) -> "Language":
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing and not ({"ner"} <= set(nlp.pipe_names) and "transformer" in nlp.pipe_names):
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
+    add_line_breaks(nlp)
     from kg.ruler import speed_up_attribute_ruler
 
     swapped = speed_up_attribute_ruler(nlp)  # same annotations, a tenth of the parse time less
@@ -118,11 +122,66 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def pieces_of(documents: Iterable[Document], max_chars: int) -> Iterator[Piece]:
-    """Each document as one or more :class:`Piece`."""
+def pieces_of(
+    documents: Iterable[Document], max_chars: int, *, text_of: Callable[[Document], str] | None = None
+) -> Iterator[Piece]:
+    """Each document as one or more :class:`Piece`.
+
+    ``text_of`` gives the text to parse (same length as ``Document.text``, so
+    offsets stay exact); by default the document's text.
+    """
     for doc in documents:
-        for index, (offset, text) in enumerate(split_text(doc.text, max_chars)):
-            yield Piece(doc, offset, text, index)
+        text = doc.text if text_of is None else text_of(doc)
+        for index, (offset, piece) in enumerate(split_text(text, max_chars)):
+            yield Piece(doc, offset, piece, index)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LINE_END_PUNCT = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+LINE_BREAKS = "kg_line_breaks"
+
+
+def _line_breaks(doc: "Doc") -> "Doc":
+    """Start a sentence at each line break that ends a line on purpose, before the parser runs.
+
+    A blank line always starts a sentence, so a headline is never glued to the
+    first sentence. A single line break does when the line before it ends in
+    ``. ! ? : ;`` or a closing quote, or is shorter than the text's longest line
+    by more than the next word (a line that is not hard-wrapped); lines
+    wrapped at a fixed width are left to the parser.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    width = max(len(line) for line in text.split("\n"))
+    previous = None
+    for token in doc:
+        if token.is_space:
+            continue
+        if previous is not None:
+            gap = text[previous.idx + len(previous.text) : token.idx]
+            if "\n" in gap:
+                if _BLANK_LINE.search(gap):
+                    token.is_sent_start = True
+                else:
+                    line_start = text.rfind("\n", 0, previous.idx) + 1
+                    line = text[line_start : previous.idx + len(previous.text)].rstrip()
+                    next_word = len(token.text)
+                    if line.endswith(_LINE_END_PUNCT) or len(line) + 1 + next_word < width:
+                        token.is_sent_start = True
+        previous = token
+    return doc
+
+
+def add_line_breaks(nlp: "Language") -> None:
+    """Add the :func:`_line_breaks` component before the parser (once)."""
+    from spacy.language import Language
+
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=_line_breaks)
+    if LINE_BREAKS in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        return
+    nlp.add_pipe(LINE_BREAKS, before="parser")
 
 
 def parse(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import ParseError
 from kg.nlp import Piece
-from kg.records import Document
+from kg.records import Document, Region
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -59,8 +59,28 @@ def _meta(document: Document, piece: Piece) -> dict[str, Any]:
     meta: dict[str, Any] = {"doc": document.id, "offset": piece.offset, "index": piece.index}
     if piece.index == 0:
         meta.update(title=document.title, url=document.url, source=document.source,
-                    published=document.published.isoformat() if document.published else None)
+                    published=document.published.isoformat() if document.published else None,
+                    regions=[[r.kind, r.start, r.end, r.extracted] for r in document.regions])
+        if document.regions:  # the parsed text has the regions blanked: keep what they hid
+            meta["hidden"] = [[r.start, document.text[r.start : r.end]] for r in document.regions if not r.extracted]
     return meta
+
+
+def _text(group: list["Doc"], meta: dict[str, Any]) -> str:
+    """The document's text: its pieces' text with the blanked regions put back."""
+    text = "".join(d.text for d in group)
+    hidden = meta.get("hidden")
+    if not hidden:
+        return text
+    parts, pos = [], 0
+    for start, original in hidden:
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        parts.append(original)
+        pos = start + len(original)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def pack(parsed: Iterable[tuple["Doc", Piece]]) -> bytes:
@@ -91,8 +111,9 @@ def unpack(data: bytes, vocab: "Vocab") -> Iterator[tuple["Doc", Piece]]:
             i += 1
         published = meta.get("published")
         document = Document(
-            id=meta["doc"], text="".join(d.text for d in group), title=meta.get("title"), url=meta.get("url"),
+            id=meta["doc"], text=_text(group, meta), title=meta.get("title"), url=meta.get("url"),
             published=dt.date.fromisoformat(published) if published else None, source=meta.get("source"),
+            regions=tuple(Region(k, s, e, x) for k, s, e, x in meta.get("regions") or ()),
         )
         for d in group:
             m = d.user_data["kg"]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["Failure", "BuildReport", "extract", "extract_mentions", "extract_documents", "extract_parsed", "extract_text", "build",
-           "remove", "reextract", "keep_labels"]
+           "remove", "reextract", "keep_labels", "body_text", "document_pieces", "TITLE_CONFIDENCE"]
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,36 @@ def actor_dictionary(settings: Settings) -> ActorDictionary:
     return book
 
 
+TITLE_CONFIDENCE = 0.75
+"""Relations read in a title or heading written as a sentence have their confidence multiplied by this."""
+
+
+def body_text(document: Document) -> str:
+    """The text extraction reads: ``Document.text`` with its non-body regions blanked (same offsets)."""
+    from kg.ingest.layout import blank_regions
+
+    return blank_regions(document.text, document.regions)
+
+
+def document_pieces(documents: Iterable[Document], max_chars: int) -> Iterator[Piece]:
+    """The pieces to parse: each document's :func:`body_text`, cut at ``max_chars``."""
+    return pieces_of(documents, max_chars, text_of=body_text)
+
+
+def _in_titles(rels: list[Relation], document: Document) -> list[Relation]:
+    """Lower the confidence of relations read in an (extracted) title or heading."""
+    titles = [r for r in document.regions if r.extracted and r.kind in ("title", "heading")]
+    if not titles or not rels:
+        return rels
+    out = []
+    for rel in rels:
+        p = rel.provenance
+        if any(r.start <= p.start < r.end for r in titles):
+            rel = replace(rel, confidence=round(rel.confidence * TITLE_CONFIDENCE, 2))
+        out.append(rel)
+    return out
+
+
 def extract_documents(
     documents: Iterable[Document],
     *,
@@ -113,7 +143,7 @@ def extract_documents(
         return
     nlp = _nlp(settings)
     parsed = parse(
-        pieces_of(itertools.chain([first], stream), settings.max_doc_chars), nlp,
+        document_pieces(itertools.chain([first], stream), settings.max_doc_chars), nlp,
         batch_size=settings.batch_size, processes=settings.processes,
     )
     yield from extract_parsed(parsed, settings=settings, failures=failures, progress=progress, mode=mode)
@@ -137,7 +167,7 @@ def extract_parsed(
 
     def finish() -> Iterator[tuple[Document, list[Relation]]]:
         if current is not None and not broken:
-            yield current, resolve_document(found, dictionary=book, on=current.published)
+            yield current, resolve_document(_in_titles(found, current), dictionary=book, on=current.published)
         if current is not None and progress:
             progress(current)
 
@@ -247,7 +277,10 @@ def _ingest(inputs: Iterable[str | Path], settings: Settings, failures: list[Fai
     def on_error(failure: IngestFailure) -> None:
         failures.append(Failure(f"{failure.source}:{failure.line}" if failure.line else failure.source, failure.message))
 
-    return read_documents(inputs, max_input_bytes=settings.max_input_bytes, on_error=on_error)
+    documents = read_documents(inputs, max_input_bytes=settings.max_input_bytes, on_error=on_error)
+    if settings.published is None:
+        return documents
+    return (doc if doc.published is not None else replace(doc, published=settings.published) for doc in documents)
 
 
 def extract(

@@ -15,6 +15,8 @@ __all__ = [
     "ActorType",
     "Modality",
     "Document",
+    "Region",
+    "REGION_KINDS",
     "Mention",
     "Provenance",
     "Relation",
@@ -42,12 +44,42 @@ class Modality(StrEnum):
     REPORTED = "reported"
 
 
+REGION_KINDS = ("front-matter", "title", "heading", "byline", "dateline", "boilerplate")
+"""The kinds of :class:`Region` ingest recognises (README, "How a document is read")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A part of a document that is not body text: title, heading, byline, dateline, boilerplate.
+
+    ``start``/``end`` are character offsets in ``Document.text``. A region is
+    not read for relations unless ``extracted`` is true (a title or heading
+    written as a sentence, read as its own sentence with a lower confidence).
+
+    >>> Region("boilerplate", 40, 72).extracted
+    False
+    """
+
+    kind: str
+    start: int
+    end: int
+    extracted: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in REGION_KINDS:
+            raise ValueError(f"Region.kind must be one of {', '.join(REGION_KINDS)}, got {self.kind!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad Region offsets {self.start}..{self.end}")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One input text with its metadata.
 
     ``id`` is the id given by the input or a content hash of the text.
     ``source`` says where it came from (a path, ``<stdin>``, ``file.jsonl:12``).
+    ``regions`` are the parts of the text that are not body text (title,
+    byline, boilerplate...), found by ``kg.ingest.layout``.
 
     >>> Document(id="d1", text="France condemned Russia.").title is None
     True
@@ -59,12 +91,15 @@ class Document:
     url: str | None = None
     published: _dt.date | None = None
     source: str | None = None
+    regions: tuple[Region, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
             raise ValueError("Document.id must be a non-empty string")
         if not isinstance(self.text, str):
             raise ValueError("Document.text must be a string")
+        if not isinstance(self.regions, tuple):
+            object.__setattr__(self, "regions", tuple(self.regions))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 No tag stripping of our own: boilerplate (menus, footers, scripts, comments) is
 trafilatura's job. ``Document.text`` is the extracted text, so offsets refer to
 it, and the id is the hash of that text. A page where trafilatura finds no
-article text is a Problem ("no article text found"). The bytes are decoded as
+article text is a Problem ("no article text found"). Boilerplate lines
+trafilatura leaves ("Read more: …") are found by ``kg.ingest.layout``. The bytes are decoded as
 the page's declared ``charset`` when there is one, else as UTF-8 (see
 ``kg.ingest._common`` for the invalid-byte policy).
 """
@@ -20,6 +21,7 @@ import trafilatura
 
 from kg.ingest._common import Problem, decode_bytes, normalise
 from kg.ingest._ids import document_id
+from kg.ingest.layout import read_layout
 from kg.records import Document
 
 __all__ = ["read_html", "declared_charset"]
@@ -81,11 +83,14 @@ def read_html(data: bytes, source: str) -> Iterator[Document | Problem]:
     if not text.strip():
         yield Problem("no article text found")
         return
+    title = _optional(extracted.title)
+    layout = read_layout(text, title=title, source=source)
     yield Document(
         id=document_id(text),
         text=text,
-        title=_optional(extracted.title),
+        title=title or layout.title,
         url=_optional(extracted.url),
         published=_date(extracted.date, source),
         source=source,
+        regions=layout.regions,
     )

@@ -4,7 +4,8 @@ Each line is its own document with ``source`` ``"path:LINE"``. A line that is
 broken JSON, not an object, or lacks a string ``"text"`` is a Problem for that
 line only; the others are still read. Blank lines are skipped. Bad metadata (an
 unparsable ``published``, a non-string ``title`` or ``url``) is a warning and the
-field becomes None. A missing id becomes the content hash of the text. Lines
+field becomes None. A missing id becomes the content hash of the text. The text's
+layout (a title line, byline, dateline, boilerplate) is read as for text files. Lines
 are read one at a time, so the size limit applies per line (per document).
 """
 
@@ -19,6 +20,7 @@ from typing import BinaryIO
 
 from kg.ingest._common import Problem, decode_bytes, normalise
 from kg.ingest._ids import document_id
+from kg.ingest.layout import read_layout
 from kg.records import Document
 
 __all__ = ["read_jsonl", "iter_lines", "parse_published"]
@@ -121,13 +123,16 @@ def _document(line: str, source: str, number: int) -> Document | Problem:
     except ValueError as exc:
         log.warning("%s: bad \"published\" (%s); left empty", where, exc)
         published = None
+    title = _optional_str(record, "title", where)
+    layout = read_layout(text, title=title, source=where)
     return Document(
         id=given or document_id(text),
         text=text,
-        title=_optional_str(record, "title", where),
+        title=title or layout.title,
         url=_optional_str(record, "url", where),
         published=published,
         source=where,
+        regions=layout.regions,
     )
 
 

@@ -1,34 +1,26 @@
 """Plain text and Markdown: one file is one document.
 
-The whole (normalised) text is kept as ``Document.text``, title line included,
-so character offsets found later are offsets into the file's text. The title is
-the first non-empty line when it looks like a headline; for Markdown a leading
+The whole (normalised) text is kept as ``Document.text``, title line and front
+matter included, so character offsets found later are offsets into the file's
+text. The title, headings, byline, dateline and boilerplate lines are found by
+``kg.ingest.layout`` and kept as ``Document.regions``; for Markdown a leading
 ``#`` heading marker is removed from the title value only.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.ingest._common import Problem, normalise
 from kg.ingest._ids import document_id
+from kg.ingest.layout import read_layout
 from kg.records import Document
 
 __all__ = ["read_text", "guess_title"]
 
-MAX_TITLE_CHARS = 150
-_NOT_HEADLINE_END = (".", ",", ";", ":")
-_ATX_OPEN = re.compile(r"^#{1,6}[ \t]+")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_ALNUM = re.compile(r"\w")
-
 
 def guess_title(text: str, *, markdown: bool = False) -> str | None:
-    """The first non-empty line when it looks like a headline, else None.
-
-    A headline is short (at most 150 characters), has a letter or digit, does
-    not end in a period (nor ``,`` ``;`` ``:``) and is followed by more text.
+    """The title line of a text, as :func:`kg.ingest.layout.read_layout` finds it, else None.
 
     Args:
         text: the normalised document text.
@@ -41,33 +33,20 @@ def guess_title(text: str, *, markdown: bool = False) -> str | None:
     >>> guess_title("# Talks resume\\n\\nBody.", markdown=True)
     'Talks resume'
     """
-    stripped = text.lstrip()
-    if not stripped:
-        return None
-    first, _, rest = stripped.partition("\n")
-    title = first.strip()
-    if markdown:
-        if not _ATX_OPEN.match(title) and title.startswith("#"):
-            return None  # "#hashtag" or "#######": not a heading
-        title = _ATX_CLOSE.sub("", _ATX_OPEN.sub("", title)).strip()
-    if (
-        not rest.strip()
-        or not title
-        or len(title) > MAX_TITLE_CHARS
-        or title.endswith(_NOT_HEADLINE_END)
-        or not _ALNUM.search(title)
-    ):
-        return None
-    return title
+    return read_layout(text, markdown=markdown).title
 
 
 def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Document | Problem]:
     """Read one decoded text or Markdown file as one document.
 
+    The layout (front matter, title, byline, dateline, boilerplate; see
+    ``kg.ingest.layout``) is kept as ``Document.regions``. YAML front matter
+    gives the title, publication date, URL and id when it has them.
+
     Args:
         text: the decoded file content.
         source: the path string (or ``<stdin>``) recorded as ``Document.source``.
-        markdown: the input is Markdown (affects the title only).
+        markdown: the input is Markdown (``#`` and underlined headings).
 
     Yields:
         One Document, or a Problem when the text is blank.
@@ -76,9 +55,17 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Doc
     if not text.strip():
         yield Problem("empty file (no text)")
         return
+    layout = read_layout(text, markdown=markdown, source=source)
+    front = layout.front_matter
+    if front is not None and not text[front.end :].strip():
+        yield Problem("empty file (front matter only, no text)")
+        return
     yield Document(
-        id=document_id(text),
+        id=(front.id if front else None) or document_id(text),
         text=text,
-        title=guess_title(text, markdown=markdown),
+        title=(front.title if front else None) or layout.title,
+        url=front.url if front else None,
+        published=front.published if front else None,
         source=source,
+        regions=layout.regions,
     )

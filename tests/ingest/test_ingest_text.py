@@ -38,7 +38,7 @@ def test_offsets_refer_to_document_text(tmp_path):
         "France condemned the strike on the port.\nMore text follows here.\n",  # final period
         "Only one line, no headline\n",  # nothing after it
         "x" * 200 + "\n\nbody\n",  # too long
-        "---\ntitle: front matter\n---\nbody\n",  # no letters
+        "---\n\nbody\n",  # no letters
     ],
 )
 def test_no_title_when_first_line_is_not_a_headline(tmp_path, text):
