@@ -208,7 +208,7 @@ def extract_mentions(
     if first is None:
         return
     book = actor_dictionary(settings)
-    parsed = parse(pieces_of(itertools.chain([first], stream), settings.max_doc_chars), _nlp(settings),
+    parsed = parse(document_pieces(itertools.chain([first], stream), settings.max_doc_chars), _nlp(settings),
                    batch_size=settings.batch_size, processes=settings.processes)
     current: Document | None = None
     found: list[Occurrence] = []
