@@ -26,6 +26,7 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.rdf import iris
 from kg.rdf.convert import Quad
+from kg.rdf.dataset import dataset_arguments
 from kg.rdf.namespaces import KGO, PREFIXES
 from kg.rdf.nquads import nquads_batch
 from kg.rdf.querycheck import check_nesting
@@ -345,8 +346,14 @@ class Store:
         for g in self._store.named_graphs():
             yield g.value
 
-    def raw_query(self, sparql: str) -> Any:
-        """Run a SPARQL query over the union of all graphs; pyoxigraph's result object.
+    def raw_query(
+        self, sparql: str, *, default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None
+    ) -> Any:
+        """Run a SPARQL query; pyoxigraph's result object.
+
+        The default graph is the union of all graphs, unless the query has ``FROM`` /
+        ``FROM NAMED`` or graph lists are given (the protocol's ``default-graph-uri`` /
+        ``named-graph-uri``; see :mod:`kg.rdf.dataset`).
 
         Raises:
             QueryError: the query does not parse, fails, or nests deeper than
@@ -354,8 +361,9 @@ class Store:
                 parser would overflow its stack).
         """
         check_nesting(sparql)
+        dataset = dataset_arguments(sparql, default_graphs, named_graphs)
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self._store.query(sparql, prefixes=PREFIXES, **dataset)
         except SyntaxError as exc:
             update = update_keyword(sparql)
             if update is not None:

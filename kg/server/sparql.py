@@ -9,8 +9,11 @@ processes, and three checks run before a query reaches one:
   reach any host: the workers run without network (:mod:`kg.server.sandbox`), so it
   fails with 403 (``SERVICE SILENT``: its empty result). Nothing here scans the
   query text for it: text checks can be fooled by escapes;
-- ``default-graph-uri`` / ``named-graph-uri`` are refused with 400 (the store never
-  loads remote documents; ``FROM <iri>`` only names graphs already in the store).
+
+The dataset is the union of the store's graphs as default graph, unless the request
+gives ``default-graph-uri`` / ``named-graph-uri`` or the query ``FROM`` / ``FROM
+NAMED`` (:mod:`kg.rdf.dataset`); these only name graphs already in the store, nothing
+is ever loaded.
 
 Results are written by pyoxigraph (SPARQL JSON, XML, CSV, TSV; Turtle,
 N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE), chosen from the
@@ -110,6 +113,14 @@ _ALIASES: dict[str, tuple[str | None, str | None]] = {
     "jsonld": (None, "application/ld+json"),
     "rdfxml": (None, "application/rdf+xml"),
     "rdf+xml": (None, "application/rdf+xml"),
+    "rdf": (None, "application/rdf+xml"),
+    "application/x-json+ld": (None, "application/ld+json"),
+    "application/turtle": (None, "text/turtle"),
+    # N3 clients read Turtle (Turtle is a subset of N3)
+    "n3": (None, "text/turtle"),
+    "text/n3": (None, "text/turtle"),
+    "text/rdf+n3": (None, "text/turtle"),
+    "application/n3": (None, "text/turtle"),
 }
 for _media in RESULTS_MEDIA:
     _ALIASES[_media] = (_media, None)
@@ -167,7 +178,9 @@ def negotiate(accept: str | None, fmt: str | None, *, graph: bool) -> str:
     kind = "CONSTRUCT/DESCRIBE" if graph else "SELECT/ASK"
     offered = ", ".join(GRAPH_MEDIA if graph else RESULTS_MEDIA)
     if fmt:
-        chosen = _pick(fmt.strip().lower(), graph)
+        # a format value may list alternatives, as an Accept header does (SPARQLWrapper sends
+        # "application/ld+json,application/x-json+ld"): the first that fits wins
+        chosen = next((m for m in map(lambda f: _pick(f, graph), _accept_ranges(fmt)) if m), None)
         if chosen is None:
             raise NotAcceptableError(f"format={fmt!r} does not fit a {kind} query; use one of {offered}")
         return chosen
@@ -276,10 +289,42 @@ def _media(accept: str | None, fmt: str | None, *, graph: bool, needed: bool) ->
 
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name, [])
+    """The value of a parameter given at most once, or several times with the same value."""
+    values = set(params.get(name, []))
     if len(values) > 1:
-        raise QueryError(f"give the {name} parameter once, got it {len(values)} times")
-    return values[0] if values else None
+        raise QueryError(f"the {name} parameter has {len(values)} different values; give one")
+    return values.pop() if values else None
+
+
+def _formats(params: dict[str, list[str]]) -> list[str]:
+    """The distinct non-empty ``format`` / ``output`` values (synonyms; SPARQLWrapper sends both,
+    some twice: ``format=tsv&format=text/tab-separated-values``)."""
+    return list(dict.fromkeys(v.strip() for name in ("format", "output") for v in params.get(name, []) if v.strip()))
+
+
+def _format_media(accept: str | None, formats: list[str], *, graph: bool, needed: bool) -> str:
+    """The media type for one query form from every format value given: they must agree."""
+    if len(formats) <= 1:
+        return _media(accept, formats[0] if formats else None, graph=graph, needed=needed)
+    chosen = {_media(accept, f, graph=graph, needed=needed) for f in formats}
+    if len(chosen) > 1 and needed:
+        raise QueryError(f"the format parameter asks for different formats ({', '.join(formats)}); give one")
+    return chosen.pop() if len(chosen) == 1 else (DEFAULT_GRAPH if graph else DEFAULT_RESULTS)
+
+
+_RDFLIB_DEFAULT = "urn:x-rdflib:default"
+"""What rdflib's ``Dataset`` sends as ``default-graph-uri`` for "the dataset's default graph"."""
+
+
+def _dataset(params: dict[str, list[str]]) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The protocol's ``default-graph-uri`` / ``named-graph-uri`` lists; (None, None) when neither is given."""
+    default = tuple(dict.fromkeys(params.get("default-graph-uri", [])))
+    named = tuple(dict.fromkeys(params.get("named-graph-uri", [])))
+    if default == (_RDFLIB_DEFAULT,) and not named:
+        return None, None  # rdflib's name for the default graph, i.e. no dataset asked for: the union
+    if not default and not named:
+        return None, None
+    return default, named
 
 
 async def sparql_endpoint(request: Request) -> Response:
@@ -287,23 +332,20 @@ async def sparql_endpoint(request: Request) -> Response:
     settings = request.app.state.settings
     params = await read_params(request, settings.max_request_bytes)
     query = _single(params, "query")
-    fmt = _single(params, "format") or _single(params, "output")
+    formats = _formats(params)
     accept = request.headers.get("accept")
     if query is None:
         if request.method == "POST":
             raise QueryError("missing query parameter")
-        media = negotiate(accept, fmt, graph=True)
+        media = _format_media(accept, formats, graph=True, needed=True)
         endpoint = str(request.url.replace(query="", fragment=""))
         return Response(service_description(endpoint, media), media_type=media, headers={"Vary": "Accept"})
-    if "default-graph-uri" in params or "named-graph-uri" in params:
-        raise QueryError(
-            "default-graph-uri and named-graph-uri are not supported: the default graph is the union of the "
-            "store's graphs; use GRAPH <iri> { … } in the query to pick one"
-        )
+    default_graphs, named_graphs = _dataset(params)
     info = inspect_query(query)
-    results_media = _media(accept, fmt, graph=False, needed=info.form in ("SELECT", "ASK"))
-    graph_media = _media(accept, fmt, graph=True, needed=info.form in ("CONSTRUCT", "DESCRIBE"))
-    job = Job("protocol", query, max_rows=settings.max_rows, results_media=results_media, graph_media=graph_media)
+    results_media = _format_media(accept, formats, graph=False, needed=info.form in ("SELECT", "ASK"))
+    graph_media = _format_media(accept, formats, graph=True, needed=info.form in ("CONSTRUCT", "DESCRIBE"))
+    job = Job("protocol", query, max_rows=settings.max_rows, results_media=results_media, graph_media=graph_media,
+              default_graphs=default_graphs, named_graphs=named_graphs)
     reply: Reply = await request.app.state.pool.run(job)
     headers = {"Vary": "Accept", "X-KG-Truncated": "true" if reply.truncated else "false"}
     return Response(reply.body, media_type=reply.media_type, headers=headers)

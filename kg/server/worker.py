@@ -77,6 +77,8 @@ class Job:
     max_rows: int = 10_000
     results_media: str = "application/sparql-results+json"
     graph_media: str = "text/turtle"
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,7 @@ def capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[bytes, b
 
 
 def _protocol(store: Store, job: Job) -> Reply:
-    result = store.raw_query(job.sparql)
+    result = store.raw_query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
     if isinstance(result, ox.QueryBoolean):
         fmt = getattr(ox.QueryResultsFormat, RESULTS_MEDIA[job.results_media])
         return Reply("ask", job.results_media, result.serialize(format=fmt))

@@ -154,8 +154,8 @@ def test_server_malformed_query_is_400(server):
     ({"method": "POST", "content": b"x" * 30_000, "headers": {"Content-Type": "application/sparql-query"}}, 413),
     ({"method": "POST", "content": b"query=ASK{}", "headers": {"Content-Type": "text/plain"}}, 415),
     ({"method": "GET", "params": {"query": LABELS}, "headers": {"Accept": "text/turtle"}}, 406),
-    ({"method": "GET", "params": {"query": LABELS, "default-graph-uri": "http://example.org/g"}}, 400),
-    ({"method": "GET", "params": [("query", LABELS), ("query", LABELS)]}, 400),
+    ({"method": "GET", "params": {"query": LABELS, "default-graph-uri": "not an IRI"}}, 400),
+    ({"method": "GET", "params": [("query", LABELS), ("query", "ASK {}")]}, 400),
     ({"method": "POST", "data": {"format": "json"}}, 400),
     ({"method": "DELETE"}, 405),
 ])
