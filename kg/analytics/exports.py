@@ -18,6 +18,7 @@ from typing import IO, Any
 import networkx as nx
 
 from kg.analytics._common import GraphError
+from kg.rdf.results import spreadsheet_safe
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -136,13 +137,17 @@ def _rows(G: nx.Graph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 
 def write_csv(G: nx.Graph, nodes_path: str | Path, edges_path: str | Path) -> None:
-    """Write a node list and an edge list as CSV (UTF-8, header row; Gephi's spreadsheet import reads both)."""
+    """Write a node list and an edge list as CSV (UTF-8, header row; Gephi's spreadsheet import reads both).
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'`` (:func:`spreadsheet_safe`).
+    """
     nodes, edges = _rows(G)
     for path, columns, rows in ((nodes_path, NODE_COLUMNS, nodes), (edges_path, EDGE_COLUMNS, edges)):
         with open(path, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+                             for row in rows)
 
 
 def csv_paths(path: str | Path) -> tuple[Path, Path]:
