@@ -92,13 +92,9 @@ def _settings(**kw):
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple]) -> None:
-    cells = [tuple("" if v is None else str(v) for v in row) for row in rows]
-    widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(header)]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
-    typer.echo(line.rstrip())
-    typer.echo("  ".join("-" * w for w in widths))
-    for r in cells:
-        typer.echo("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)).rstrip())
+    from kg.terminal import print_table
+
+    print_table(header, rows)
 
 
 @app.command("extract")

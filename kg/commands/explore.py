@@ -11,7 +11,6 @@ terminal.
 from __future__ import annotations
 
 import json
-import re
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kg.config import DEFAULT_STORE
+from kg.terminal import clean, print_table
 from kg.words import counted
 
 if TYPE_CHECKING:
@@ -55,20 +55,12 @@ _Modality = Annotated[list[str] | None, typer.Option(
     "--modality", help="Keep this modality: asserted (default), hypothetical, planned, reported, or all (repeat).")]
 _Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
 def _clean(value: Any) -> str:
-    return "" if value is None else _CONTROL.sub("?", str(value))
+    return clean(value)
 
 
 def _table(header: tuple[str, ...], rows: list[tuple]) -> None:
-    cells = [tuple(_clean(v) for v in row) for row in rows]
-    widths = [min(48, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(header)]
-    typer.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-    typer.echo("  ".join("-" * w for w in widths))
-    for r in cells:
-        typer.echo("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)).rstrip())
+    print_table(header, rows, max_width=48)
 
 
 def _project(store: Store, kind: GraphKind, *, since, until, docs, types, quads, actors, negated, modality,
