@@ -10,7 +10,7 @@ import pytest
 KG = Path(__file__).resolve().parent.parent / "kg"
 
 # module prefix -> kg modules it may import (besides the shared core)
-CORE = {"kg", "kg.errors", "kg.records", "kg.config", "kg.names", "kg.extras", "kg.words"}
+CORE = {"kg", "kg.errors", "kg.records", "kg.config", "kg.names", "kg.extras", "kg.words", "kg.search"}
 ALLOWED = {
     "kg.ingest": {"kg.ingest"},
     "kg.nlp": {"kg.ruler"},

@@ -174,3 +174,26 @@ def test_viz_edge_labels_on_hover_and_selection(browser):
         assert page.evaluate(DRAWN)["edgeLabels"] == 0
     finally:
         page.close()
+
+
+def test_viz_search_ranks_like_the_cli_and_names_actors_left_out(browser):
+    G = nx.MultiDiGraph()
+    for node, label, aliases in (("a", "Unite union", ()), ("b", "United Nations", ()), ("c", "Jean-Noël Barrot", ())):
+        G.add_node(node, label=label, type="Organization", aliases=aliases)
+    G.add_edge("a", "b", key="meet", relation="meet", count=3, evidence=())
+    G.add_edge("c", "b", key="meet", relation="meet", count=1, evidence=())
+    hidden = [("Mohammed bin Salman", ("MBS",), "none of its events passes --since; run kg viz without it")]
+    page = open_page(browser, render_html(G, hidden=hidden))
+    try:
+        def search(q: str) -> str:
+            page.fill("#kg-search", q)
+            page.press("#kg-search", "Enter")
+            return page.inner_text("#kg-found")
+
+        assert search("UN").startswith("Found: United Nations")
+        assert search("noel") == "Found: Jean-Noël Barrot"
+        assert search("mbs") == ("“Mohammed bin Salman” is in the store but not drawn here: none of its events "
+                                 "passes --since; run kg viz without it")
+        assert search("Atlantis") == "No actor matches “Atlantis”"
+    finally:
+        page.close()

@@ -66,9 +66,9 @@ def _incident(G: nx.Graph, node: Hashable) -> Iterable[tuple[Any, Any, dict]]:
 def find_actors(G: nx.Graph, name: str) -> list[Hashable]:
     """Nodes matching ``name``, best first.
 
-    Ranks an exact node key, then an exact label, an exact alias (all ignoring
-    case), a label starting with ``name``, and last any label or alias that
-    contains it; within a rank, the actor with more events comes first.
+    An exact node key first, then the ranking of :func:`kg.search.rank` (accents
+    and case ignored: exact label, exact alias, initials, start of the label,
+    start of words, anywhere); within a rank, the actor with more events first.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("u:1", label="Benjamin Netanyahu", aliases=("Netanyahu",))
@@ -78,27 +78,14 @@ def find_actors(G: nx.Graph, name: str) -> list[Hashable]:
     >>> find_actors(G, "Hamas")
     []
     """
-    want = " ".join(name.split()).casefold()
-    if not want:
+    from kg.search import rank
+
+    if not " ".join(name.split()):
         return []
-    ranked = []
-    for node, data in G.nodes(data=True):
-        label = str(data.get("label") or node).casefold()
-        aliases = [str(a).casefold() for a in data.get("aliases") or ()]
-        if str(node) == name:
-            tier = 0
-        elif label == want:
-            tier = 1
-        elif want in aliases:
-            tier = 2
-        elif label.startswith(want):
-            tier = 3
-        elif want in label or any(want in a for a in aliases):
-            tier = 4
-        else:
-            continue
-        ranked.append((tier, -_strength(G, node), label, str(node), node))
-    return [r[-1] for r in sorted(ranked)]
+    exact = [node for node in G if str(node) == name]
+    found = rank(name, ((node, str(data.get("label") or node), [str(a) for a in data.get("aliases") or ()],
+                         _strength(G, node)) for node, data in G.nodes(data=True) if str(node) != name))
+    return exact + found
 
 
 def refuse_pronoun(name: str) -> None:

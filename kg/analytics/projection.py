@@ -40,6 +40,8 @@ __all__ = [
     "actor_graph",
     "country_graph",
     "country_labels",
+    "actor_candidates",
+    "find_in_store",
     "DateSpan",
     "date_span",
     "full_graph",
@@ -115,14 +117,49 @@ WHERE {
 GROUP BY ?x
 """
 
-_FIND = """
-SELECT ?x ?n ?lab (COUNT(DISTINCT ?e) AS ?events) WHERE {
+_NAMES = """
+SELECT ?x ?n ?lab WHERE {
+  ?x a ?t . FILTER(?t IN (kgo:Person, kgo:Organization, kgo:Country, kgo:Group, kgo:Location, kgo:Concept))
   { ?x rdfs:label ?n BIND(1 AS ?lab) } UNION { ?x skos:altLabel ?n BIND(0 AS ?lab) }
-  FILTER(CONTAINS(LCASE(STR(?n)), %s))
-  OPTIONAL { { ?e kgo:agent ?x } UNION { ?e kgo:patient ?x } }
 }
-GROUP BY ?x ?n ?lab
 """
+"""Every name of every actor and concept: matching folds accents and reads initials, which SPARQL cannot."""
+
+_EVENT_COUNTS = """
+SELECT ?x (COUNT(DISTINCT ?e) AS ?events) WHERE {
+  VALUES ?x { %s }
+  { ?e kgo:agent ?x } UNION { ?e kgo:patient ?x }
+}
+GROUP BY ?x
+"""
+
+
+def actor_candidates(store: Store) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """IRI → (label, aliases) of every actor and concept in ``store`` (one query), for :func:`kg.search.rank`."""
+    labels: dict[str, str] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for r in store.query(_NAMES).dicts():
+        if r["lab"] == 1:
+            labels.setdefault(str(r["x"]), str(r["n"]))
+        else:
+            aliases[str(r["x"])].append(str(r["n"]))
+    return {x: (label, tuple(sorted(aliases.get(x, ())))) for x, label in labels.items()}
+
+
+def find_in_store(store: Store, name: str, limit: int = 50) -> list[str]:
+    """IRIs of the actors and concepts whose names match ``name``, best first (:func:`kg.search.rank`).
+
+    Ties within a tier go to the actor with more events (asked for the matches only).
+    """
+    from kg.search import match_tier, rank
+
+    found = [(x, label, aliases) for x, (label, aliases) in actor_candidates(store).items()
+             if match_tier(name, label, aliases) is not None]
+    events: dict[str, int] = {}
+    for start in range(0, len(found), 500):
+        part = " ".join(_iri(x) for x, *_ in found[start:start + 500])
+        events.update({str(r["x"]): int(r["events"]) for r in store.query(_EVENT_COUNTS % part).dicts()})
+    return rank(name, ((x, label, aliases, events.get(x, 0)) for x, label, aliases in found))[:limit]
 
 
 def _lit(text: str) -> str:
@@ -154,9 +191,10 @@ def _date(value: dt.date | str | None, what: str) -> dt.date | None:
 def resolve_actor(store: Store, name: str) -> str:
     """The IRI of the actor (or concept) whose label or alias best matches ``name``.
 
-    An IRI is returned as is. Otherwise an exact label wins over an exact alias,
-    then over a label or alias that contains ``name``; ties go to the actor with
-    more events. One query.
+    An IRI is returned as is. Otherwise the names are ranked by
+    :func:`kg.search.rank` (accents ignored; exact label, alias, initials, start
+    of the label, start of words, anywhere); ties go to the actor with more
+    events. Two queries.
 
     Raises:
         ActorNotFound: nothing matches.
@@ -167,16 +205,10 @@ def resolve_actor(store: Store, name: str) -> str:
     if not want:
         raise ActorNotFound("give an actor name")
     refuse_pronoun(name)
-    rows = store.query(_FIND % _lit(want)).dicts()
-    best: dict[str, tuple] = {}
-    for r in rows:
-        text = str(r["n"]).casefold()
-        tier = (0 if r["lab"] else 1) if text == want else 2 if text.startswith(want) else 3
-        rank = (tier, -int(r["events"]), len(text), str(r["x"]))
-        best[r["x"]] = min(best.get(r["x"], rank), rank)
-    if not best:
+    found = find_in_store(store, name, limit=1)
+    if not found:
         raise ActorNotFound(f"no actor matches {name!r}; try `kg analyze` to list actors, or a shorter name")
-    return min(best, key=best.__getitem__)
+    return found[0]
 
 
 def _filters(store: Store, *, start, end, documents, event_types, quad_classes, actors,

@@ -244,16 +244,40 @@ def viz_cli(
         center = None
         if focus is not None:
             center = focus if graph is GraphKind.countries else resolve_actor(st, focus)
+        hidden = [] if graph is GraphKind.countries else _not_drawn(
+            st, G, since=since, until=until, doc=doc, event_type=event_type, quad_class=quad_class, actor=actor,
+            include_negated=include_negated, modality=modality)
     if center is not None and center not in G:
         from kg.analytics import ActorNotFound
 
         raise ActorNotFound(f"{focus!r} has no events in this graph (check the filters)")
     page_title = title or f"newskg: {Path(store).name}" + (f" around {focus}" if focus else "")
     write_html(G, out, title=page_title, max_nodes=max_nodes or None, rank_by=rank_by.value, focus=center,
-               depth=depth, physics=physics)
+               depth=depth, physics=physics, hidden=hidden)
     drawn = G.number_of_nodes() if center is None else len(nx.ego_graph(G, center, radius=depth, undirected=True))
     shown = min(drawn, max_nodes or drawn)
     typer.echo(f"wrote {out} ({shown:,} of {counted(G.number_of_nodes(), 'actor')}{' around ' + _clean(focus) if focus else ''})")
+
+
+def _not_drawn(store: Store, G: nx.MultiDiGraph, **given: Any) -> list[tuple[str, tuple[str, ...], str]]:
+    """(label, aliases, why) of the store's actors the projection left out, for the page's search."""
+    from kg.analytics import actor_candidates
+
+    options = {"since": "--since", "until": "--until", "doc": "--doc", "event_type": "--event-type",
+               "quad_class": "--quad-class", "actor": "--actor", "modality": "--modality"}
+    used = [flag for key, flag in options.items() if given.get(key)]
+    why = (f"none of its events passes {', '.join(used)}; run kg viz without {'it' if len(used) == 1 else 'them'}"
+           if used else "it has no asserted, non-negated event with another actor; try --modality all "
+           "--include-negated, or kg actor NAME")
+    concept = "it is a concept, drawn with --graph full only"
+    kgo_concept = G.graph.get("kind") != "full"
+    out = []
+    for iri, (label, aliases) in actor_candidates(store).items():
+        if iri in G:
+            continue
+        is_concept = "/id/concept/" in iri
+        out.append((label, aliases, concept if is_concept and kgo_concept else why))
+    return out
 
 
 def export_graph_cli(

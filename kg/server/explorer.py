@@ -30,17 +30,25 @@ _KINDS = ("actor", "concept", "doc")
 _ACTOR_TYPES = "kgo:Person, kgo:Organization, kgo:Country, kgo:Group, kgo:Location"
 _DISPLAY_ROWS = 1000
 
+_NAMES = f"""
+SELECT ?actor ?name ?lab WHERE {{
+  ?actor a ?t . FILTER(?t IN ({_ACTOR_TYPES}))
+  {{ ?actor rdfs:label ?name BIND(1 AS ?lab) }} UNION {{ ?actor skos:altLabel ?name BIND(0 AS ?lab) }}
+}}
+"""
+"""Every actor name, read once per server (the workers serve a snapshot) and ranked by :func:`kg.search.rank`."""
+
 _SEARCH = f"""
 SELECT ?actor (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?country) (COUNT(DISTINCT ?e) AS ?events) WHERE {{
-  {{ ?actor rdfs:label ?name }} UNION {{ ?actor skos:altLabel ?name }}
-  FILTER(CONTAINS(LCASE(STR(?name)), LCASE(%(needle)s)))
+  VALUES ?actor {{ %(actors)s }}
   ?actor a ?t ; rdfs:label ?l .
   FILTER(?t IN ({_ACTOR_TYPES}))
   OPTIONAL {{ ?actor kgo:country ?c }}
   OPTIONAL {{ {{ ?e kgo:agent ?actor }} UNION {{ ?e kgo:patient ?actor }} }}
 }}
-GROUP BY ?actor ORDER BY DESC(?events) LCASE(?label) LIMIT 100
+GROUP BY ?actor
 """
+_SEARCH_MAX = 100
 
 _TOP = f"""
 SELECT ?actor (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?country) (COUNT(DISTINCT ?e) AS ?events) WHERE {{
@@ -207,6 +215,30 @@ def _short(iri: Any) -> str:
 # ----------------------------------------------------------------- pages
 
 
+async def _search(request: Request, q: str) -> list[dict[str, Any]]:
+    """The actors matching ``q``, best first (:func:`kg.search.rank`: accents ignored, initials, aliases)."""
+    from kg.search import match_tier, rank
+
+    cache = request.app.state.cache
+    if "names" not in cache:
+        names: dict[str, tuple[str, list[str]]] = {}
+        for row in (await _values(request, _NAMES, max_rows=10_000_000)).dicts():
+            label, aliases = names.setdefault(str(row["actor"]), ("", []))
+            if row["lab"] == 1 and not label:
+                names[str(row["actor"])] = (str(row["name"]), aliases)
+            elif row["lab"] != 1:
+                aliases.append(str(row["name"]))
+        cache["names"] = {x: (label, tuple(aliases)) for x, (label, aliases) in names.items() if label}
+    found = [x for x, (label, aliases) in cache["names"].items() if match_tier(q, label, aliases) is not None]
+    found = rank(q, ((x, *cache["names"][x], 0) for x in found))[: 5 * _SEARCH_MAX]  # by tier, then by events
+    if not found:
+        return []
+    rows = (await _values(request, _SEARCH % {"actors": " ".join(_iri_term(x) for x in found)})).dicts()
+    by_iri = {str(r["actor"]): r for r in rows}
+    order = rank(q, ((x, *cache["names"][x], int(by_iri[x]["events"] or 0)) for x in found if x in by_iri))
+    return [dict(by_iri[x]) for x in order[:_SEARCH_MAX]]
+
+
 async def home(request: Request) -> Response:
     """``/``: actor search (``?q=``), else the most active actors."""
     q = request.query_params.get("q", "").strip()[:200]
@@ -214,7 +246,7 @@ async def home(request: Request) -> Response:
     if pronoun:
         actors, counts = [], {}
     elif q:
-        actors = (await _values(request, _SEARCH % {"needle": _literal_term(q)})).dicts()
+        actors = await _search(request, q)
         counts: dict[str, Any] = {}
     else:
         # the workers read a snapshot of the store, so these stay true for the server's life

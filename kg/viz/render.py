@@ -18,7 +18,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -224,6 +224,7 @@ def render_html(
     physics: bool = False,
     seed: int = 7,
     evidence_limit: int = 5,
+    hidden: Iterable[tuple[str, Sequence[str], str]] = (),
 ) -> str:
     """A standalone HTML page that draws ``G`` (offline: no network request).
 
@@ -246,6 +247,10 @@ def render_html(
             (settling capped at 150 iterations).
         seed: layout seed; the same graph and seed give the same page.
         evidence_limit: events listed per edge tooltip.
+        hidden: ``(label, aliases, why)`` of actors that exist but are not in
+            ``G`` (e.g. filtered out of the projection): searching one says it
+            is there and why it is not drawn. Nodes of ``G`` left out by
+            ``max_nodes`` or ``focus`` are added with their reason.
 
     Raises:
         VizError: ``focus`` matches no node, or an option cannot work.
@@ -266,6 +271,7 @@ def render_html(
         center = _find(G, focus)
         H = nx.ego_graph(G, center, radius=depth, undirected=True)
         notes.append(f"Ego network of {_label(G, center)} ({counted(depth, 'hop')}).")
+    ego = H
     scores = _scores(H, rank_by)
     total = H.number_of_nodes()
     rule = "the given scores" if isinstance(rank_by, Mapping) else _RANK_NAMES[rank_by]
@@ -277,6 +283,13 @@ def render_html(
         H = H.subgraph(keep)
         notes.append(f"Showing the {max_nodes:,} most central of {total:,} actors (by {rule}); "
                      "raise max_nodes (--max-nodes) to see more.")
+    absent = [(str(label), [str(a) for a in aliases][:12], str(why)) for label, aliases, why in hidden]
+    for node in G:
+        if node not in H:
+            why = (f"only the {max_nodes:,} most central actors are drawn; raise --max-nodes (max_nodes)"
+                   if center is None or node in ego else f"it is more than {counted(depth, 'hop')} from "
+                   f"{_label(G, center)}; raise --depth or drop --focus")
+            absent.append((_label(G, node), [str(a) for a in G.nodes[node].get("aliases") or ()][:12], why))
     pos = force_layout(H, seed=seed, spacing=110.0, aspect=1.4)  # a landscape window, legend aside
     pos = _room_for_labels(H, pos, scores)
     data = _page_data(H, scores, pos, evidence_limit)
@@ -286,6 +299,7 @@ def render_html(
         "physics": bool(physics), "nodeColors": NODE_COLORS, "quadColors": {str(k): v for k, v in QUAD_COLORS.items()},
         "quadNames": {str(k): v for k, v in QUAD_NAMES.items()}, "rankBy": rule, "big": H.number_of_nodes() > 1000,
         "focus": None if center is None else list(H).index(center),
+        "hidden": absent[:20_000],
     }
     return _template().render(
         title=title, notes=notes, n_nodes=H.number_of_nodes(), n_edges=H.number_of_edges(),
@@ -307,6 +321,7 @@ def write_html(
     depth: int = 1,
     physics: bool = False,
     seed: int = 7,
+    hidden: Iterable[tuple[str, Sequence[str], str]] = (),
 ) -> Path:
     """Write the page of :func:`render_html` (same options) to ``path``; returns the path.
 
@@ -315,7 +330,7 @@ def write_html(
         OSError: the file cannot be written.
     """
     page = render_html(G, title=title, max_nodes=max_nodes, rank_by=rank_by, focus=focus, depth=depth,
-                       physics=physics, seed=seed)
+                       physics=physics, seed=seed, hidden=hidden)
     path = Path(path)
     path.write_text(page, encoding="utf-8")
     return path

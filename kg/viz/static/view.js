@@ -299,17 +299,55 @@
   });
   var last = { query: null, matches: [], k: 0 };
 
-  function rank(q) {
-    var tiers = [[], [], [], []];
-    data.nodes.forEach(function (n) {
-      var label = n.label.toLowerCase();
-      var aliases = n.aliases.map(function (a) { return a.toLowerCase(); });
-      if (label === q) { tiers[0].push(n); }
-      else if (aliases.indexOf(q) >= 0) { tiers[1].push(n); }
-      else if (label.indexOf(q) === 0) { tiers[2].push(n); }
-      else if (label.indexOf(q) >= 0 || aliases.some(function (a) { return a.indexOf(q) >= 0; })) { tiers[3].push(n); }
+  /* The ranking of kg/search.py, rule for rule: accents and case ignored; exact label, exact alias,
+   * initials ("UN" -> United Nations), first whole words, start of the label, start of words, anywhere. */
+  var SKIP = new Set(["of", "the", "and", "for", "de", "la", "le", "du", "des", "al"]);
+  function fold(t) {
+    return String(t).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/ +/g, " ");
+  }
+  function initials(name) {
+    var words = name.split(" ").filter(Boolean);
+    var kept = words.filter(function (w) { return !SKIP.has(w); });
+    return (kept.length ? kept : words).map(function (w) { return w[0]; }).join("");
+  }
+  function wordPrefixes(q, name) {
+    var words = name.split(" "), i = 0, parts = q.split(" ");
+    for (var p = 0; p < parts.length; p++) {
+      while (i < words.length && words[i].indexOf(parts[p]) !== 0) { i++; }
+      if (i === words.length) { return false; }
+      i++;
+    }
+    return true;
+  }
+  function tier(q, label, aliases) {
+    var name = fold(label), others = aliases.map(fold);
+    if (!q) { return -1; }
+    if (name === q) { return 0; }
+    if (others.indexOf(q) >= 0) { return 1; }
+    var compact = q.replace(/ /g, "");
+    if (compact.length >= 2 && name.split(" ").length >= 2 && initials(name) === compact) { return 2; }
+    if (name.indexOf(q + " ") === 0) { return 3; }
+    if (name.indexOf(q) === 0) { return 4; }
+    if ([name].concat(others).some(function (n) { return wordPrefixes(q, n); })) { return 5; }
+    if (name.indexOf(q) >= 0 || others.some(function (a) { return a.indexOf(q) >= 0; })) { return 6; }
+    return -1;
+  }
+  function rankAmong(q, items, label, aliases, weight) {
+    var scored = [];
+    items.forEach(function (it) {
+      var t = tier(q, label(it), aliases(it));
+      if (t >= 0) { scored.push([t, -weight(it), label(it).length, fold(label(it)), it]); }
     });
-    return [].concat.apply([], tiers.map(function (t) { return t.sort(function (a, b) { return b.score - a.score; }); }));
+    scored.sort(function (a, b) {
+      for (var i = 0; i < 4; i++) { if (a[i] !== b[i]) { return a[i] < b[i] ? -1 : 1; } }
+      return 0;
+    });
+    return scored.map(function (x) { return x[4]; });
+  }
+  function rank(q) {
+    return rankAmong(fold(q), data.nodes, function (n) { return n.label; }, function (n) { return n.aliases; },
+      function (n) { return n.score; });
   }
   function focusOn(n) {
     if (typeOn[n.type] === false) {
@@ -324,7 +362,7 @@
     relabel();
   }
   function find(text) {
-    var q = String(text).trim().toLowerCase();
+    var q = fold(text);
     if (!q) { found.textContent = ""; return null; }
     if (q === last.query && last.matches.length) {
       last.k = (last.k + 1) % last.matches.length;
@@ -332,7 +370,11 @@
       last = { query: q, matches: rank(q), k: 0 };
     }
     if (!last.matches.length) {
-      found.textContent = "No actor matches \u201c" + String(text).trim() + "\u201d";
+      var away = rankAmong(q, cfg.hidden || [], function (h) { return h[0]; }, function (h) { return h[1]; },
+        function () { return 0; });
+      found.textContent = away.length
+        ? "\u201c" + away[0][0] + "\u201d is in the store but not drawn here: " + away[0][2]
+        : "No actor matches \u201c" + String(text).trim() + "\u201d";
       return null;
     }
     var n = last.matches[last.k];
