@@ -137,9 +137,7 @@ class Store:
         try:
             inner = ox.Store(str(path / "oxigraph"))
         except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(f"{path}: another kg process is writing to this store; wait for it to finish") from exc
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+            raise _open_error(path, exc) from exc
         store = cls(inner, path, read_only=False, base_iri=base_iri)
         if fresh:
             try:
@@ -182,7 +180,7 @@ class Store:
                 if attempt < 3 and "No such file or directory" in str(exc):
                     time.sleep(0.05 * (attempt + 1))
                     continue
-                raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+                raise _open_error(path, exc) from exc
         return cls(inner, path, read_only=True, base_iri=meta.get("base_iri", DEFAULT_BASE_IRI))
 
     @staticmethod
@@ -432,6 +430,20 @@ def update_keyword(sparql: str) -> str | None:
         pos = match.end()
     word = re.match(r"\s*([A-Za-z]+)", sparql[pos:])
     return word.group(1).upper() if word and word.group(1).upper() in _UPDATE_WORDS else None
+
+
+_LOCKED = re.compile(r"\bLOCK\b.*(temporarily unavailable|No locks available)|lock hold by", re.IGNORECASE)
+
+
+def _open_error(path: Path, exc: BaseException) -> StoreError:
+    """The error for a store that RocksDB would not open: locked by a writer, corrupted, or else."""
+    text = _one_line(exc)
+    if "Corruption" in text or "corrupt" in text.lower():
+        return StoreError(f"{path}: the store is corrupted and cannot be opened ({text}); restore it from a backup "
+                          "or build it again into a new --store")
+    if _LOCKED.search(text):
+        return StoreLockedError(f"{path}: another kg process is writing to this store; wait for it to finish")
+    return StoreError(f"{path}: cannot open the store: {text}")
 
 
 def _one_line(exc: BaseException) -> str:
