@@ -37,6 +37,7 @@ __all__ = [
     "data_dir",
     "default_dictionary",
     "event_type",
+    "light_event_type",
     "normalize",
 ]
 
@@ -426,6 +427,24 @@ def _cameo_codes() -> dict[str, EventType]:
 @functools.cache
 def _cameo_verbs() -> dict[tuple[str, str], str]:
     return {(r["lemma"], r["pattern"]): r["code"] for r in _read_tsv("cameo_verbs.tsv")}
+
+
+@functools.cache
+def _cameo_light() -> dict[tuple[str, str, str], str]:
+    return {(r["lemma"], r["noun"], r["preposition"]): r["code"] for r in _read_tsv("cameo_light.tsv")}
+
+
+def light_event_type(lemma: str, noun: str, preposition: str) -> EventType | None:
+    """The CAMEO event type of a noun-incorporated predicate (verb lemma, singular noun,
+    preposition), from CAMEO.2.0's ``- * NOUN (PREP ...)`` patterns; else ``None``.
+
+    >>> light_event_type("abort", "meeting", "with").code
+    '164'
+    >>> light_event_type("walk", "dog", "with") is None
+    True
+    """
+    code = _cameo_light().get((lemma.lower(), noun.lower(), preposition.lower()))
+    return cameo_code(code) if code else None
 
 
 def cameo_code(code: str) -> EventType | None:

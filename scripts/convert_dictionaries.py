@@ -8,7 +8,7 @@ Usage::
 ``SHARED_DATA_DIR`` defaults to ``../shared/data`` relative to the repository root and
 must hold ``phoenix_actor_dictionaries/``, ``cameo_verb_dictionary/`` and
 ``cameo_goldstein/``. The script writes, below ``REPO_ROOT`` (default: this repository),
-``ontologies/dictionaries/{actors,agents,cameo_verbs,cameo_codes}.tsv`` and
+``ontologies/dictionaries/{actors,agents,cameo_verbs,cameo_codes,cameo_light}.tsv`` and
 ``ontologies/cameo.ttl``. ``ontologies/dictionaries/metonyms.tsv`` is hand-written and is
 not touched. The output is deterministic (same input, same bytes).
 
@@ -352,6 +352,55 @@ def build_verbs(data: Path, known: set[str]) -> list[list[str]]:
     return sorted([lemma, pattern, code, src] for (lemma, pattern), (code, src) in merged.items())
 
 
+def build_light(data: Path, known: set[str]) -> list[list[str]]:
+    """Noun-incorporated patterns of CAMEO.2.0: ``- * NOUN (PREP ...) [code] # VERB`` → one row
+    (verb lemma, noun, preposition, code) each, ``&SET`` nouns expanded to their members.
+
+    ``- * TALKS (WITH ...) [040] # HOLD`` gives ``hold talk with 040``: the patterns that
+    fold a noun into the predicate ("hold talks with", "sign agreement with"), which
+    :func:`kg.dictionaries.light_event_type` reads to code noun-incorporated predicates.
+    """
+    text = (data / "cameo_verb_dictionary" / "CAMEO.2.0.txt").read_text(encoding="utf-8")
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith("&"):
+            current = line.strip().split()[0]
+            sets[current] = []
+        elif current and line.startswith("+"):
+            word = line[1:].split("#")[0].strip().lower().rstrip("_")
+            if word and re.fullmatch(r"[a-z-]+", word):
+                sets[current].append(word)
+        elif not line.strip():
+            current = None
+    rows: dict[tuple[str, str, str], str] = {}
+    verbs: list[str] = []
+    for line in text.splitlines():
+        comment_verb = (line.partition("#")[2].split() or [""])[0].lower()
+        body = re.split(r"[#;]", line, maxsplit=1)[0].rstrip()
+        if re.match(r"---\s+(.+?)\s+\[", body):
+            verbs = []
+            continue
+        m = re.fullmatch(r"\+?([A-Z][A-Z'-]*)\s*(?:\{[^}]*\})?\s*(?:\[[^\]]*\])?\s*", body.strip())
+        if m and not body.startswith("-"):
+            verbs.append(m.group(1).lower())
+            continue
+        m = re.fullmatch(r"-\s*\*\s+(&?[A-Z][A-Z_-]*)\s+\(([A-Z]+)\b.*?\[([^\]]*)\]\s*", body)
+        if not m or (code := verb_code(m.group(3), known)) is None:
+            continue
+        noun, prep = m.group(1), m.group(2).lower()
+        if prep not in PARTICLES or noun.lower() in PARTICLES:
+            continue
+        nouns = sets.get(noun, []) if noun.startswith("&") else [noun.lower().rstrip("_")]
+        lemmas = [comment_verb] if comment_verb and comment_verb in verbs else verbs[:1]
+        for lemma in lemmas:
+            for n in nouns:
+                n = n[:-1] if len(n) > 3 and n.endswith("s") and not n.endswith("ss") else n
+                if "_" not in n:
+                    rows.setdefault((lemma, n, prep), code)
+    return sorted([v, n, p, c] for (v, n, p), c in rows.items())
+
+
 def build_ttl(codes: list[list[str]]) -> str:
     from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -403,6 +452,8 @@ def convert(data: Path, out: Path) -> None:
               ["code", "level", "root_code", "name", "goldstein", "quad_class"], codes)
     write_tsv(dictionaries / "cameo_verbs.tsv", ["lemma", "pattern", "code", "source"],
               build_verbs(data, {c[0] for c in codes}))
+    write_tsv(dictionaries / "cameo_light.tsv", ["lemma", "noun", "preposition", "code"],
+              build_light(data, {c[0] for c in codes}))
     (out / "ontologies" / "cameo.ttl").write_text(build_ttl(codes), encoding="utf-8")
 
 

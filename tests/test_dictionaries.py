@@ -24,7 +24,7 @@ from kg.errors import DictionaryError, KgError
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ["dictionaries/actors.tsv", "dictionaries/agents.tsv", "dictionaries/cameo_codes.tsv",
-             "dictionaries/cameo_verbs.tsv", "cameo.ttl"]
+             "dictionaries/cameo_verbs.tsv", "dictionaries/cameo_light.tsv", "cameo.ttl"]
 
 
 @pytest.fixture(scope="module")

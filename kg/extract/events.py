@@ -12,7 +12,10 @@ event code, in this order:
    company (143) versus a military one (190); an "attack" in a speech (111);
 2. light-verb constructions, where the noun carries the event
    (:data:`~kg.extract.lexicon.LIGHT_EVENTS`: "impose sanctions on" 163,
-   "hold talks with" 040, "fire rockets at" 190);
+   "hold talks with" 040, "fire rockets at" 190), then CAMEO.2.0's
+   noun-incorporated patterns (:func:`kg.dictionaries.light_event_type`, data
+   converted by ``scripts/convert_dictionaries.py`` into
+   ``ontologies/dictionaries/cameo_light.tsv``: "abort meeting with" 164);
 3. news defaults for the whole phrase (:data:`~kg.extract.lexicon.VERB_EVENTS`),
    then the CAMEO verb dictionary's pattern for the particles
    (:func:`kg.dictionaries.event_type`), then the news default for the lemma,
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.dictionaries import EventType, cameo_code, event_type
+from kg.dictionaries import EventType, cameo_code, event_type, light_event_type
 from kg.extract import lexicon as L
 from kg.records import ActorType
 
@@ -143,6 +146,9 @@ def event_code(
     code = _context(lemma, particles, _head(object_label), subject_type, object_type, verb)
     if code is None and noun is not None:
         code = L.LIGHT_EVENTS.get((lemma, noun))
+    if code is None and noun is not None and particles:  # CAMEO's "- * NOUN (PREP" patterns
+        found = light_event_type(lemma, noun, particles.split()[0])
+        code = found.code if found is not None else None
     if code is None:
         code = L.VERB_EVENTS.get(f"{lemma} {particles}".strip()) if particles else None
     if code is None and particles:

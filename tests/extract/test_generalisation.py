@@ -158,3 +158,14 @@ def test_subjunctive_demand_with_singular_subject(relations_of):
 
 def test_indicative_that_clause_is_no_demand(tuples_of):
     assert not any(t[1] == "expect" for t in tuples_of("Siemens expects that Volvo accepts the cuts."))
+
+
+# CAMEO.2.0's noun-incorporated patterns code incorporated predicates (data, not code).
+def test_cameo_light_patterns_code_incorporated_predicates():
+    from kg.dictionaries import light_event_type
+    from kg.extract.events import event_code
+
+    assert light_event_type("abort", "meeting", "with").code == "164"
+    assert event_code("abort meeting with") == "164"
+    assert light_event_type("abort", "meeting", "about") is None
+    assert event_code("sign contract with") is None  # commercial: the project's own table says no event
