@@ -39,7 +39,8 @@ __all__ = ["make_app", "serve", "ServerSettings", "ServeError"]
 log = logging.getLogger(__name__)
 
 _HERE = Path(str(resources.files("kg.server")))
-_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
+_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon",
+                 ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 _CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; "
         "base-uri 'none'; frame-ancestors 'self'")
 _SECURITY_HEADERS = {

@@ -7,6 +7,7 @@ a literal written by pyoxigraph, and IRIs only after pyoxigraph validated them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.errors import KgError, NotFoundError
 from kg.names import is_pronoun
+from kg.rdf.namespaces import PREFIXES
 from kg.rdf.store import QueryResult
 from kg.server.network import EGO_QUERY, ego_svg, viz_available
 from kg.server.sparql import inspect_query
@@ -371,6 +373,15 @@ async def query_page(request: Request) -> Response:
         except KgError as exc:
             error, status = " ".join(str(exc).split()), exc.status
     examples = [(title, text, "/query?query=" + quote(text)) for title, text in EXAMPLES]
-    return render(request, "query.html", status=status, sparql=sparql or EXAMPLES[0][1], ran=bool(sparql.strip()),
-                  table=table, error=error, examples=examples, download=download,
+    page = render(request, "query.html", status=status, sparql=sparql or EXAMPLES[0][1], ran=bool(sparql.strip()),
+                  table=table, error=error, examples=examples, download=download, prefixes=json.dumps(PREFIXES),
                   download_link=f"/sparql?format={download}&query={quote(sparql)}" if table is not None and download else None)
+    page.headers["content-security-policy"] = QUERY_PAGE_CSP
+    return page
+
+
+QUERY_PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+                  "img-src 'self' data:; font-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'")
+"""The query page runs YASGUI (``static/yasgui.min.js``, vendored): scripts from this host only,
+and it may fetch from this host only (its queries go to ``/sparql``). Inline styles are allowed
+here because YASGUI's table (column-resizer) adds a ``<style>`` element; styles run no code."""

@@ -85,7 +85,15 @@ def test_browser_escaped_actor_runs_no_script(page, server):
     assert page.errors == [] and page.blocked == []
 
 
-def test_browser_query_box(page, server):
+def test_browser_query_box(browser, server):
+    """The plain form, as it works without JavaScript (with it, YASGUI replaces it: test_browser_yasgui.py)."""
+    context = browser.new_context(java_script_enabled=False)
+    origin = urlsplit(server.url).netloc
+    blocked: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == origin
+                  else (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.blocked, page.errors = blocked, []
     page.goto(server.url + "/query", wait_until="load")
     page.fill("textarea[name=query]", "SELECT ?label WHERE { ?a a kgo:Country ; rdfs:label ?label } ORDER BY ?label")
     page.click("form.query button")
@@ -95,3 +103,4 @@ def test_browser_query_box(page, server):
     page.wait_for_selector("table.results")
     assert page.locator("table.results tbody tr").count() >= 4
     assert page.blocked == [] and page.errors == []
+    context.close()
