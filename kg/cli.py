@@ -182,7 +182,7 @@ def build_cli(
     store: StoreOpt = DEFAULT_STORE,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
-    processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (records come back).")] = 1,
+    processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (records come back); 1 to 64.")] = 1,
     actors: ActorsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,

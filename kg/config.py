@@ -9,10 +9,12 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "load_settings"]
+__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "MAX_PROCESSES", "load_settings"]
 
 DEFAULT_STORE = Path("kg-store")
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
+MAX_PROCESSES = 64
+"""Upper bound of ``processes``: each worker loads its own model (~0.3-1 GB), so more is a mistake."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,8 @@ class Settings:
             object.__setattr__(self, "published", self.published.date())
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
-        if self.processes < 1:
-            raise ConfigError(f"processes must be at least 1, got {self.processes}")
+        if not 1 <= self.processes <= MAX_PROCESSES:
+            raise ConfigError(f"processes must be between 1 and {MAX_PROCESSES}, got {self.processes}")
         if self.max_input_bytes < 1:
             raise ConfigError(f"max_input_bytes must be at least 1, got {self.max_input_bytes}")
         if self.max_doc_chars < 1000:

@@ -42,3 +42,27 @@ def test_clean_input_still_exits_0(tmp_path):
     path = tmp_path / "ok.txt"
     path.write_text("The Westmark harbour authority said on Tuesday that talks had resumed.\n", encoding="utf-8")
     assert kg("extract", path).returncode == 0
+
+
+def test_processes_is_bounded(tmp_path):
+    """Issue 16 item 14: --processes 0 or 1000 is refused at once (exit 2, one line), nothing is built."""
+    from robustkit import assert_one_line_error
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("The harbour authority said talks had resumed.\n", encoding="utf-8")
+    for n in ("0", "65", "1000"):
+        proc = kg("build", doc, "--store", tmp_path / "store", "--processes", n)
+        assert_one_line_error(proc, "processes", "64")
+        assert not (tmp_path / "store").exists()
+
+
+def test_processes_bound_in_the_library():
+    import pytest
+
+    from kg.config import MAX_PROCESSES, load_settings
+    from kg.errors import ConfigError
+
+    assert MAX_PROCESSES == 64
+    assert load_settings(processes=64).processes == 64
+    with pytest.raises(ConfigError, match="between 1 and 64"):
+        load_settings(processes=65)
