@@ -1,14 +1,14 @@
 """The SPARQL 1.1 Protocol endpoint (``/sparql``): reading requests, safety checks, content negotiation.
 
 Read-only by construction: queries run on read-only store handles in worker
-processes, and three checks run before a query reaches one:
+processes, and before a query reaches one:
 
 - SPARQL Update (``update=``, ``application/sparql-update``, or update text sent as
   a query: INSERT, DELETE, LOAD, CLEAR, …) is refused with 403;
 - ``SERVICE`` (federated query; pyoxigraph would fetch the remote endpoint) cannot
   reach any host: the workers run without network (:mod:`kg.server.sandbox`), so it
   fails with 403 (``SERVICE SILENT``: its empty result). Nothing here scans the
-  query text for it: text checks can be fooled by escapes;
+  query text for it: text checks can be fooled by escapes.
 
 The dataset is the union of the store's graphs as default graph, unless the request
 gives ``default-graph-uri`` / ``named-graph-uri`` or the query ``FROM`` / ``FROM
@@ -17,7 +17,8 @@ is ever loaded.
 
 Results are written by pyoxigraph (SPARQL JSON, XML, CSV, TSV; Turtle,
 N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE), chosen from the
-``Accept`` header or a ``format=`` parameter.
+``Accept`` header or a ``format=`` / ``output=`` parameter (given more than once, as
+SPARQLWrapper does, its values must name the same format; N3 is answered with Turtle).
 """
 
 from __future__ import annotations
