@@ -61,13 +61,19 @@ def _meta(document: Document, piece: Piece) -> dict[str, Any]:
         meta.update(title=document.title, url=document.url, source=document.source,
                     published=document.published.isoformat() if document.published else None,
                     regions=[[r.kind, r.start, r.end, r.extracted] for r in document.regions])
-        if document.regions:  # the parsed text has the regions blanked: keep what they hid
+        from kg.ingest._common import normalise
+
+        if normalise(document.text) != document.text:  # the parsed text is the normalised one: keep the given one
+            meta["text"] = document.text
+        elif document.regions:  # the parsed text has the regions blanked: keep what they hid
             meta["hidden"] = [[r.start, document.text[r.start : r.end]] for r in document.regions if not r.extracted]
     return meta
 
 
 def _text(group: list["Doc"], meta: dict[str, Any]) -> str:
     """The document's text: its pieces' text with the blanked regions put back."""
+    if meta.get("text") is not None:
+        return meta["text"]
     text = "".join(d.text for d in group)
     hidden = meta.get("hidden")
     if not hidden:

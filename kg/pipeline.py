@@ -34,9 +34,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.ingest.view import TextView
+
 
 __all__ = ["Failure", "BuildReport", "extract", "extract_mentions", "extract_documents", "extract_parsed", "extract_text", "build",
-           "remove", "reextract", "keep_labels", "body_text", "document_pieces", "TITLE_CONFIDENCE"]
+           "remove", "reextract", "keep_labels", "body_text", "body_view", "document_pieces", "TITLE_CONFIDENCE"]
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +100,45 @@ TITLE_CONFIDENCE = 0.75
 """Relations read in a title or heading written as a sentence have their confidence multiplied by this."""
 
 
-def body_text(document: Document) -> str:
-    """The text extraction reads: ``Document.text`` with its non-body regions blanked (same offsets)."""
+def body_view(document: Document) -> "TextView":
+    """What extraction reads: ``Document.text`` with its non-body regions blanked, normalised (NFC, LF),
+    with the map of its offsets back to ``Document.text``."""
     from kg.ingest.layout import blank_regions
+    from kg.ingest.view import text_view
 
-    return blank_regions(document.text, document.regions)
+    return text_view(blank_regions(document.text, document.regions))
+
+
+def body_text(document: Document) -> str:
+    """The text spaCy parses for ``document`` (see :func:`body_view`)."""
+    return body_view(document).text
+
+
+def _given_mention(m: Mention | None, view: "TextView") -> Mention | None:
+    if m is None:
+        return None
+    return replace(m, start=view.to_given(m.start), end=view.to_given(m.end, end=True))
+
+
+def _given_offsets(rels: list[Relation], view: "TextView") -> list[Relation]:
+    """Offsets found in the normalised text, moved to the document text as given."""
+    if view.identical:
+        return rels
+    out = []
+    for r in rels:
+        p = r.provenance
+        out.append(replace(
+            r, subject=_given_mention(r.subject, view), object=_given_mention(r.object, view),
+            attributed_to=_given_mention(r.attributed_to, view),
+            provenance=replace(p, start=view.to_given(p.start), end=view.to_given(p.end, end=True))))
+    return out
+
+
+def _given_occurrences(found: list[Occurrence], view: "TextView") -> list[Occurrence]:
+    if view.identical:
+        return found
+    return [replace(o, start=view.to_given(o.start), end=view.to_given(o.end, end=True),
+                    mention=_given_mention(o.mention, view)) for o in found]
 
 
 def document_pieces(documents: Iterable[Document], max_chars: int) -> Iterator[Piece]:
@@ -167,7 +203,8 @@ def extract_parsed(
 
     def finish() -> Iterator[tuple[Document, list[Relation]]]:
         if current is not None and not broken:
-            yield current, resolve_document(_in_titles(found, current), dictionary=book, on=current.published)
+            rels = _in_titles(_given_offsets(found, body_view(current)), current)
+            yield current, resolve_document(rels, dictionary=book, on=current.published)
         if current is not None and progress:
             progress(current)
 
@@ -216,7 +253,8 @@ def extract_mentions(
     for spacy_doc, piece in parsed:
         if piece.document is not current:
             if current is not None and not broken:
-                yield current, resolve_occurrences(found, dictionary=book, on=current.published)
+                yield current, resolve_occurrences(_given_occurrences(found, body_view(current)), dictionary=book,
+                                                   on=current.published)
             current, found, broken = piece.document, [], False
         if broken:
             continue
@@ -227,7 +265,8 @@ def extract_mentions(
             broken = True
             failures.append(Failure(piece.document.source or piece.document.id, f"extraction failed: {exc}"))
     if current is not None and not broken:
-        yield current, resolve_occurrences(found, dictionary=book, on=current.published)
+        yield current, resolve_occurrences(_given_occurrences(found, body_view(current)), dictionary=book,
+                                           on=current.published)
 
 
 def _keep_stored_labels(rels: list[Relation], store: Store, cache: dict[str, str]) -> list[Relation]:

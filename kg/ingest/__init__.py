@@ -9,8 +9,10 @@ page without article text, a reader that cannot be imported) are reported throug
 bad file does not stop a corpus; without ``on_error`` they raise IngestError. A
 path that does not exist always raises IngestError, before anything is read.
 
-Text is normalised the same way everywhere: a BOM is dropped, CRLF becomes LF,
-and NFC is applied. Invalid UTF-8 is decoded with ``errors="replace"`` (U+FFFD)
+``Document.text`` is the text as given (a file's BOM dropped, nothing else
+changed), so offsets index it; ids hash the normalised text (no BOM, CRLF → LF,
+NFC), and kg parses that normalised copy, mapping offsets back
+(``kg.ingest.view``). Invalid UTF-8 is decoded with ``errors="replace"`` (U+FFFD)
 and a warning is logged on the ``kg.ingest`` logger: the document is kept.
 """
 

@@ -79,14 +79,14 @@ def read_html(data: bytes, source: str) -> Iterator[Document | Problem]:
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         yield Problem(f"cannot parse HTML ({type(exc).__name__}: {exc})".replace("\n", " "))
         return
-    text = normalise(extracted.text or "") if extracted is not None else ""
-    if not text.strip():
+    text = (extracted.text or "") if extracted is not None else ""
+    if not normalise(text).strip():
         yield Problem("no article text found")
         return
     title = _optional(extracted.title)
     layout = read_layout(text, title=title, source=source)
     yield Document(
-        id=document_id(text),
+        id=document_id(normalise(text)),
         text=text,
         title=title or layout.title,
         url=_optional(extracted.url),

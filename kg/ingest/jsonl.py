@@ -74,8 +74,10 @@ def parse_published(value: object) -> dt.date | None:
         raise ValueError(f"not an ISO date or datetime: {value!r}") from None
 
 
-def _clean(text: str, where: str) -> str:
-    text = normalise(text)
+def _clean(text: str, where: str, *, keep_form: bool = False) -> str:
+    """The text with lone surrogates replaced; normalised unless ``keep_form`` (a document text is kept as given)."""
+    if not keep_form:
+        text = normalise(text)
     if _SURROGATES.search(text):
         log.warning("%s: lone surrogate escapes replaced with U+FFFD", where)
         text = _SURROGATES.sub("\ufffd", text)
@@ -112,8 +114,8 @@ def _document(line: str, source: str, number: int) -> Document | Problem:
         return Problem('missing "text"; each line needs {"text": "..."}', number)
     if not isinstance(record["text"], str):
         return Problem(f'"text" must be a string, got {type(record["text"]).__name__}', number)
-    text = _clean(record["text"], where)
-    if not text.strip():
+    text = _clean(record["text"], where, keep_form=True)
+    if not normalise(text).strip():
         return Problem('"text" is empty', number)
     given = _given_id(record.get("id"))
     if isinstance(given, Problem):
@@ -126,7 +128,7 @@ def _document(line: str, source: str, number: int) -> Document | Problem:
     title = _optional_str(record, "title", where)
     layout = read_layout(text, title=title, source=where)
     return Document(
-        id=given or document_id(text),
+        id=given or document_id(normalise(text)),
         text=text,
         title=title or layout.title,
         url=_optional_str(record, "url", where),

@@ -1,8 +1,9 @@
 """Plain text and Markdown: one file is one document.
 
-The whole (normalised) text is kept as ``Document.text``, title line and front
-matter included, so character offsets found later are offsets into the file's
-text. The title, headings, byline, dateline and boilerplate lines are found by
+The whole text as given (decoded, a BOM dropped; line endings and Unicode form
+untouched) is kept as ``Document.text``, title line and front matter included,
+so character offsets found later are offsets into the file's text. The id is
+the hash of the normalised text. The title, headings, byline, dateline and boilerplate lines are found by
 ``kg.ingest.layout`` and kept as ``Document.regions``; for Markdown a leading
 ``#`` heading marker is removed from the title value only.
 """
@@ -51,8 +52,8 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Doc
     Yields:
         One Document, or a Problem when the text is blank.
     """
-    text = normalise(text)
-    if not text.strip():
+    normalised = normalise(text)
+    if not normalised.strip():
         yield Problem("empty file (no text)")
         return
     layout = read_layout(text, markdown=markdown, source=source)
@@ -61,9 +62,9 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Doc
         yield Problem("empty file (front matter only, no text)")
         return
     yield Document(
-        id=(front.id if front else None) or document_id(text),
+        id=(front.id if front else None) or document_id(normalised),
         text=text,
-        title=(front.title if front else None) or layout.title,
+        title=normalise((front.title if front else None) or layout.title or "") or None,
         url=front.url if front else None,
         published=front.published if front else None,
         source=source,

@@ -65,3 +65,21 @@ def test_hard_wrapped_lines_are_not_cut(nlp):
 def test_blank_line_always_starts_a_sentence(nlp):
     doc = nlp("The minister said\n\nthe talks would resume on Monday.")
     assert len([s for s in doc.sents if s.text.strip()]) == 2
+
+
+def test_offsets_index_the_text_as_given_for_nfd_input(nlp, tmp_path):
+    import unicodedata
+
+    text = ("Talks in Bogota\u0301\r\n\r\nPresident Jose\u0301 Marti\u0301nez met with Rene\u0301 Lefe\u0300vre in "
+            "Bogota\u0301 on Monday.\r\n")
+    path = tmp_path / "nfd.txt"
+    path.write_bytes(text.encode("utf-8"))
+    [rel] = _relations(tmp_path, text.replace("\r\n", "\n"), "lf.txt")  # the same article with LF only
+    given = [r for _, rels in extract([path]) for r in rels]
+    assert [(r.subject.label, r.object.label) for r in given] == [(rel.subject.label, rel.object.label)]
+    [g] = given
+    for m in (g.subject, g.object):
+        assert unicodedata.normalize("NFC", text[m.start : m.end]) == m.text
+    p = g.provenance
+    assert unicodedata.normalize("NFC", text[p.start : p.end]) == p.sentence
+    assert p.start == text.index("President")

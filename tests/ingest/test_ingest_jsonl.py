@@ -89,12 +89,15 @@ def test_bad_date_is_a_warning_not_a_failure(tmp_path, collect, caplog):
     assert f"{path}:2" in caplog.text
 
 
-def test_text_is_normalised_and_bom_stripped(tmp_path, collect):
+def test_text_is_kept_as_given_and_bom_stripped(tmp_path, collect):
+    from kg.ingest import document_id
+
     path = tmp_path / "a.jsonl"
     record = json.dumps({"text": "Cafe\u0301\r\nclosed."})
     path.write_bytes(b"\xef\xbb\xbf" + record.encode() + b"\r\n")
     [doc] = collect([path]).docs
-    assert doc.text == "Café\nclosed."
+    assert doc.text == "Cafe\u0301\r\nclosed."  # offsets index the text as given
+    assert doc.id == document_id("Café\nclosed.")  # the id hashes the normalised text
 
 
 def test_invalid_utf8_in_a_line_is_replaced_with_warning(tmp_path, collect, caplog):
