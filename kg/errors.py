@@ -28,6 +28,7 @@ __all__ = [
     "PayloadTooLargeError",
     "UnsupportedMediaTypeError",
     "QueryTimeoutError",
+    "QueryMemoryError",
     "ServerBusyError",
     "WorkerError",
     "NotFoundError",
@@ -159,6 +160,12 @@ class UnsupportedMediaTypeError(KgError):
 
 class QueryTimeoutError(KgError):
     """A query ran past the time limit; its worker was stopped."""
+
+    status = 503
+
+
+class QueryMemoryError(KgError):
+    """A query needed more memory than a worker may use; its worker was stopped."""
 
     status = 503
 

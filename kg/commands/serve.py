@@ -31,6 +31,9 @@ def serve_cli(
     max_request_bytes: Annotated[int, typer.Option("--max-request-bytes", help=_help("max_request_bytes"))] = 1_000_000,
     workers: Annotated[Optional[int], typer.Option("--workers", help=_help("workers") + " Default: 2-4 by CPU count.")] = None,
     max_connections: Annotated[int, typer.Option("--max-connections", help=_help("max_connections"))] = 100,
+    read_timeout: Annotated[float, typer.Option("--read-timeout", help=_help("read_timeout"))] = 10.0,
+    memory_limit: Annotated[int, typer.Option("--memory-limit", help=_help("memory_limit"))] = 1024,
+    max_response_bytes: Annotated[int, typer.Option("--max-response-bytes", help=_help("max_response_bytes"))] = 50_000_000,
     allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help=_help("allow_hosts"))] = None,
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request on stderr.")] = False,
 ) -> None:
@@ -43,7 +46,8 @@ def serve_cli(
 
     options = dict(host=host, port=port, query_time_limit=time_limit, max_rows=max_rows,
                    max_request_bytes=max_request_bytes, max_connections=max_connections,
-                   allow_hosts=tuple(allow_host or ()))
+                   allow_hosts=tuple(allow_host or ()), read_timeout=read_timeout, memory_limit=memory_limit,
+                   max_response_bytes=max_response_bytes)
     if workers is not None:
         options["workers"] = workers
     settings = ServerSettings(**options)  # type: ignore[arg-type]

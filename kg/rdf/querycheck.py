@@ -90,7 +90,7 @@ def check_nesting(sparql: str, max_depth: int = MAX_NESTING) -> None:
     >>> check_nesting("ASK { { { } } }", max_depth=2)
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: the query nests { ( [ more than 2 deep (at character 5); flatten it
+    kg.errors.QueryError: the query nests { ( [ more than 2 deep (at character 9); flatten it
     """
     if sparql.count("{") + sparql.count("(") + sparql.count("[") <= max_depth:
         return

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -127,6 +127,12 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _error_response(request, status, str(detail))
 
 
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    """The client closed the connection mid-request: nothing to answer, nothing to log."""
+    log.debug("client disconnected during %s %s", request.method, request.url.path)
+    return Response(status_code=400)
+
+
 async def _internal_error(request: Request, exc: Exception) -> Response:
     log.exception("internal error on %s", request.url.path)
     return _error_response(request, 500, f"internal error: {type(exc).__name__}")
@@ -144,7 +150,8 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = QueryPool(store_path, size=settings.workers, time_limit=settings.query_time_limit)
+        pool = QueryPool(store_path, size=settings.workers, time_limit=settings.query_time_limit,
+                         memory_limit=settings.memory_limit)
         await pool.start()
         app.state.pool = pool
         try:
@@ -167,7 +174,8 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={KgError: _kg_error, HTTPException: _http_error, Exception: _internal_error},
+        exception_handlers={KgError: _kg_error, HTTPException: _http_error, ClientDisconnect: _client_gone,
+                            Exception: _internal_error},
     )
     app.state.settings = settings
     app.state.base_iri = base_iri
@@ -212,11 +220,13 @@ def serve(
     app = make_app(store_path, settings)
     sock = _listen(settings.host, settings.port)
     host, port = sock.getsockname()[:2]
+    from kg.server.connections import guarded_protocol
+
     config = uvicorn.Config(
         app,
+        http=guarded_protocol(settings.read_timeout, settings.max_connections),
         log_level="warning",
         access_log=access_log,
-        limit_concurrency=settings.max_connections,
         timeout_graceful_shutdown=5,
         server_header=False,
     )

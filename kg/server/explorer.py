@@ -369,7 +369,8 @@ async def query_page(request: Request) -> Response:
             form = inspect_query(sparql).form
             download = {"SELECT": "csv", "ASK": "json", "CONSTRUCT": "turtle", "DESCRIBE": "turtle"}.get(form or "")
             settings = request.app.state.settings
-            table = await request.app.state.pool.run(Job("table", sparql, max_rows=min(settings.max_rows, _DISPLAY_ROWS)))
+            table = await request.app.state.pool.run(Job("table", sparql, max_rows=min(settings.max_rows, _DISPLAY_ROWS),
+                                                         max_bytes=settings.max_response_bytes))
         except KgError as exc:
             error, status = " ".join(str(exc).split()), exc.status
     examples = [(title, text, "/query?query=" + quote(text)) for title, text in EXAMPLES]

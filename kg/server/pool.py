@@ -16,12 +16,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryTimeoutError, ServerBusyError
+from kg.errors import QueryMemoryError, QueryTimeoutError, ServerBusyError
 from kg.server.worker import Job, WorkerError, worker_main
 
 __all__ = ["QueryPool", "QueryTimeoutError", "ServerBusyError"]
@@ -29,6 +30,17 @@ __all__ = ["QueryPool", "QueryTimeoutError", "ServerBusyError"]
 log = logging.getLogger(__name__)
 
 _STARTUP_SECONDS = 60.0
+_WATCH_SECONDS = 0.05  # how often a busy worker's memory is looked at
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _resident_bytes(pid: int) -> int | None:
+    """Resident memory of process ``pid`` (None where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
 _PRELOAD = ["kg.server._preload"]
 
 
@@ -78,10 +90,12 @@ class QueryPool:
     Use :meth:`start` before the first :meth:`run` and :meth:`close` at the end.
     """
 
-    def __init__(self, store_path: Path | str, *, size: int, time_limit: float) -> None:
+    def __init__(self, store_path: Path | str, *, size: int, time_limit: float, memory_limit: int | None = None) -> None:
         self.store_path = str(store_path)
         self.size = size
         self.time_limit = time_limit
+        self.memory_limit = memory_limit  # megabytes per worker, None: unbounded
+        self.memory_stops = 0
         self._ctx = _context()
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[int] | None = None
@@ -179,7 +193,7 @@ class QueryPool:
             self._replace(slot)
             raise WorkerError(f"a query worker failed ({exc}); it was restarted, try again") from exc
         started = time.monotonic()
-        if not worker.conn.poll(self.time_limit):
+        if not self._wait_reply(worker, job, started):
             self.timeouts += 1
             self._replace(slot)
             log.warning("query stopped after %.1f s: %s", time.monotonic() - started, " ".join(job.sparql.split())[:200])
@@ -195,6 +209,32 @@ class QueryPool:
         if isinstance(reply, BaseException):
             raise reply
         return reply
+
+    def _wait_reply(self, worker: _Worker, job: Job, started: float) -> bool:
+        """Wait for the worker's reply up to the time limit (False: none came), watching its memory.
+
+        Raises:
+            QueryMemoryError: the worker went over the memory limit (it is killed and replaced).
+        """
+        if self.memory_limit is None:
+            return bool(worker.conn.poll(self.time_limit))
+        limit = self.memory_limit * 1024 * 1024
+        deadline = started + self.time_limit
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            if worker.conn.poll(min(_WATCH_SECONDS, left)):
+                return True
+            used = _resident_bytes(worker.proc.pid)
+            if used is not None and used > limit:
+                self.memory_stops += 1
+                self._replace(self._workers.index(worker))
+                log.warning("query stopped at %d MB of memory: %s", used >> 20, " ".join(job.sparql.split())[:200])
+                raise QueryMemoryError(
+                    f"the query needed more than the memory limit of {self.memory_limit} MB and was stopped; "
+                    "add LIMIT, narrow the patterns, or raise --memory-limit"
+                )
 
     def _kill_all(self) -> None:
         for worker in self._workers:

@@ -346,7 +346,7 @@ async def sparql_endpoint(request: Request) -> Response:
     results_media = _format_media(accept, formats, graph=False, needed=info.form in ("SELECT", "ASK"))
     graph_media = _format_media(accept, formats, graph=True, needed=info.form in ("CONSTRUCT", "DESCRIBE"))
     job = Job("protocol", query, max_rows=settings.max_rows, results_media=results_media, graph_media=graph_media,
-              default_graphs=default_graphs, named_graphs=named_graphs)
+              default_graphs=default_graphs, named_graphs=named_graphs, max_bytes=settings.max_response_bytes)
     reply: Reply = await request.app.state.pool.run(job)
     headers = {"Vary": "Accept", "X-KG-Truncated": "true" if reply.truncated else "false"}
     return Response(reply.body, media_type=reply.media_type, headers=headers)

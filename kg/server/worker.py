@@ -79,6 +79,7 @@ class Job:
     graph_media: str = "text/turtle"
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
+    max_bytes: int = 50_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +115,8 @@ def _tsv_term(term: Any) -> str:
     return str(term)
 
 
-def capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[bytes, bool]:
-    """The first ``max_rows`` solutions as SPARQL TSV, and whether any were cut.
+def capped_solutions(result: ox.QuerySolutions, max_rows: int, max_bytes: int | None = None) -> tuple[bytes, bool]:
+    """The first ``max_rows`` solutions (at most ``max_bytes`` of TSV) as SPARQL TSV, and whether any were cut.
 
     >>> st = ox.Store()
     >>> tsv, cut = capped_solutions(st.query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"), 2)
@@ -125,12 +126,27 @@ def capped_solutions(result: ox.QuerySolutions, max_rows: int) -> tuple[bytes, b
     names = [v.value for v in result.variables]
     lines = ["\t".join("?" + n for n in names)]
     truncated = False
+    size = len(lines[0])
     for i, solution in enumerate(result):
         if i >= max_rows:
             truncated = True
             break
-        lines.append("\t".join(_tsv_term(solution[n]) for n in names))
+        line = "\t".join(_tsv_term(solution[n]) for n in names)
+        size += len(line.encode("utf-8")) + 1
+        if max_bytes is not None and size > max_bytes:
+            truncated = True
+            break
+        lines.append(line)
     return ("\n".join(lines) + "\n").encode("utf-8"), truncated
+
+
+def _fit(write: Callable[[int], bytes], count: int, max_bytes: int) -> tuple[bytes, int]:
+    """``write(n)`` for the largest ``n <= count`` (halving) whose output fits ``max_bytes``; (output, n)."""
+    body = write(count)
+    while len(body) > max_bytes and count > 0:
+        count //= 2
+        body = write(count)
+    return body, count
 
 
 def _protocol(store: Store, job: Job) -> Reply:
@@ -139,20 +155,34 @@ def _protocol(store: Store, job: Job) -> Reply:
         fmt = getattr(ox.QueryResultsFormat, RESULTS_MEDIA[job.results_media])
         return Reply("ask", job.results_media, result.serialize(format=fmt))
     if isinstance(result, ox.QuerySolutions):
-        tsv, truncated = capped_solutions(result, job.max_rows)
+        tsv, truncated = capped_solutions(result, job.max_rows, job.max_bytes)
         name = RESULTS_MEDIA[job.results_media]
         if name == "TSV":
             return Reply("select", job.results_media, tsv, truncated)
-        parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-        return Reply("select", job.results_media, parsed.serialize(format=getattr(ox.QueryResultsFormat, name)), truncated)
-    triples = list(islice(result, job.max_rows + 1))
-    truncated = len(triples) > job.max_rows
+        head, *lines = tsv.decode("utf-8").split("\n")[:-1]  # the TSV ends with a newline
+        fmt = getattr(ox.QueryResultsFormat, name)
+
+        def write(n: int) -> bytes:
+            data = "\n".join([head, *lines[:n]]) + "\n"
+            return ox.parse_query_results(data.encode("utf-8"), ox.QueryResultsFormat.TSV).serialize(format=fmt)
+
+        body, kept = _fit(write, len(lines), job.max_bytes)
+        return Reply("select", job.results_media, body, truncated or kept < len(lines))
+    triples = []
+    size = 0
+    truncated = False
+    for triple in result:  # rows and bytes both capped while the triples stream out
+        size += len(str(triple))
+        if len(triples) >= job.max_rows or size > job.max_bytes:
+            truncated = True
+            break
+        triples.append(triple)
     fmt = getattr(ox.RdfFormat, GRAPH_MEDIA[job.graph_media])
     from kg.rdf.namespaces import PREFIXES
 
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    body = ox.serialize(triples[: job.max_rows], format=fmt, prefixes=prefixes)
-    return Reply("graph", job.graph_media, body, truncated)
+    body, kept = _fit(lambda n: ox.serialize(triples[:n], format=fmt, prefixes=prefixes), len(triples), job.max_bytes)
+    return Reply("graph", job.graph_media, body, truncated or kept < len(triples))
 
 
 def _cell(term: Any) -> Cell:
@@ -175,7 +205,14 @@ def _table(store: Store, job: Job) -> Table:
         return Table(boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
-        rows = [tuple(_cell(sol[n]) for n in names) for sol in islice(result, job.max_rows + 1)]
+        rows: list[tuple[Cell, ...]] = []
+        size = 0
+        for sol in islice(result, job.max_rows + 1):
+            row = tuple(_cell(sol[n]) for n in names)
+            size += sum(len(c[1]) + len(c[2]) for c in row)
+            if size > job.max_bytes:
+                return Table(names, tuple(rows), truncated=True)
+            rows.append(row)
         return Table(names, tuple(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
     triples = list(islice(result, job.max_rows + 1))
     rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples[: job.max_rows]]

@@ -199,3 +199,111 @@ def test_attack_same_origin_and_originless_posts_work(server):
     for headers in ({"Origin": server.url}, {}):
         resp = httpx.post(server.sparql, data={"query": "ASK {}"}, headers={"Accept": "application/json", **headers})
         assert resp.status_code == 200 and resp.json()["boolean"] is True
+
+
+# ----------------------------------------------------------------- idle and half-sent connections
+
+
+def _open(url: str, data: bytes) -> socket.socket:
+    host, port = url.rsplit("//", 1)[1].split(":")
+    sock = socket.create_connection((host, int(port)), timeout=30)
+    if data:
+        sock.sendall(data)
+    return sock
+
+
+def _closed_by_server(sock: socket.socket) -> bytes:
+    """What the server sent before closing ``sock`` (recv blocks at most the socket's 30 s timeout)."""
+    got = b""
+    try:
+        while chunk := sock.recv(65536):
+            got += chunk
+    except ConnectionResetError:  # closed with our unread request bytes still in its buffer
+        pass
+    return got
+
+
+def test_attack_idle_and_half_sent_connections_do_not_lock_out_clients(launch, sample_store):
+    srv = launch(sample_store, "--workers", "1", "--max-connections", "30", "--read-timeout", "3")
+    partial = [b"", b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+               b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+               b"Content-Length: 1000\r\n\r\nASK"]
+    held = [_open(srv.url, partial[i % 3]) for i in range(60)]  # twice the connection limit
+    try:
+        for _ in range(3):
+            resp = httpx.get(srv.url + "/health", timeout=30)
+            assert resp.status_code == 200
+        # the held connections are dropped: 408 for those without a request, a plain close mid-body
+        answers = [_closed_by_server(sock) for sock in held]
+        assert any(a.startswith(b"HTTP/1.1 408") for a in answers)
+        assert all(a == b"" or a.startswith((b"HTTP/1.1 408", b"HTTP/1.1 503")) for a in answers)
+    finally:
+        for sock in held:
+            sock.close()
+    assert httpx.get(srv.url + "/health").status_code == 200
+    assert "Traceback" not in srv.output()
+
+
+def test_attack_client_gone_mid_body_logs_no_traceback(server):
+    sock = _open(server.url, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                             b"Content-Length: 5000\r\n\r\nSELECT * WHERE {")
+    sock.close()
+    assert httpx.get(server.url + "/health").status_code == 200  # the server went on
+    assert "Traceback" not in server.output() and "internal error" not in server.output()
+
+
+# ----------------------------------------------------------------- memory and response size
+
+BIG_CONCAT = ('SELECT (GROUP_CONCAT(?t; separator="") AS ?x) WHERE { { SELECT ?a ?c { ?a ?b ?c } LIMIT 300 } '
+              '{ SELECT ?d ?f { ?d ?e ?f } LIMIT 300 } BIND(CONCAT(STR(?a), STR(?c), STR(?d), STR(?f)) AS ?t) }')
+# one row of megabytes
+
+
+def test_attack_memory_hungry_query_is_503_server_unharmed(launch, sample_store):
+    srv = launch(sample_store, "--workers", "1", "--memory-limit", "200", "--time-limit", "60")
+    before = httpx.get(srv.url + "/health").json()["restarts"]
+    # the sample store is small: grow the product by repeating the pattern (the 68-byte query of the issue on a big store)
+    query = ("SELECT * WHERE { " + " . ".join(f"?a{i} ?b{i} ?c{i}" for i in range(6)) + " } ORDER BY "
+             + " ".join(f"?c{i}" for i in range(6)))
+    resp = httpx.get(srv.sparql, params={"query": query}, headers={"Accept": "application/json"}, timeout=120)
+    assert resp.status_code == 503, resp.text[:300]
+    assert "memory limit of 200 MB" in resp.json()["error"]["message"]
+    health = httpx.get(srv.url + "/health").json()
+    assert health["status"] == "ok" and health["restarts"] == before + 1
+    assert httpx.get(srv.sparql, params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xml", "tsv"])
+def test_attack_response_bytes_are_capped(launch, sample_store, fmt):
+    srv = launch(sample_store, "--workers", "1", "--max-response-bytes", "20000", "--max-rows", "100000")
+    resp = httpx.get(srv.sparql, params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "format": fmt}, timeout=120)
+    assert resp.status_code == 200
+    assert len(resp.content) <= 20000 and resp.headers["X-KG-Truncated"] == "true"
+    assert len(resp.content) > 1000  # cut, not emptied
+
+
+def test_attack_group_concat_response_is_capped(launch, sample_store):
+    srv = launch(sample_store, "--workers", "1", "--max-response-bytes", "100000")
+    resp = httpx.get(srv.sparql, params={"query": BIG_CONCAT}, headers={"Accept": "application/json"}, timeout=120)
+    assert resp.status_code == 200 and len(resp.content) <= 100000
+    assert resp.headers["X-KG-Truncated"] == "true"
+
+
+def test_attack_construct_response_is_capped(launch, sample_store):
+    srv = launch(sample_store, "--workers", "1", "--max-response-bytes", "5000")
+    query = "CONSTRUCT { ?a ?b ?c } WHERE { ?a ?b ?c }"
+    resp = httpx.get(srv.sparql, params={"query": query, "format": "nt"}, timeout=120)
+    assert resp.status_code == 200 and 0 < len(resp.content) <= 5000
+    assert resp.headers["X-KG-Truncated"] == "true"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--workers", "65"], "workers must be at most 64"),
+    (["--read-timeout", "0"], "read_timeout"),
+    (["--memory-limit", "10"], "memory_limit"),
+    (["--max-response-bytes", "0"], "max_response_bytes"),
+])
+def test_attack_server_bounds_are_checked(sample_store, helpers, args, message):
+    proc = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(sample_store), *args],
+                          capture_output=True, text=True, env=helpers.env(), cwd=helpers.ROOT, timeout=60)
+    assert proc.returncode == 2 and message in proc.stderr

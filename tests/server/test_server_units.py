@@ -138,7 +138,9 @@ def test_server_every_setting_has_help_and_docs():
     names = {f.name for f in fields(ServerSettings)}
     assert names == set(SETTING_HELP)
     options = {"host": "--host", "port": "--port", "query_time_limit": "--time-limit", "max_rows": "--max-rows",
-               "max_request_bytes": "--max-request-bytes", "workers": "--workers", "max_connections": "--max-connections"}
+               "max_request_bytes": "--max-request-bytes", "workers": "--workers", "max_connections": "--max-connections",
+               "allow_hosts": "--allow-host", "read_timeout": "--read-timeout", "memory_limit": "--memory-limit",
+               "max_response_bytes": "--max-response-bytes"}
     assert set(options) == names
     for option in [*options.values(), "--access-log", "kg push", "--endpoint", "--graph", "--protocol", "--fresh",
                    "--batch-size", "kg build", "/sparql", "/query", "/health"]:
