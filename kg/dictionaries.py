@@ -34,6 +34,7 @@ __all__ = [
     "EventType",
     "cameo_code",
     "country_names",
+    "iso2_codes",
     "data_dir",
     "default_dictionary",
     "event_type",
@@ -193,6 +194,16 @@ def country_names() -> dict[str, str]:
     ('Palestine', 'Belgium')
     """
     return dict(sorted({r[2]: r[0] for r in _default_actors().values() if r[1] == "Country" and r[2]}.items()))
+
+
+@functools.cache
+def iso2_codes() -> dict[str, str]:
+    """ISO-3 → ISO-2 country code in lower case, as FollowTheMoney writes countries ("ISR" → "il").
+
+    >>> iso2_codes()["ISR"], iso2_codes()["PSE"], "SUN" in iso2_codes()
+    ('il', 'ps', False)
+    """
+    return {r["iso3"]: r["iso2"] for r in _read_tsv("iso3166.tsv")}
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""Actor graphs for other tools: GEXF (Gephi), GraphML (Gephi, Cytoscape, yEd), CSV node/edge lists.
+"""Actor graphs for other tools: GEXF (Gephi), GraphML (Gephi, Cytoscape, yEd), CSV node/edge lists,
+and (through :mod:`kg.analytics.interchange`) Neo4j bulk-import CSVs and FollowTheMoney entities.
 
 These formats take scalar attributes only, so :func:`exportable` flattens a
 projection first: tuples become ``"; "``-joined text, dates ISO text, the
@@ -13,6 +14,7 @@ import csv
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
+from collections.abc import Mapping
 from typing import IO, Any
 
 import networkx as nx
@@ -44,20 +46,24 @@ class GraphFormat(StrEnum):
     GEXF = "gexf"
     GRAPHML = "graphml"
     CSV = "csv"
+    NEO4J = "neo4j"
+    FTM = "ftm"
 
     @classmethod
     def from_path(cls, path: str | Path) -> GraphFormat:
         """The format named by the suffix of ``path``.
 
-        >>> GraphFormat.from_path("out/graph.GraphML")
-        <GraphFormat.GRAPHML: 'graphml'>
+        >>> GraphFormat.from_path("out/graph.GraphML"), GraphFormat.from_path("entities.ndjson")
+        (<GraphFormat.GRAPHML: 'graphml'>, <GraphFormat.FTM: 'ftm'>)
         """
         suffix = Path(path).suffix.lower().lstrip(".")
+        suffix = {"ndjson": "ftm", "ijson": "ftm"}.get(suffix, suffix)
         try:
             return cls(suffix)
         except ValueError:
-            known = ", ".join("." + f.value for f in cls)
-            raise GraphError(f"{path}: unknown graph format {Path(path).suffix!r}; use one of {known}") from None
+            known = ", ".join("." + f.value for f in cls if f is not cls.NEO4J)
+            raise GraphError(f"{path}: unknown graph format {Path(path).suffix!r}; use one of {known} "
+                             "(or --format neo4j for a folder of neo4j-admin CSVs)") from None
 
 
 def _scalar(value: Any) -> Any:
@@ -161,10 +167,14 @@ def csv_paths(path: str | Path) -> tuple[Path, Path]:
     return path.with_name(stem + ".nodes.csv"), path.with_name(stem + ".edges.csv")
 
 
-def export_graph(G: nx.Graph, path: str | Path, fmt: GraphFormat | None = None) -> list[Path]:
+def export_graph(G: nx.Graph, path: str | Path, fmt: GraphFormat | None = None, *,
+                 countries: Mapping[str, str] | None = None) -> list[Path]:
     """Write ``G`` in the format named by ``fmt`` or by the suffix of ``path``; the files written.
 
-    A ``.csv`` path gives two files, ``X.nodes.csv`` and ``X.edges.csv``.
+    A ``.csv`` path gives two files, ``X.nodes.csv`` and ``X.edges.csv``;
+    ``neo4j`` a folder with ``nodes.csv`` and ``relationships.csv``; ``ftm``
+    (``.ftm``, ``.ndjson``) FollowTheMoney entities, with ``countries`` mapping
+    ISO-3 to FtM's ISO-2 codes.
 
     Raises:
         GraphError: unknown format.
@@ -172,6 +182,14 @@ def export_graph(G: nx.Graph, path: str | Path, fmt: GraphFormat | None = None) 
     """
     fmt = fmt or GraphFormat.from_path(path)
     path = Path(path)
+    if fmt is GraphFormat.NEO4J:
+        from kg.analytics.interchange import write_neo4j
+
+        return write_neo4j(G, path)
+    if fmt is GraphFormat.FTM:
+        from kg.analytics.interchange import write_ftm
+
+        return [write_ftm(G, path, countries)]
     if fmt is GraphFormat.CSV:
         nodes_path, edges_path = csv_paths(path)
         write_csv(G, nodes_path, edges_path)

@@ -281,31 +281,43 @@ def _not_drawn(store: Store, G: nx.MultiDiGraph, **given: Any) -> list[tuple[str
 
 
 def export_graph_cli(
-    out: Annotated[Path, typer.Option("--output", "-o", help="File to write; format by suffix: .gexf .graphml .csv")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="File to write; format by suffix: .gexf .graphml .csv .ftm (or a folder with --format neo4j)")],
     store: _Store = DEFAULT_STORE,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="gexf, graphml, csv, neo4j (neo4j-admin import CSVs) or ftm (FollowTheMoney NDJSON); default: by suffix.")] = None,
     graph: _Kind = GraphKind.actors,
     per_event: Annotated[bool, typer.Option("--per-event", help="One edge per event instead of per relation.")] = False,
     since: _Since = None, until: _Until = None, doc: _Doc = None, event_type: _Type = None,
     quad_class: _Quad = None, actor: _Actor = None, include_negated: _Negated = False, modality: _Modality = None,
 ) -> None:
-    """Write the actor graph for Gephi or Cytoscape: GEXF, GraphML, or CSV node and edge lists.
+    """Write the actor graph for Gephi, Cytoscape, Neo4j or FollowTheMoney tools.
 
-    Example: kg export-graph -o actors.gexf   (a .csv path writes X.nodes.csv and X.edges.csv)
+    Example: kg export-graph -o actors.gexf   (a .csv path writes X.nodes.csv and X.edges.csv;
+    --format neo4j -o DIR writes DIR/nodes.csv and DIR/relationships.csv)
     """
-    from kg.analytics import GraphFormat, export_graph
+    from kg.analytics import GraphError, GraphFormat, export_graph
+    from kg.dictionaries import iso2_codes
     from kg.rdf.store import Store
 
-    fmt = GraphFormat.from_path(out)
+    if fmt is None:
+        chosen = GraphFormat.from_path(out)
+    else:
+        try:
+            chosen = GraphFormat(fmt.lower())
+        except ValueError:
+            raise GraphError(f"--format {fmt!r}: use one of {', '.join(f.value for f in GraphFormat)}") from None
     with Store.open(store) as st:
         G = _project(st, graph, since=since, until=until, docs=doc, types=event_type, quads=quad_class,
                      actors=actor, negated=include_negated, modality=modality, per_event=per_event)
     try:
-        written = export_graph(G, out, fmt)
+        written = export_graph(G, out, chosen, countries=iso2_codes())
     except OSError as exc:
         from kg.errors import KgError
 
         raise KgError(f"{out}: cannot write: {exc.strerror or exc}") from exc
     typer.echo(f"wrote {', '.join(map(str, written))} ({counted(G.number_of_nodes(), 'node')}, {counted(G.number_of_edges(), 'edge')})")
+    if chosen is GraphFormat.NEO4J:
+        typer.echo(f"load with: neo4j-admin database import full --nodes={written[0]} "
+                   f"--relationships={written[1]} neo4j")
 
 
 def register(app: typer.Typer) -> None:
