@@ -203,6 +203,8 @@ def build_cli(
     replace: Annotated[bool, typer.Option(
         "--replace", help="A file replaces the version earlier read from the same path (an edited article). "
         "Documents with a given id or URL always replace their earlier version.")] = False,
+    upgrade_store: Annotated[bool, typer.Option(
+        "--upgrade-store", help="Write to a store made by an older Oxigraph version (upgrades it: back it up first).")] = False,
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
 
@@ -217,7 +219,8 @@ def build_cli(
 
     settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
                          actors_files=tuple(actors or ()) or None,
-                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
+                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published,
+                         upgrade_store=upgrade_store or None)
     if reextract:
         from kg.errors import ConfigError
 

@@ -35,6 +35,8 @@ class Settings:
         published: the publication date of documents that give none themselves
             (``--published``); a date of the document's own (JSONL, front matter,
             HTML metadata) wins. An ISO string is accepted and turned into a date.
+        upgrade_store: let a build write to a store recorded as written by an older
+            Oxigraph minor version (which upgrades it; ``--upgrade-store``).
     """
 
     model: str | None = None
@@ -46,6 +48,7 @@ class Settings:
     max_input_bytes: int = 5_000_000
     actors_files: tuple[Path, ...] = field(default=())
     published: dt.date | None = None
+    upgrade_store: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.published, str):

@@ -421,7 +421,7 @@ def build(
     if shard_dir is not None:
         Path(shard_dir).mkdir(parents=True, exist_ok=True)
     # a local pool forks before the store opens: workers must not inherit its threads and locks
-    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st, \
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri, upgrade=settings.upgrade_store) as st, \
             _interruptible(report):
         seen: dict[str, str] = {}  # id -> content hash of the documents of this build
 
@@ -518,7 +518,7 @@ def remove(
     settings = settings or load_settings()
     path = Path(store) if store is not None else settings.store
     Store.open(path).close()  # a clear error when there is no store (and never create one)
-    with Store.create(path, base_iri=settings.base_iri) as st:
+    with Store.create(path, base_iri=settings.base_iri, upgrade=settings.upgrade_store) as st:
         return remove_documents(st, list(docs))
 
 
@@ -554,7 +554,7 @@ def reextract(
     Store.open(path).close()  # a clear error when there is no store
     kept = ParseStore(path)
     parts = kept.parts()
-    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri) as st, \
+    with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri, upgrade=settings.upgrade_store) as st, \
             _interruptible(report):
         stored = {str(r[0]) for r in st.query("SELECT ?id WHERE { ?d a kgo:Document ; kgo:docId ?id }").rows}
         have = {d for p in parts for d in p.docs}

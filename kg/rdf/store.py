@@ -113,11 +113,17 @@ class Store:
         return store
 
     @classmethod
-    def create(cls, path: Path | str, *, base_iri: str = DEFAULT_BASE_IRI) -> "Store":
+    def create(cls, path: Path | str, *, base_iri: str = DEFAULT_BASE_IRI, upgrade: bool = False) -> "Store":
         """Open ``path`` for writing, making a new store there if it is empty or absent.
 
+        The marker records the Oxigraph version that wrote the store. Opening for
+        writing lets Oxigraph upgrade its files, after which an older Oxigraph may
+        not read them: a store recorded as written by an older minor version is
+        opened only with ``upgrade=True`` (``kg build --upgrade-store``), one
+        written by a newer version never.
+
         Raises:
-            StoreError: ``path`` holds something that is not a kg store.
+            StoreError: ``path`` holds something that is not a kg store, or was written by another Oxigraph.
             StoreLockedError: another process is writing to it.
         """
         path = Path(path)
@@ -132,8 +138,11 @@ class Store:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+            meta: dict[str, Any] = {}
         else:
-            base_iri = cls._read_marker(path).get("base_iri", base_iri)
+            meta = cls._read_marker(path)
+            base_iri = meta.get("base_iri", base_iri)
+            _check_oxigraph(path, meta.get("oxigraph"), upgrade=upgrade)
         try:
             inner = ox.Store(str(path / "oxigraph"))
         except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
@@ -143,7 +152,8 @@ class Store:
             try:
                 store._load_ontology()  # idempotent, so an interrupted creation can simply run again
                 tmp = path / (MARKER + ".tmp")  # the marker appears whole or not at all
-                tmp.write_text(json.dumps({"format": "newskg-store", "version": _FORMAT_VERSION, "base_iri": base_iri}) + "\n")
+                tmp.write_text(json.dumps({"format": "newskg-store", "version": _FORMAT_VERSION, "base_iri": base_iri,
+                                           "oxigraph": ox.__version__}) + "\n")
                 os.replace(tmp, marker)
             except OSError as exc:
                 try:
@@ -151,6 +161,14 @@ class Store:
                 except StoreError:
                     pass
                 raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        elif meta.get("oxigraph") != ox.__version__:
+            try:
+                tmp = path / (MARKER + ".tmp")
+                tmp.write_text(json.dumps({**meta, "oxigraph": ox.__version__}) + "\n")
+                os.replace(tmp, marker)
+            except OSError as exc:
+                store.close()
+                raise StoreError(f"{path}: cannot write {MARKER}: {exc.strerror or exc}") from exc
         return store
 
     @staticmethod
@@ -430,6 +448,27 @@ def update_keyword(sparql: str) -> str | None:
         pos = match.end()
     word = re.match(r"\s*([A-Za-z]+)", sparql[pos:])
     return word.group(1).upper() if word and word.group(1).upper() in _UPDATE_WORDS else None
+
+
+def _minor(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in re.split(r"[.+-]", version)[:2])
+
+
+def _check_oxigraph(path: Path, recorded: str | None, *, upgrade: bool) -> None:
+    """Refuse to open for writing a store written by another Oxigraph minor version (see :meth:`Store.create`)."""
+    running = ox.__version__
+    if recorded is None:
+        log.warning("%s: no Oxigraph version recorded (made by an older kg); recording %s", path, running)
+        return
+    if _minor(recorded) > _minor(running):
+        raise StoreError(f"{path}: written by Oxigraph {recorded}, newer than this kg's {running}; "
+                         "upgrade kg (pip install -U newskg pyoxigraph)")
+    if _minor(recorded) < _minor(running):
+        if not upgrade:
+            raise StoreError(f"{path}: written by Oxigraph {recorded}; this kg uses {running}, and writing would "
+                             "upgrade the store so that older versions may no longer read it: back it up, then run "
+                             "again with --upgrade-store")
+        log.warning("%s: upgraded from Oxigraph %s to %s", path, recorded, running)
 
 
 _LOCKED = re.compile(r"\bLOCK\b.*(temporarily unavailable|No locks available)|lock hold by", re.IGNORECASE)
