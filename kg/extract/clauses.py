@@ -312,7 +312,7 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
         if not _usable(pobj) or pobj.i < obj.i or pobj.head.i != preps[-1].i:
             continue  # the partner is the preposition's own object, not a noun counted by it ("for 60 of its jets")
         first = preps[0].lower_
-        if first in P.LOCATIVE_PREPS and first != "at" and pobj.ent_type_ not in _PARTNER_ENTS:
+        if first in P.LOCATIVE_PREPS and first != "at" and not _named_partner(pobj):
             continue
         found.append((preps, pobj))
     return found
@@ -320,6 +320,24 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
 
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
 _PARTNER_PREPS = frozenset({"to", "from"})
+
+
+def _noun_partners(noun: "Token") -> "list[tuple[list[Token], Token]]":
+    """The partner phrases on the noun of a "for" phrase, the thing sought or paid for, which
+    folds in like a direct object (:func:`incorporated`, same exclusions, phrases on the noun
+    only, no "of"): "paid $57 million for a stake in X" → pay for stake in X. Other
+    prepositions keep their noun whole ("pulled out of the contract with X": the contract)."""
+    if noun.pos_ != "NOUN" or _actor_noun(noun) or _has_agent(noun):
+        return []
+    found = []
+    for preps, pobj in _preps(noun):
+        first = preps[0].lower_
+        if not _usable(pobj) or pobj.head.i != preps[-1].i or first in _RELATIONAL_PREPS | {"of"}:
+            continue
+        if first in P.LOCATIVE_PREPS and first != "at" and not _named_partner(pobj):
+            continue
+        found.append((preps, pobj))
+    return found
 
 
 def partners(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]]":
@@ -349,6 +367,12 @@ def partners(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]]":
 
 _STACKED_PREPS = frozenset({"from", "with", "against", "to"})
 _RELATIONAL_PREPS = frozenset({"between", "among"})
+
+
+def _named_partner(token: "Token") -> bool:
+    """An organisation or person (or a name the model could not type) after a preposition of
+    place, which makes it a participant ("a stake in Chrysler"), not a place ("in Paris")."""
+    return token.ent_type_ in _PARTNER_ENTS or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _actor_noun(noun: "Token") -> bool:
@@ -443,6 +467,11 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             return
     for preps, pobj in phrases:
         yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+        if preps[-1].lower_ != "for" or _lemma(verb) in L.STANCE_VERBS | L.SAYING_VERBS:
+            continue
+        for inner, partner in _noun_partners(pobj):  # "paid for a stake in X": pay for stake in X
+            predicate = _phrase(base, *(p.lower_ for p in preps), pobj.lemma_, *(p.lower_ for p in inner))
+            yield frame(_with_conjuncts(partner), predicate, [*head, *preps, pobj, *inner], LIGHT)
     if copula and verb.lemma_ == "be":
         for attr in _kids(verb, P.ATTR_DEPS | {"acomp"}):
             yield frame(_with_conjuncts(attr), "be", head, COPULA)

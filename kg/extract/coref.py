@@ -195,7 +195,9 @@ class Antecedents:
                     arg=arg,
                     subject=token.dep_ in _SUBJECT_DEPS
                     or token.head.dep_ == "appos"
-                    and token.head.head.dep_ in _SUBJECT_DEPS,
+                    and token.head.head.dep_ in _SUBJECT_DEPS
+                    or token.dep_ == "appos"  # "the airline, Ryanair, said it": the name is the subject
+                    and token.head.dep_ in _SUBJECT_DEPS,
                     plural=(token.tag_ == "NNS" or (token.tag_ == "NNPS" and not token.ent_type_))
                     and arg.kind != PRONOUN,
                     governor=token.head.i,

@@ -95,6 +95,14 @@ def _confidence(frame: C.Frame, subject: Arg, obj: Arg) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
+def _named_thing(token: "Token") -> bool:
+    """A named product, programme or aircraft ("plans for the A380"): a partner of a
+    noun-incorporated predicate like an actor (guidelines §1), unlike a common noun."""
+    if token.ent_type_ == "PRODUCT":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("EVENT", "LOC", "DATE", "TIME", "LAW")
+
+
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
     """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
     "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
@@ -120,8 +128,10 @@ def _relations_of_frame(
         objects = [a for a in (args.open(h) for h in frame.objects) if a is not None]
     else:
         subjects, objects = args.group(frame.subjects), args.group(frame.objects)
-        if frame.how == C.NOMINAL or (frame.how == C.LIGHT and not light_event(frame.predicate)):
+        if frame.how == C.NOMINAL:
             objects = [o for o in objects if o.is_actor]
+        elif frame.how == C.LIGHT and not light_event(frame.predicate):
+            objects = [o for o in objects if o.is_actor or _named_thing(frame.verb.doc[o.head])]
     if not subjects or not objects:
         return
     attribution = attribution_of(frame.verb)
@@ -219,7 +229,7 @@ def _sentence_relations(
         for frame, rels in frames:
             if direct and frame.how == C.LIGHT:
                 continue
-            if light and frame.how == C.SVO:
+            if light and frame.how in (C.SVO, C.PREP):
                 rels = [r for r in rels if r.object.is_actor]  # "express concern over X" says more
             result.extend(rels)
     return result

@@ -169,3 +169,31 @@ def test_cameo_light_patterns_code_incorporated_predicates():
     assert event_code("abort meeting with") == "164"
     assert light_event_type("abort", "meeting", "about") is None
     assert event_code("sign contract with") is None  # commercial: the project's own table says no event
+
+
+# A name in apposition to a subject description is the antecedent of a later "it".
+def test_pronoun_finds_the_name_in_apposition(tuples_of):
+    found = tuples_of("The Swedish carmaker, Volvo, announced that it is exercising its options with Siemens.")
+    assert ("Volvo", "exercise option with", "Siemens") in found
+
+
+# Named products are partners of incorporated predicates like actors; common nouns are not.
+def test_named_product_is_a_partner(tuples_of):
+    assert ("Airbus", "unveil plan for", "A380") in tuples_of("Airbus unveiled plans for the A380.")
+
+
+# The noun of a "for" phrase folds in like a direct object; other phrases keep their noun.
+def test_noun_of_a_for_phrase_is_incorporated(tuples_of):
+    found = tuples_of("Ford will pay $57 million for a stake in Harbour Steel Corp.")
+    assert ("Ford", "pay for stake in", "Harbour Steel Corp.") in found
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Calder Rail may pull out of the freight contract with Siemens.", "pull out of contract with"),
+        ("Volvo voted for the bill of Congress.", "vote for bill of"),
+    ],
+)
+def test_other_phrases_keep_their_noun(tuples_of, text, predicate):
+    assert not any(t[1] == predicate for t in tuples_of(text))
