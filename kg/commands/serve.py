@@ -64,7 +64,8 @@ def push_cli(
     graph: Annotated[Optional[str], typer.Option("--graph", "-g", help="Put every triple into this one named graph instead of one graph per document.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Triples per request.")] = 50_000,
     protocol: Annotated[str, typer.Option("--protocol", help="auto (Graph Store Protocol, else Update), gsp or update.")] = "auto",
-    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore push-state.json and send every graph again.")] = False,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore push-state.jsonl and send every graph again.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Read back each graph recorded as sent (Graph Store URL only) and resend those the remote lost.")] = False,
 ) -> None:
     """Send all named graphs of the store to a SPARQL 1.1 store, in batches; a rerun resumes.
 
@@ -87,7 +88,7 @@ def push_cli(
             bar.set_postfix_str("skipped" if skipped else counted(triples, 'triple'), refresh=False)
 
         report = push_store(store, endpoint, graph=graph, batch_size=batch_size, protocol=chosen,
-                            progress=progress, fresh=fresh)
+                            progress=progress, fresh=fresh, verify=verify)
     typer.echo(report.summary())
 
 

@@ -15,8 +15,9 @@ the endpoint refuses it. Triples that mention a blank node all go in a graph's
 first batch, so a blank node is never split across two requests.
 
 Pushing is resumable: after each graph, its fingerprint (triple count and a hash
-of its N-Triples) is recorded in ``push-state.json`` in the store directory, keyed
-by endpoint; a rerun skips graphs already sent unchanged. Credentials in the URL
+of its N-Triples) is appended to ``push-state.jsonl`` in the store directory, keyed
+by endpoint; a rerun skips graphs already sent unchanged (with ``verify``, only
+those the remote still holds). Credentials in the URL
 (``https://user:pass@host/...``) are sent as HTTP Basic auth and never written to
 the state file or to messages.
 """
@@ -44,7 +45,8 @@ __all__ = ["PushError", "PushProtocol", "PushReport", "push_store", "STATE_FILE"
 
 log = logging.getLogger(__name__)
 
-STATE_FILE = "push-state.json"
+STATE_FILE = "push-state.jsonl"
+LEGACY_STATE_FILE = "push-state.json"
 _REFUSED = {400, 404, 405, 406, 415, 501}
 _RETRIES = 2
 
@@ -109,32 +111,77 @@ def _batches(triples: Sequence[Any], size: int) -> Iterator[list[Any]]:
 
 
 class _State:
-    """The resume file: {endpoint key: {graph IRI: fingerprint}}."""
+    """The resume log ``push-state.jsonl``: one JSON line appended per graph sent.
+
+    Lines are ``{"endpoint", "graph", "fingerprint"}``, or ``{"endpoint", "fresh": true}``
+    (forget that endpoint's earlier lines). Appending one short line per graph keeps a
+    20,000-graph push linear, and two pushes running at once (to two endpoints, from two
+    processes) never overwrite each other's records. A torn last line (a killed push) is
+    ignored. The ``push-state.json`` of earlier versions is read, never written.
+    """
 
     def __init__(self, path: Path, key: str, *, fresh: bool) -> None:
         self.path = path
         self.key = key
-        try:
-            self.data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.data = {}
-        if not isinstance(self.data.get("endpoints"), dict):
-            self.data = {"version": 1, "endpoints": {}}
-        if fresh:
-            self.data["endpoints"].pop(key, None)
-        self.done: dict[str, str] = self.data["endpoints"].setdefault(key, {})
+        self.done: dict[str, str] = {}
         self._warned = False
+        try:
+            legacy = json.loads(path.with_name(LEGACY_STATE_FILE).read_text(encoding="utf-8"))
+            self.done.update(legacy["endpoints"].get(key, {}))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(entry, dict) or entry.get("endpoint") != key:
+                continue
+            if entry.get("fresh"):
+                self.done.clear()
+            elif isinstance(entry.get("graph"), str) and isinstance(entry.get("fingerprint"), str):
+                self.done[entry["graph"]] = entry["fingerprint"]
+        if fresh:
+            self.done.clear()
+            self._append({"endpoint": key, "fresh": True})
 
     def record(self, graph: str, fingerprint: str) -> None:
         self.done[graph] = fingerprint
-        tmp = self.path.with_name(self.path.name + ".tmp")
+        self._append({"endpoint": self.key, "graph": graph, "fingerprint": fingerprint})
+
+    def _append(self, entry: dict[str, Any]) -> None:
+        line = (json.dumps(entry, sort_keys=True) + "\n").encode("utf-8")
         try:
-            tmp.write_text(json.dumps(self.data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-            os.replace(tmp, self.path)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, line)  # one write of one line: concurrent appenders do not interleave
+            finally:
+                os.close(fd)
         except OSError as exc:
             if not self._warned:
                 log.warning("cannot write %s (%s): this push will not be resumable", self.path, exc)
                 self._warned = True
+
+
+def _remote_count(client: Any, endpoint: str, graph: str) -> int | None:
+    """How many triples the Graph Store at ``endpoint`` holds in ``graph`` (None: no such graph)."""
+    import httpx
+
+    try:
+        resp = client.get(endpoint, params={"graph": graph}, headers={"Accept": "application/n-triples"})
+    except httpx.HTTPError as exc:
+        raise PushError(f"{_public(endpoint)}: cannot verify {graph}: {exc}") from exc
+    if resp.status_code == 404:
+        return None
+    if resp.status_code != 200:
+        raise PushError(f"{_public(endpoint)}: --verify reads graphs back with the Graph Store Protocol, and this "
+                        f"endpoint answered {resp.status_code}: give its Graph Store URL (Oxigraph /store, "
+                        "Fuseki /DATASET/data)")
+    return sum(1 for _ in ox.parse(resp.content, format=ox.RdfFormat.N_TRIPLES))
 
 
 class _Sender:
@@ -204,11 +251,12 @@ def push_store(
     progress: Progress | None = None,
     fresh: bool = False,
     timeout: float = 120.0,
+    verify: bool = False,
 ) -> PushReport:
     """Send every named graph of the store at ``store_path`` to ``endpoint``.
 
     Args:
-        store_path: a kg store directory (opened read-only; ``push-state.json`` is written beside it).
+        store_path: a kg store directory (opened read-only; ``push-state.jsonl`` is written beside it).
         endpoint: a Graph Store Protocol URL or a SPARQL Update URL (see the module notes).
         graph: put all triples into this one named graph instead of one graph per document
             (appended: nothing already there is removed).
@@ -216,6 +264,8 @@ def push_store(
         protocol: ``auto``, ``gsp`` or ``update``.
         progress: called after each graph with (graph IRI, triples, skipped).
         fresh: forget what earlier pushes to this endpoint recorded and send everything.
+        verify: before skipping a graph recorded as sent, read it back (Graph Store
+            Protocol ``GET``) and send it again unless the remote holds as many triples.
         timeout: seconds per HTTP request.
 
     Raises:
@@ -234,6 +284,9 @@ def push_store(
         except ValueError as exc:
             raise PushError(f"--graph {graph!r} is not an absolute IRI") from exc
     protocol = PushProtocol(protocol)
+    if verify and (graph is not None or protocol is PushProtocol.UPDATE):
+        raise PushError("--verify reads each graph back with the Graph Store Protocol: it needs the Graph Store "
+                        "URL (not --protocol update) and one graph per document (not --graph)")
     started = time.perf_counter()
     store_path = Path(store_path)
     key = _public(endpoint) + (f" graph={graph}" if graph else "")
@@ -246,7 +299,8 @@ def push_store(
             triples = _graph_triples(store, source)
             digest = hashlib.sha256(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).hexdigest()[:32]
             fingerprint = f"{len(triples)}:{digest}"
-            if state.done.get(source) == fingerprint:
+            if state.done.get(source) == fingerprint and (
+                    not verify or _remote_count(client, endpoint, source) == len(triples)):
                 skipped += 1
                 if progress:
                     progress(source, len(triples), True)

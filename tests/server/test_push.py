@@ -113,8 +113,40 @@ def test_push_is_resumable(oxigraph, store, helpers):
     assert third.pushed == 2  # the new document's graph and the grown actors graph
     assert third.skipped == first.graphs - 1
     assert _same(oxigraph.select(QUERIES[2]), _local(store, QUERIES[2]))
-    state = json.loads((store / STATE_FILE).read_text())
-    assert endpoint in state["endpoints"]
+    lines = [json.loads(line) for line in (store / STATE_FILE).read_text().splitlines()]
+    assert {line["endpoint"] for line in lines} == {endpoint}
+    assert len(lines) == first.graphs + 2  # one line appended per graph sent, never rewritten
+
+
+def test_push_verify_resends_what_the_remote_lost(oxigraph, store):
+    """Issue 16 item 12: after the remote is emptied, --verify finds every graph missing and sends it again."""
+    endpoint = oxigraph.url + "/store"
+    first = push_store(store, endpoint)
+    resp = httpx.post(oxigraph.url + "/update", content=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    assert resp.status_code in (200, 204), resp.text
+    assert push_store(store, endpoint).pushed == 0  # without --verify the state file is trusted
+    verified = push_store(store, endpoint, verify=True)
+    assert verified.pushed == first.graphs
+    assert _same(oxigraph.select(QUERIES[2]), _local(store, QUERIES[2]))
+    assert push_store(store, endpoint, verify=True).pushed == 0  # all there now
+    with pytest.raises(PushError, match="--verify"):
+        push_store(store, oxigraph.url + "/update", protocol="update", verify=True)
+
+
+def test_push_state_keeps_every_endpoint_when_pushes_overlap(tmp_path):
+    """Two pushes to two endpoints running at once: neither loses the other's record."""
+    from kg.server.push import _State
+
+    path = tmp_path / STATE_FILE
+    a, b = _State(path, "http://a/store", fresh=False), _State(path, "http://b/store", fresh=False)
+    for i in range(3):
+        a.record(f"urn:g{i}", f"{i}:aa")
+        b.record(f"urn:g{i}", f"{i}:bb")
+    assert _State(path, "http://a/store", fresh=False).done == {f"urn:g{i}": f"{i}:aa" for i in range(3)}
+    assert _State(path, "http://b/store", fresh=False).done == {f"urn:g{i}": f"{i}:bb" for i in range(3)}
+    assert _State(path, "http://a/store", fresh=True).done == {}
+    assert _State(path, "http://a/store", fresh=False).done == {}  # --fresh is recorded too
+    assert len(_State(path, "http://b/store", fresh=False).done) == 3
 
 
 def test_push_fresh_sends_everything_again(oxigraph, store):
