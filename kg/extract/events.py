@@ -10,6 +10,7 @@ event code, in this order:
    or mediation (165); "agree to"/"approve" a ceasefire (0871); "welcome" a
    visitor (043); "fire" a person (no event); a labour "strike against" a
    company (143) versus a military one (190); an "attack" in a speech (111);
+   "caught X off guard" (no event: an idiom of surprise, not a seizure);
 2. light-verb constructions, where the noun carries the event
    (:data:`~kg.extract.lexicon.LIGHT_EVENTS`: "impose sanctions on" 163,
    "hold talks with" 040, "fire rockets at" 190), then CAMEO.2.0's
@@ -113,7 +114,18 @@ def _context(
         return "190" if subject_type in military or object_type in military else "143"
     if lemma in ("attack", "hit", "strike", "slam", "blast") and _in_speech(verb):
         return "111"
+    if verb is not None and _surprise_idiom(lemma, verb):
+        return ""  # "caught the Pentagon off guard": surprised, not seized
     return None
+
+
+def _surprise_idiom(lemma: str, verb: "Token") -> bool:
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt") and any(
+            (lemma, prep.lower_, p.lower_) in L.SURPRISE_IDIOMS for p in prep.children if p.dep_ == "pobj"
+        ):
+            return True
+    return False
 
 
 def event_code(

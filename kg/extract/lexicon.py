@@ -75,6 +75,10 @@ LIGHT_EVENTS = {
 }
 """Light-verb constructions: the noun carries the event ("impose sanctions on" → 163)."""
 
+SURPRISE_IDIOMS = frozenset({("catch", "off", "guard"), ("catch", "by", "surprise"), ("take", "by", "surprise")})
+"""Verb + preposition + noun idioms of surprise: "caught X off guard" is no seizure (CAMEO
+"catch"/"take" 17x); the relation stays, without an event code."""
+
 TALK_NOUNS = frozenset({
     "talk", "negotiation", "summit", "conference", "dialogue", "process", "mediation", "meeting",
 })

@@ -197,3 +197,11 @@ def test_noun_of_a_for_phrase_is_incorporated(tuples_of):
 )
 def test_other_phrases_keep_their_noun(tuples_of, text, predicate):
     assert not any(t[1] == predicate for t in tuples_of(text))
+
+
+# Idioms of surprise code no seizure; a real capture keeps its code.
+def test_caught_off_guard_is_no_coercion(relations_of):
+    [rel] = [r for r in relations_of("The Israeli raid caught the Pentagon off guard.") if r.predicate == "catch"]
+    assert rel.event_code is None
+    [arrest] = [r for r in relations_of("Police caught the suspect in Berlin.") if r.predicate == "catch"]
+    assert arrest.event_code is not None and arrest.event_code.startswith("17")
