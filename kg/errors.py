@@ -208,5 +208,7 @@ class BuildInterrupted(KgError):
     """
 
     def __init__(self, stored: int) -> None:
-        super().__init__(f"interrupted; {stored} documents stored, run the same command to resume")
+        from kg.words import counted
+
+        super().__init__(f"interrupted; {counted(stored, 'document')} stored, run the same command to resume")
         self.stored = stored

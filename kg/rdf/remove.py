@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kg.errors import NotFoundError
 from kg.rdf import iris
 from kg.rdf.dyads import recount_update
+from kg.words import counted
 
 if TYPE_CHECKING:
     from kg.rdf.store import Store
@@ -40,8 +41,8 @@ class Removal:
 
     def summary(self) -> str:
         """One line for people."""
-        return (f"removed {len(self.documents)} document{'s' if len(self.documents) != 1 else ''} "
-                f"({self.quads} quads), and {self.nodes} actors or concepts no other document uses")
+        return (f"removed {counted(len(self.documents), 'document')} ({counted(self.quads, 'quad')}), and "
+                f"{self.nodes:,} {'actor or concept' if self.nodes == 1 else 'actors or concepts'} no other document uses")
 
 
 def _literal(text: str) -> str:

@@ -21,7 +21,7 @@ from kgtest import ROOT
 from robustkit import assert_no_traceback, env, kg
 
 DOCS = 800
-INTERRUPTED = re.compile(r"^kg: interrupted; (\d+) documents stored, run the same command to resume$")
+INTERRUPTED = re.compile(r"^kg: interrupted; ([\d,]+) documents? stored, run the same command to resume$")
 
 
 def write_many(path: Path, n: int = DOCS) -> Path:
@@ -84,7 +84,7 @@ def test_ctrl_c_exits_130_saying_how_many_documents_are_stored(tmp_path, process
     assert "Traceback" not in out, out
     lines = [line for line in out.splitlines() if line.startswith("kg: interrupted")]
     assert len(lines) == 1 and INTERRUPTED.match(lines[0]), out
-    stored = int(INTERRUPTED.match(lines[0]).group(1))
+    stored = int(INTERRUPTED.match(lines[0]).group(1).replace(",", ""))
     assert 0 < stored < DOCS
     assert stored_documents(store) == stored
     again = kg("build", corpus, "--store", store, "--processes", str(processes), timeout=600)
