@@ -307,3 +307,23 @@ def test_attack_server_bounds_are_checked(sample_store, helpers, args, message):
     proc = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(sample_store), *args],
                           capture_output=True, text=True, env=helpers.env(), cwd=helpers.ROOT, timeout=60)
     assert proc.returncode == 2 and message in proc.stderr
+
+
+@pytest.mark.parametrize("bind, extra, host, allowed", [
+    ("127.0.0.1", (), "127.0.0.1:8000", True),
+    ("127.0.0.1", (), "[::1]:8000", True),
+    ("127.0.0.1", (), "127.0.0.1.nip.example:8000", False),
+    ("127.0.0.1", (), "192.168.1.5:8000", False),
+    ("::1", (), "[::1]:8000", True),
+    ("0.0.0.0", (), "192.168.1.5:8000", True),
+    ("0.0.0.0", (), "[fe80::1]:8000", True),
+    ("0.0.0.0", (), "rebind.attacker.example", False),
+    ("192.168.1.5", (), "192.168.1.5", True),
+    ("192.168.1.5", (), "localhost", False),
+    ("192.168.1.5", ("KG.Example.",), "kg.example:443", True),
+    ("127.0.0.1", ("*",), "anything.example", True),
+])
+def test_attack_host_policy(bind, extra, host, allowed):
+    from kg.server.guard import host_policy
+
+    assert host_policy(bind, extra).allows(host) is allowed
