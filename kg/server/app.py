@@ -234,5 +234,7 @@ def serve(
         on_ready(f"http://{host if ':' not in host else f'[{host}]'}:{port}")
     try:
         uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it shut down on: the documented way to stop, not a failure
+        pass
     finally:
         sock.close()
