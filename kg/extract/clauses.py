@@ -314,6 +314,8 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
         first = preps[0].lower_
         if first in P.LOCATIVE_PREPS and first != "at" and not _named_partner(pobj):
             continue
+        if first == "at" and _lemma(verb) not in L.AIMING_VERBS and pobj.ent_type_ not in _PARTNER_ENTS:
+            continue  # "unveiled the jet at its factory": where; "fired rockets at X": the target
         found.append((preps, pobj))
     return found
 

@@ -75,6 +75,13 @@ LIGHT_EVENTS = {
 }
 """Light-verb constructions: the noun carries the event ("impose sanctions on" → 163)."""
 
+AIMING_VERBS = frozenset({
+    "fire", "launch", "aim", "direct", "point", "hurl", "throw", "shoot", "lob", "level", "take", "lash",
+})
+"""Verbs whose "at" phrase is a target ("fired rockets at Israel", "levelled accusations at"); after
+other verbs "at" names a place unless an organisation or person follows ("unveiled the jet at
+its factory")."""
+
 SURPRISE_IDIOMS = frozenset({("catch", "off", "guard"), ("catch", "by", "surprise"), ("take", "by", "surprise")})
 """Verb + preposition + noun idioms of surprise: "caught X off guard" is no seizure (CAMEO
 "catch"/"take" 17x); the relation stays, without an event code."""

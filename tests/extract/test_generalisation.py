@@ -205,3 +205,9 @@ def test_caught_off_guard_is_no_coercion(relations_of):
     assert rel.event_code is None
     [arrest] = [r for r in relations_of("Police caught the suspect in Berlin.") if r.predicate == "catch"]
     assert arrest.event_code is not None and arrest.event_code.startswith("17")
+
+
+# "at" is a target after verbs of aiming, else a place.
+def test_at_is_a_target_only_after_aiming_verbs(tuples_of):
+    assert ("Hezbollah", "fire rocket at", "Haifa") in tuples_of("Hezbollah fired rockets at Haifa.")
+    assert not any(t[1].endswith(" at") for t in tuples_of("Boeing unveiled the new Dreamliner at its Everett factory."))
