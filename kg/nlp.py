@@ -138,6 +138,7 @@ def pieces_of(
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_END_PUNCT = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+_HEADLINE_CHARS = 150
 LINE_BREAKS = "kg_line_breaks"
 
 
@@ -148,27 +149,31 @@ def _line_breaks(doc: "Doc") -> "Doc":
     first sentence. A single line break does when the line before it ends in
     ``. ! ? : ;`` or a closing quote, or is shorter than the text's longest line
     by more than the next word (a line that is not hard-wrapped); lines
-    wrapped at a fixed width are left to the parser.
+    wrapped at a fixed width are left to the parser. A short line ending so
+    without punctuation (a headline) is kept as one sentence.
     """
     text = doc.text
     if "\n" not in text:
         return doc
     width = max(len(line) for line in text.split("\n"))
     previous = None
+    first = 0  # the first token of the current line
     for token in doc:
         if token.is_space:
             continue
         if previous is not None:
             gap = text[previous.idx + len(previous.text) : token.idx]
             if "\n" in gap:
-                if _BLANK_LINE.search(gap):
+                line_start = text.rfind("\n", 0, previous.idx) + 1
+                line = text[line_start : previous.idx + len(previous.text)].strip()
+                ended = line.endswith(_LINE_END_PUNCT)
+                if _BLANK_LINE.search(gap) or ended or len(line) + 1 + len(token.text) < width:
                     token.is_sent_start = True
-                else:
-                    line_start = text.rfind("\n", 0, previous.idx) + 1
-                    line = text[line_start : previous.idx + len(previous.text)].rstrip()
-                    next_word = len(token.text)
-                    if line.endswith(_LINE_END_PUNCT) or len(line) + 1 + next_word < width:
-                        token.is_sent_start = True
+                    if not ended and len(line) <= _HEADLINE_CHARS:  # a headline-like line is one sentence
+                        for inner in doc[first + 1 : previous.i + 1]:
+                            if not inner.is_space:
+                                inner.is_sent_start = False
+                first = token.i
         previous = token
     return doc
 
