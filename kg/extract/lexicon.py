@@ -75,6 +75,10 @@ LIGHT_EVENTS = {
 }
 """Light-verb constructions: the noun carries the event ("impose sanctions on" → 163)."""
 
+SUPPORT_VERBS = frozenset({"make", "bring", "mark", "face", "take", "give", "use", "see", "pay"})
+"""Support verbs: with a common-noun object the noun names the act ("made a decision", "marked
+the end", "paid the average"); without a partner phrase that folds in, no relation."""
+
 AIMING_VERBS = frozenset({
     "fire", "launch", "aim", "direct", "point", "hurl", "throw", "shoot", "lob", "level", "take", "lash",
 })

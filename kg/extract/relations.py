@@ -95,6 +95,10 @@ def _confidence(frame: C.Frame, subject: Arg, obj: Arg) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
+def _lemma_of(frame: C.Frame) -> str:
+    return frame.verb.lemma_.lower()
+
+
 def _named_thing(token: "Token") -> bool:
     """A named product, programme or aircraft ("plans for the A380"): a partner of a
     noun-incorporated predicate like an actor (guidelines §1), unlike a common noun."""
@@ -172,6 +176,8 @@ def _relations_of_frame(
                 continue
             if mode != "open" and _reporting_only(frame, obj):
                 continue
+            if mode != "open" and frame.how == C.SVO and not obj.is_actor and _lemma_of(frame) in L.SUPPORT_VERBS:
+                continue  # "made errors", "marked the end": the noun is the act, and it has no partner
             if (
                 mode != "open"
                 and not subject.is_actor

@@ -211,3 +211,13 @@ def test_caught_off_guard_is_no_coercion(relations_of):
 def test_at_is_a_target_only_after_aiming_verbs(tuples_of):
     assert ("Hezbollah", "fire rocket at", "Haifa") in tuples_of("Hezbollah fired rockets at Haifa.")
     assert not any(t[1].endswith(" at") for t in tuples_of("Boeing unveiled the new Dreamliner at its Everett factory."))
+
+
+# Support verbs with a bare common noun state no relation; with a partner the noun folds in.
+@pytest.mark.parametrize("text", ["Volvo made a costly decision.", "The merger marked the end of an era for Siemens."])
+def test_support_verb_with_bare_noun_gives_nothing(tuples_of, text):
+    assert not any(t[1] in ("make", "mark") for t in tuples_of(text))
+
+
+def test_support_verb_with_partner_folds_the_noun(tuples_of):
+    assert ("Siemens", "pay compensation to", "Volvo") in tuples_of("Siemens paid compensation to Volvo.")
