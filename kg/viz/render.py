@@ -153,13 +153,15 @@ def _room_for_labels(H: nx.Graph, pos: dict, scores: dict[Hashable, float], roun
     The page draws labels 14 px high at every zoom; at the first view (the whole
     graph in :data:`VIEW_PX`) a name takes about ``7.5 px`` per character. The
     top tenth of the actors (at least 10) count as discs wide enough for their
-    name, the others as their dot; a few rounds re-estimate the first view's scale.
+    name, the others as their dot (above 2,000 actors all count as their dot); a
+    few rounds re-estimate the first view's scale.
     """
     if len(pos) < 2:
         return pos
     top = max(scores.values(), default=0.0) or 1.0
     dots = {n: _size(scores.get(n, 0.0), top) for n in H}
-    ranked = sorted(H, key=lambda n: -scores.get(n, 0.0))[: max(10, len(pos) // 10)]
+    # above 2,000 actors names are legible only zoomed in: keep just the dots apart
+    ranked = sorted(H, key=lambda n: -scores.get(n, 0.0))[: max(10, len(pos) // 10)] if len(pos) <= 2000 else []
     for _ in range(rounds):
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         scale = min(VIEW_PX[0] / max(max(xs) - min(xs), 1.0), VIEW_PX[1] / max(max(ys) - min(ys), 1.0)) * 0.9
