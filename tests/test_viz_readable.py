@@ -182,7 +182,8 @@ def test_viz_search_ranks_like_the_cli_and_names_actors_left_out(browser):
         G.add_node(node, label=label, type="Organization", aliases=aliases)
     G.add_edge("a", "b", key="meet", relation="meet", count=3, evidence=())
     G.add_edge("c", "b", key="meet", relation="meet", count=1, evidence=())
-    hidden = [("Mohammed bin Salman", ("MBS",), "none of its events passes --since; run kg viz without it")]
+    hidden = [("Mohammed bin Salman", ("MBS",), "none of its events passes --since; run kg viz without it"),
+              ("Jean", (), "none of its events passes --since; run kg viz without it")]
     page = open_page(browser, render_html(G, hidden=hidden))
     try:
         def search(q: str) -> str:
@@ -195,5 +196,8 @@ def test_viz_search_ranks_like_the_cli_and_names_actors_left_out(browser):
         assert search("mbs") == ("“Mohammed bin Salman” is in the store but not drawn here: none of its events "
                                  "passes --since; run kg viz without it")
         assert search("Atlantis") == "No actor matches “Atlantis”"
+        # the drawn Jean-Noël Barrot matches "jean" less well than the filtered actor named just Jean: both said
+        assert search("jean") == ("Found: Jean-Noël Barrot · “Jean” is in the store but not drawn here: none of "
+                                  "its events passes --since; run kg viz without it")
     finally:
         page.close()

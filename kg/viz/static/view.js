@@ -369,17 +369,20 @@
     } else {
       last = { query: q, matches: rank(q), k: 0 };
     }
+    var away = rankAmong(q, cfg.hidden || [], function (h) { return h[0]; }, function (h) { return h[1]; },
+      function () { return 0; });
+    var elsewhere = away.length
+      ? "\u201c" + away[0][0] + "\u201d is in the store but not drawn here: " + away[0][2] : "";
     if (!last.matches.length) {
-      var away = rankAmong(q, cfg.hidden || [], function (h) { return h[0]; }, function (h) { return h[1]; },
-        function () { return 0; });
-      found.textContent = away.length
-        ? "\u201c" + away[0][0] + "\u201d is in the store but not drawn here: " + away[0][2]
-        : "No actor matches \u201c" + String(text).trim() + "\u201d";
+      found.textContent = elsewhere || "No actor matches \u201c" + String(text).trim() + "\u201d";
       return null;
     }
     var n = last.matches[last.k];
     focusOn(n);
     found.textContent = "Found: " + n.label + (last.matches.length > 1 ? " (" + (last.k + 1) + " of " + last.matches.length + ")" : "");
+    if (elsewhere && tier(q, away[0][0], away[0][1]) < tier(q, last.matches[0].label, last.matches[0].aliases)) {
+      found.textContent += " \u00b7 " + elsewhere;  // a better match is filtered out: say so
+    }
     return n.id;
   }
   document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
