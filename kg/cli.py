@@ -310,7 +310,7 @@ def query_cli(
                 result = ox.QueryBoolean(result)  # pragma: no cover - pyoxigraph < 0.5
             data = result.serialize(format=formats[fmt.value])
             if fmt is QueryFormat.csv:  # meant for spreadsheets: no cell may start a formula
-                from kg.rdf.results import spreadsheet_safe_csv
+                from kg.csvsafe import spreadsheet_safe_csv
 
                 data = spreadsheet_safe_csv(data)
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")

@@ -67,7 +67,7 @@ def test_notebook_api_is_documented_and_typed(name):
             assert p.annotation is not inspect.Parameter.empty, f"kg.{name}({p.name}) needs a type"
 
 
-@pytest.mark.parametrize("module", ["kg", "kg.notebook", "kg.records", "kg.rdf.results", "kg.analytics.profile",
+@pytest.mark.parametrize("module", ["kg", "kg.notebook", "kg.records", "kg.rdf.results", "kg.csvsafe", "kg.analytics.profile",
                                     "kg.viz.render"])
 def test_api_doctests(module):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

@@ -20,7 +20,7 @@ from typing import IO, Any
 import networkx as nx
 
 from kg.analytics._common import GraphError
-from kg.rdf.results import spreadsheet_safe
+from kg.csvsafe import spreadsheet_safe
 
 __all__ = [
     "EDGE_COLUMNS",

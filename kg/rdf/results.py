@@ -7,16 +7,15 @@ pyoxigraph results become plain Python values (str, int, Decimal, dates) in a
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+
+from kg.csvsafe import spreadsheet_safe, spreadsheet_safe_csv
 
 __all__ = ["QueryResult", "to_ox", "to_python", "spreadsheet_safe", "spreadsheet_safe_csv"]
 
@@ -158,30 +157,3 @@ def _typed_column(pd: Any, values: list[Any]) -> Any:
     except (ValueError, TypeError, OverflowError):  # huge integers, mixed time zones
         pass
     return pd.Series(values, dtype=None if kinds == {str} else object)
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def spreadsheet_safe(value: str) -> str:
-    """``value`` with a ``'`` in front when a spreadsheet would run it as a formula (OWASP CSV injection).
-
-    Cells starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return are
-    prefixed, except plain numbers such as ``-3.5``. Article text is untrusted.
-
-    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-2"), spreadsheet_safe("Paris")
-    ("'=1+2", '-2', 'Paris')
-    """
-    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-def spreadsheet_safe_csv(data: bytes) -> bytes:
-    """A CSV document (UTF-8, e.g. SPARQL CSV results) with every cell passed through :func:`spreadsheet_safe`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return out.getvalue().encode("utf-8")

@@ -106,8 +106,8 @@ def wait_written(store: Path, before: dict[str, int], nbytes: int, proc: subproc
 def test_robust_build_killed_at_random_moments_resumes_to_the_same_graph(baseline, tmp_path):
     """Kill real builds with SIGKILL at seeded random points, check the store each time, re-run, compare.
 
-    The first kill of a round comes after a random 0.3-4 s (interpreter start, model
-    loading, store creation); the others when the build has written a random fraction
+    The first kill of a round comes after a random 10-90 % of the uninterrupted build's
+    duration (interpreter start, model loading, store creation); the others when the build has written a random fraction
     of what it still has to write (measured on its write-ahead log, so the points do not
     depend on the machine's speed). Before the first mid-write kill, a second
     ``kg build`` into the same store is run: it must be refused.
@@ -124,7 +124,7 @@ def test_robust_build_killed_at_random_moments_resumes_to_the_same_graph(baselin
                             log=tmp_path / f"build-{rounds}-{attempt}.log")
             started = time.monotonic()
             if attempt == 0:
-                point = f"{rng.uniform(0.3, 4.0):.2f}s"
+                point = f"{rng.uniform(0.1, 0.9) * baseline.seconds:.2f}s"
                 time.sleep(float(point[:-1]))
             else:
                 remaining = baseline.wal_bytes * (baseline.documents - present) / baseline.documents
