@@ -61,7 +61,7 @@ def _meta(document: Document, piece: Piece) -> dict[str, Any]:
         meta.update(title=document.title, url=document.url, source=document.source,
                     published=document.published.isoformat() if document.published else None,
                     regions=[[r.kind, r.start, r.end, r.extracted] for r in document.regions])
-        from kg.ingest._common import normalise
+        from kg.ingest import normalise
 
         if normalise(document.text) != document.text:  # the parsed text is the normalised one: keep the given one
             meta["text"] = document.text

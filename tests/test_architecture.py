@@ -1,38 +1,72 @@
-"""The layering of DESIGN §1: data flows one way; the graph side never imports spaCy or extraction."""
+"""The layering of DESIGN §1, checked for every module under kg/: data flows one way.
+
+ingest → nlp → extract → rdf → analytics/render/serve, and no module imports back up the chain;
+the graph side never imports spaCy or extraction; only the wiring (build, CLI, public API) sees
+every stage. The modules come from the package tree (nothing is skipped: a module in a unit that
+no table below names fails the test), and the import graph is read from the source, not from what
+a run happens to load: every ``import`` anywhere in a module (function bodies and
+``TYPE_CHECKING`` blocks too), relative imports, names taken from a package's lazy
+``__getattr__`` table, and module names passed to ``import_module``/``__import__``/
+``kg.extras.require``/``set_forkserver_preload`` (literals, f-strings, and the tables and loops
+they come from). A dynamic import the test cannot follow fails it.
+"""
 
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 
-# module prefix -> kg modules it may import (besides the shared core)
-CORE = {"kg", "kg.errors", "kg.records", "kg.config", "kg.names", "kg.extras", "kg.words", "kg.search"}
-ALLOWED = {
-    "kg.ingest": {"kg.ingest"},
-    "kg.nlp": {"kg.ruler"},
-    "kg.ruler": set(),
-    "kg.extract": {"kg.extract", "kg.nlp", "kg.dictionaries"},
-    "kg.resolve": {"kg.dictionaries"},
-    "kg.dictionaries": set(),
-    "kg.rdf": {"kg.rdf"},
-    "kg.analytics": {"kg.rdf", "kg.analytics"},
-    "kg.viz": {"kg.viz", "kg.analytics"},
-    "kg.server": {"kg.server", "kg.rdf", "kg.analytics", "kg.viz", "kg.stats"},
-    "kg.stats": {"kg.rdf"},
+# A unit is a top-level module or package of kg/ ("" is kg/__init__.py itself).
+# The shared core: any module may import it; it imports only itself.
+CORE = {"errors", "records", "config", "names", "extras", "words", "search", "csvsafe"}
+# The stages, in the order of the data: a unit may import itself, the core and the units named
+# here, never one of a later layer (checked on this table too, by test_the_table_follows_the_chain).
+LAYER = {
+    "ingest": 1,
+    "ruler": 2, "dictionaries": 2, "nlp": 2, "parses": 2,
+    "extract": 3, "resolve": 3,
+    "rdf": 4,
+    "analytics": 5, "viz": 5, "stats": 5, "server": 5, "notebook": 5,
 }
+MAY_IMPORT = {
+    "ingest": set(),
+    "ruler": set(),
+    "dictionaries": set(),
+    "nlp": {"ruler", "ingest"},
+    "parses": {"nlp", "ingest"},
+    "extract": {"nlp", "dictionaries"},
+    "resolve": {"dictionaries"},
+    "rdf": set(),
+    "analytics": {"rdf"},
+    "viz": {"analytics"},
+    "stats": {"rdf"},
+    "notebook": {"rdf", "analytics", "viz"},
+    "server": {"rdf", "analytics", "viz", "stats"},
+}
+# The wiring: may import anything; only the wiring imports it.
+WIRING = {"", "__main__", "cli", "commands", "output", "terminal", "pipeline", "distributed", "writer", "push", "procs"}
+# Third-party packages a unit must never import (spaCy objects never cross into the graph side).
 FORBIDDEN_EXTERNAL = {
-    "kg.rdf": {"spacy"},
-    "kg.analytics": {"spacy"},
-    "kg.viz": {"spacy"},
-    "kg.server": {"spacy"},
-    "kg.extract": {"rdflib", "pyoxigraph"},
-    "kg.resolve": {"spacy", "rdflib", "pyoxigraph"},
-    "kg.ingest": {"spacy", "rdflib", "pyoxigraph"},
+    "rdf": {"spacy"},
+    "analytics": {"spacy"},
+    "viz": {"spacy"},
+    "stats": {"spacy"},
+    "server": {"spacy"},
+    "notebook": {"spacy"},
+    "extract": {"rdflib", "pyoxigraph"},
+    "resolve": {"spacy", "rdflib", "pyoxigraph"},
+    "ingest": {"spacy", "rdflib", "pyoxigraph"},
 }
+# Import cycles left to break (issue 18 re-houses the build): a cycle is tolerated only when every
+# module in it lies under one of these prefixes. Delete the entry once the cycle is gone.
+KNOWN_CYCLES = [("kg.pipeline", "kg.distributed", "kg.writer", "kg.push")]
+# Callables whose first argument is a module name that gets imported.
+IMPORTERS = {"import_module", "__import__", "require", "set_forkserver_preload"}
 
 
 def _module_name(path: Path) -> str:
@@ -40,33 +74,270 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+MODULES = {_module_name(p): p for p in sorted(KG.rglob("*.py"))}
 
 
-def _stage(module: str) -> str | None:
-    for prefix in sorted(ALLOWED, key=len, reverse=True):
-        if module == prefix or module.startswith(prefix + "."):
-            return prefix
+def _unit(module: str) -> str:
+    return module.split(".")[1] if "." in module else ""
+
+
+def _owner(name: str) -> str | None:
+    """The kg module an imported dotted name lives in (``kg.rdf.store.Store`` → ``kg.rdf.store``)."""
+    while name:
+        if name in MODULES:
+            return name
+        name = name.rpartition(".")[0]
     return None
 
 
-@pytest.mark.parametrize("path", sorted(KG.rglob("*.py")), ids=lambda p: str(p.relative_to(KG)))
-def test_architecture_stages_import_only_what_is_below(path):
-    module = _module_name(path)
-    stage = _stage(module)
-    if stage is None:  # pipeline, cli, commands, output: the wiring layer
-        return
-    for name in _imports(path):
+class _Source:
+    """One module's syntax tree, with what each name is bound to, scope by scope."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self.package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+        self.tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        self.scope_of: dict[ast.AST, ast.AST] = {}  # node -> innermost function (or the module)
+        self.bindings: dict[tuple[ast.AST, str], list[tuple[str, ast.expr]]] = {}
+        self._index(self.tree, self.tree)
+
+    def _index(self, node: ast.AST, scope: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            self.scope_of[child] = scope
+            inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else scope
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for arg in child.args.posonlyargs + child.args.args + child.args.kwonlyargs:
+                    self.bindings.setdefault((child, arg.arg), []).append(("param", arg))
+            if isinstance(child, ast.Assign):
+                for target in child.targets:
+                    if isinstance(target, ast.Name):
+                        self.bindings.setdefault((scope, target.id), []).append(("value", child.value))
+            elif isinstance(child, ast.AnnAssign) and isinstance(child.target, ast.Name) and child.value:
+                self.bindings.setdefault((scope, child.target.id), []).append(("value", child.value))
+            elif isinstance(child, (ast.For, ast.comprehension)) and isinstance(child.target, ast.Name):
+                self.bindings.setdefault((scope, child.target.id), []).append(("element", child.iter))
+            self._index(child, inner)
+
+    def _bound(self, name: ast.Name) -> list[tuple[str, ast.expr]] | None:
+        scope = self.scope_of.get(name)
+        while scope is not None:
+            if (scope, name.id) in self.bindings:
+                return self.bindings[(scope, name.id)]
+            scope = self.scope_of.get(scope)
+        return self.bindings.get((self.tree, name.id))
+
+    def strings(self, expr: ast.expr, how: str = "value") -> set[str] | None:
+        """The strings ``expr`` can be (``how``: itself, an element of it, or an item taken from it); None: unknown."""
+        if how == "value" and isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+            return {expr.value}
+        if isinstance(expr, ast.Name):
+            bound = self._bound(expr)
+            if not bound or any(kind == "param" for kind, _ in bound):
+                return None
+            out: set[str] = set()
+            for kind, value in bound:
+                got = self.strings(value, "element" if kind == "element" else how)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if how == "value" and isinstance(expr, ast.Subscript):
+            return self.strings(expr.value, "item")
+        if how == "value" and isinstance(expr, ast.JoinedStr):
+            out = {""}
+            for part in expr.values:
+                got = self.strings(part.value if isinstance(part, ast.FormattedValue) else part)
+                if got is None:
+                    return None
+                out = {a + b for a in out for b in got}
+            return out
+        if how != "value" and isinstance(expr, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            if isinstance(expr, ast.Dict):
+                parts = expr.keys if how == "element" else expr.values
+            else:
+                parts = expr.elts
+            out = set()
+            for part in parts:
+                got = self.strings(part) if part is not None else None
+                if got is None:
+                    return None
+                out |= got
+            return out
+        return None
+
+    def lazy_table(self) -> dict[str, str]:
+        """Module-level ``{name: "kg.module"}`` dicts: the names a package's ``__getattr__`` loads on use."""
+        table = {}
+        for node in self.tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+                for key, value in zip(node.value.keys, node.value.values):
+                    if (isinstance(key, ast.Constant) and isinstance(value, ast.Constant)
+                            and value.value in MODULES):
+                        table[key.value] = value.value
+        return table
+
+    def imports(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """(dotted name imported, line) for every import; and the dynamic imports that cannot be followed."""
+        found, unknown = [], []
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                found += [(alias.name, node.lineno) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = self.package.split(".")
+                    base = ".".join(base[: len(base) - node.level + 1] + ([node.module] if node.module else []))
+                else:
+                    base = node.module or ""
+                plain = False
+                for alias in node.names:
+                    if f"{base}.{alias.name}" in MODULES:
+                        found.append((f"{base}.{alias.name}", node.lineno))
+                    elif alias.name in _lazy_table(base):
+                        found.append((_lazy_table(base)[alias.name], node.lineno))
+                    else:
+                        plain = True
+                if plain:
+                    found.append((base, node.lineno))
+            elif isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name not in IMPORTERS:
+                    continue
+                how = "element" if name == "set_forkserver_preload" else "value"
+                got = self.strings(node.args[0], how)
+                if got is None:
+                    arg = node.args[0]
+                    wrapper = self.scope_of.get(node)
+                    if (isinstance(arg, ast.Name) and getattr(wrapper, "name", None) in IMPORTERS
+                            and (wrapper, arg.id) in self.bindings):
+                        continue  # the importer itself (kg.extras.require): its callers are followed
+                    unknown.append((ast.unparse(node), node.lineno))
+                else:
+                    found += [(name, node.lineno) for name in sorted(got)]
+        return found, unknown
+
+
+@cache
+def _source(module: str) -> _Source:
+    return _Source(module)
+
+
+@cache
+def _lazy_table(module: str) -> dict[str, str]:
+    return _source(module).lazy_table() if module in MODULES else {}
+
+
+@cache
+def _kg_imports(module: str) -> dict[str, int]:
+    """The kg modules ``module`` imports, with the first line that does."""
+    out: dict[str, int] = {}
+    for name, line in _source(module).imports()[0]:
+        owner = _owner(name) if name == "kg" or name.startswith("kg.") else None
+        if owner and owner != module:
+            out.setdefault(owner, line)
+    return out
+
+
+def _where(module: str, line: int) -> str:
+    return f"{MODULES[module].relative_to(KG.parent)}:{line}"
+
+
+def test_every_module_belongs_to_a_unit_of_the_tables():
+    units = {_unit(m) for m in MODULES}
+    unknown = sorted(u or "kg" for u in units - CORE - WIRING - set(MAY_IMPORT))
+    assert not unknown, f"kg units in no table of tests/test_architecture.py: {unknown}"
+    assert len(MODULES) > 50
+
+
+def test_the_table_follows_the_chain():
+    for unit, allowed in MAY_IMPORT.items():
+        later = sorted(u for u in allowed if LAYER[u] > LAYER[unit])
+        assert not later, f"kg.{unit} may not import later stages {later}"
+    assert not {"extract", "nlp", "ingest", "parses", "ruler"} & set().union(
+        *(MAY_IMPORT[u] for u in MAY_IMPORT if LAYER[u] >= LAYER["rdf"]))
+
+
+@pytest.mark.parametrize("module", sorted(MODULES), ids=lambda m: str(MODULES[m].relative_to(KG)))
+def test_architecture_stages_import_only_what_is_below(module):
+    unit = _unit(module)
+    wrong = []
+    for name, line in _source(module).imports()[0]:
         root = name.split(".")[0]
-        assert root not in FORBIDDEN_EXTERNAL.get(stage, set()), f"{module} imports {name}"
-        if root != "kg" or name in CORE:
+        if root in FORBIDDEN_EXTERNAL.get(unit, ()):
+            wrong.append(f"{_where(module, line)} imports {name}")
+    for target, line in _kg_imports(module).items():
+        to = _unit(target)
+        if unit in WIRING or to == unit or to in CORE and target != "kg":
             continue
-        target = _stage(name) or name
-        assert target == stage or target in ALLOWED[stage], f"{module} imports {name}"
+        if unit in CORE or to in WIRING or to not in MAY_IMPORT.get(unit, ()):
+            wrong.append(f"{_where(module, line)} imports {target}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES), ids=lambda m: str(MODULES[m].relative_to(KG)))
+def test_dynamic_imports_can_be_followed(module):
+    unknown = [f"{_where(module, line)}: {call}" for call, line in _source(module).imports()[1]]
+    assert not unknown, "name the modules in a literal or a table of literals:\n" + "\n".join(unknown)
+
+
+def test_dynamic_imports_are_seen():
+    """The lazy tables and import_module loops of today are followed (the test would miss nothing silently)."""
+    assert "kg.pipeline" in _kg_imports("kg")  # `build` in kg/__init__.py's lazy table
+    assert "kg.server.app" in _kg_imports("kg.server")
+    assert "kg.viz" in _kg_imports("kg.server._preload")  # a loop over a tuple of names
+
+
+def test_private_modules_are_imported_only_in_their_package():
+    wrong = []
+    for module in MODULES:
+        for target, line in _kg_imports(module).items():
+            package, _, leaf = target.rpartition(".")
+            if leaf.startswith("_") and leaf != "__main__" and not (module + ".").startswith(package + "."):
+                wrong.append(f"{_where(module, line)} imports {target}")
+    assert not wrong, "\n".join(wrong)
+
+
+def _cycles() -> list[set[str]]:
+    """Strongly connected components of the import graph (a package importing its own modules is no cycle)."""
+    graph = {m: {t for t in _kg_imports(m) if not t.startswith(m + ".")} for m in MODULES}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out = []
+
+    def visit(node: str) -> None:  # Tarjan
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.add(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                out.append(component)
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return out
+
+
+def _known(cycle: set[str]) -> bool:
+    return any(all(m == p or m.startswith(p + ".") for m in cycle for p in known if m == p or m.startswith(p + "."))
+               and all(any(m == p or m.startswith(p + ".") for p in known) for m in cycle) for known in KNOWN_CYCLES)
+
+
+def test_no_import_cycles():
+    new = [sorted(c) for c in _cycles() if not _known(c)]
+    assert not new, f"import cycles: {new}"

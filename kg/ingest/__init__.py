@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import IngestError
-from kg.ingest._common import (SAMPLE_BYTES, Problem, binary_reason, decode_bytes, not_english_reason, sniff_format,
-                               split_lines)
+from kg.ingest._common import (SAMPLE_BYTES, Problem, binary_reason, decode_bytes, normalise, not_english_reason,
+                               sniff_format, split_lines)
 from kg.ingest._ids import document_id
 from kg.records import Document
 
-__all__ = ["IngestFailure", "read_documents", "document_id", "FORMATS", "STDIN"]
+__all__ = ["IngestFailure", "read_documents", "document_id", "normalise", "FORMATS", "STDIN"]
 
 log = logging.getLogger("kg.ingest")
 
