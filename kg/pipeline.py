@@ -338,8 +338,8 @@ def extract(
 def extract_text(text: str, *, doc_id: str = "text", published=None, settings: Settings | None = None) -> list[Relation]:
     """The relations in one text.
 
-    >>> rels = extract_text("France and Germany condemned Russia.")  # doctest: +SKIP
-    >>> [(r.subject.label, r.predicate, r.object.label) for r in rels]  # doctest: +SKIP
+    >>> rels = extract_text("France and Germany condemned Russia.")
+    >>> [(r.subject.label, r.predicate, r.object.label) for r in rels]
     [('France', 'condemn', 'Russia'), ('Germany', 'condemn', 'Russia')]
     """
     doc = Document(id=doc_id, text=text, published=published)

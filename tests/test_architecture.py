@@ -341,3 +341,11 @@ def _known(cycle: set[str]) -> bool:
 def test_no_import_cycles():
     new = [sorted(c) for c in _cycles() if not _known(c)]
     assert not new, f"import cycles: {new}"
+
+
+def test_every_docstring_example_runs_with_the_tests():
+    """The test run collects kg/ with --doctest-modules, so no example in a docstring goes stale."""
+    import tomllib
+
+    options = tomllib.loads((KG.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "--doctest-modules" in options["addopts"].split() and "kg" in options["testpaths"]

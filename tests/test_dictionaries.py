@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import filecmp
 import subprocess
 import sys
@@ -229,11 +228,6 @@ def test_loading_is_lazy_and_cached():
     assert default_dictionary() is default_dictionary()
     assert kd._default_actors() is kd._default_actors()
     assert kd.data_dir().name == "dictionaries"
-
-
-def test_doctests():
-    result = doctest.testmod(kd, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 5
 
 
 def test_cameo_turtle_is_valid_skos():

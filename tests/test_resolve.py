@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import kg.resolve
 from kg.dictionaries import default_dictionary
 from kg.records import ActorType, Mention, Provenance, Relation
 from kg.resolve import resolve_document, resolve_mention
@@ -240,10 +238,6 @@ def test_resolve_imports_no_spacy():
     code = "import sys, kg.resolve; print('spacy' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "False"
-
-
-def test_resolve_doctests():
-    assert doctest.testmod(kg.resolve).failed == 0
 
 
 # --------------------------------------------------------------------------- resolution rules (issue #3)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
-import kg.extract.events
 from kg.extract.events import describe, event_code, light_event
 from kg.records import ActorType
 
@@ -85,10 +83,6 @@ def test_events_describe_gives_goldstein_and_quad_class():
 
 def test_events_light_event():
     assert light_event("impose duty on") and not light_event("impose") and not light_event("make progress toward")
-
-
-def test_events_doctests():
-    assert doctest.testmod(kg.extract.events).failed == 0
 
 
 # --------------------------------------------------------------------------- real parses

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
-import kg.extract.gazetteer
-import kg.extract.modality
 from kg.extract.gazetteer import BUILTIN
 from kg.records import ActorType
 
@@ -143,8 +140,3 @@ def test_mentions_gazetteer_lookup(name, expected):
 
 def test_mentions_gazetteer_never_folds_acronyms():
     assert BUILTIN.lookup("us") is None and BUILTIN.lookup("US").canonical == "United States"
-
-
-@pytest.mark.parametrize("module", [kg.extract.gazetteer, kg.extract.modality], ids=lambda m: m.__name__)
-def test_mentions_doctests(module):
-    assert doctest.testmod(module).failed == 0

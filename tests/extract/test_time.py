@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 
 import pytest
 
-import kg.extract.time
 from kg.extract import extract_relations
 from kg.extract.time import resolve_date
 
@@ -70,10 +68,6 @@ def test_time_without_publication_date_only_absolute_dates(text, expected):
 def test_time_does_not_depend_on_today():
     assert resolve_date("last Friday", dt.date(1999, 12, 31)) == dt.date(1999, 12, 24)
     assert resolve_date("March 3", dt.date(1999, 12, 31)) == dt.date(1999, 3, 3)
-
-
-def test_time_doctests():
-    assert doctest.testmod(kg.extract.time).failed == 0
 
 
 # --------------------------------------------------------------------------- real parses

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -11,7 +10,6 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import ConfigError, QueryError
-from kg.server import explorer, network, settings as settings_mod, sparql, worker
 from kg.server.settings import SETTING_HELP, ServerSettings
 from kg.server.sparql import ForbiddenQueryError, NotAcceptableError, inspect_query, negotiate
 from kg.server.worker import capped_solutions
@@ -113,11 +111,6 @@ def test_server_capped_solutions_round_trip_every_term_kind():
     assert again == direct
     tsv, cut = capped_solutions(store.query(query), 1)
     assert cut and len(tsv.decode().splitlines()) == 2
-
-
-@pytest.mark.parametrize("module", [settings_mod, sparql, worker, explorer, network])
-def test_server_doctests(module):
-    assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 @pytest.mark.parametrize("change", [
