@@ -302,17 +302,9 @@ def query_cli(
                 _print_table(("subject", "predicate", "object"), list(res.triples))
             return
         formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
-        result = st.raw_query(sparql)
-        if isinstance(result, ox.QueryTriples):  # CONSTRUCT, DESCRIBE: N-Triples, or JSON-LD for json
-            data = result.serialize(format=ox.RdfFormat.N_TRIPLES if fmt is not QueryFormat.json else ox.RdfFormat.JSON_LD)
-        else:  # SELECT, and ASK (a bool before pyoxigraph 0.5, then QueryBoolean)
-            if isinstance(result, bool):
-                result = ox.QueryBoolean(result)  # pragma: no cover - pyoxigraph < 0.5
-            data = result.serialize(format=formats[fmt.value])
-            if fmt is QueryFormat.csv:  # meant for spreadsheets: no cell may start a formula
-                from kg.csvsafe import spreadsheet_safe_csv
-
-                data = spreadsheet_safe_csv(data)
+        # CONSTRUCT, DESCRIBE: N-Triples, or JSON-LD for json; SELECT and ASK in the chosen results format
+        graph_fmt = ox.RdfFormat.JSON_LD if fmt is QueryFormat.json else ox.RdfFormat.N_TRIPLES
+        data = st.serialize_results(sparql, formats[fmt.value], graph_fmt, spreadsheet_safe=True)  # CSV is for spreadsheets
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
 
 

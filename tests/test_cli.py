@@ -110,3 +110,15 @@ def test_cli_query_formats(tmp_path):
     assert json.loads(as_json.stdout)["head"]["vars"] == ["c"]
     table = kg("query", q, "--store", str(store))
     assert re.search(r"cameo/190", table.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_cli_query_service_that_cannot_be_reached_is_a_one_line_error(tmp_path, fmt):
+    """SERVICE is evaluated while results are read: its failure is a query error, not an internal error."""
+    from kg.rdf.store import Store
+
+    store = tmp_path / "store"
+    Store.create(store).close()
+    proc = kg("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+              "--store", str(store), "--format", fmt)
+    _one_line_error(proc, "query failed")

@@ -9,6 +9,7 @@ message.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -23,6 +24,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.csvsafe import spreadsheet_safe_csv
 from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.rdf import iris
 from kg.rdf.convert import Quad
@@ -394,26 +396,34 @@ class Store:
         result = self.raw_query(sparql)
         if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":  # pyoxigraph >= 0.5: QueryBoolean
             return QueryResult(boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = tuple(v.value for v in result.variables)
-            rows = []
-            for i, sol in enumerate(result):
-                if limit is not None and i >= limit:
-                    break
-                rows.append(tuple(to_python(sol[n]) for n in names))
-            return QueryResult(variables=names, rows=tuple(rows))
-        triples = tuple((to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in result)
-        return QueryResult(triples=triples)
+        with _evaluation_errors():  # results are lazy: SERVICE calls and the like fail while iterating
+            if isinstance(result, ox.QuerySolutions):
+                names = tuple(v.value for v in result.variables)
+                rows = []
+                for i, sol in enumerate(result):
+                    if limit is not None and i >= limit:
+                        break
+                    rows.append(tuple(to_python(sol[n]) for n in names))
+                return QueryResult(variables=names, rows=tuple(rows))
+            triples = tuple((to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in result)
+            return QueryResult(triples=triples)
 
-    def serialize_results(self, sparql: str, fmt: ox.QueryResultsFormat | ox.RdfFormat) -> bytes:
-        """Run a query and serialise its results (SPARQL JSON/XML/CSV/TSV, or RDF for graphs)."""
+    def serialize_results(self, sparql: str, fmt: ox.QueryResultsFormat, graph_fmt: ox.RdfFormat, *,
+                          spreadsheet_safe: bool = False) -> bytes:
+        """Run a query and serialise its results: solutions and booleans as ``fmt``, graphs as ``graph_fmt``.
+
+        With ``spreadsheet_safe``, CSV results have no cell that a spreadsheet would run as a formula.
+        """
         result = self.raw_query(sparql)
         if isinstance(result, bool):
             result = ox.QueryBoolean(result) if hasattr(ox, "QueryBoolean") else result
+        target = graph_fmt if isinstance(result, ox.QueryTriples) else fmt
         try:
-            return result.serialize(format=fmt)
+            with _evaluation_errors():  # results are lazy: SERVICE calls and the like fail while serialising
+                data = result.serialize(format=target)
         except (ValueError, TypeError) as exc:
-            raise QueryError(f"cannot write these results as {fmt}: {_one_line(exc)}") from exc
+            raise QueryError(f"cannot write these results as {target}: {_one_line(exc)}") from exc
+        return spreadsheet_safe_csv(data) if spreadsheet_safe and target == ox.QueryResultsFormat.CSV else data
 
     def export(self, out: Path | IO[bytes], fmt: ExportFormat) -> None:
         """Write the whole graph; Turtle/N-Triples get the union, other formats the named graphs."""
@@ -429,6 +439,15 @@ class Store:
                     out.write(data)
         except OSError as exc:
             raise StoreError(f"{out}: export failed: {exc}") from exc
+
+
+@contextlib.contextmanager
+def _evaluation_errors() -> Iterator[None]:
+    """Turn a failure while results are computed (e.g. a SERVICE endpoint that cannot be reached) into QueryError."""
+    try:
+        yield
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {_one_line(exc)}") from exc
 
 
 _PROLOGUE = re.compile(r"""\s*(?:\#[^\n]*\n|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)""", re.IGNORECASE)
