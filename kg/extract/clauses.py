@@ -41,7 +41,7 @@ from kg.extract.control import blocked, demanded, denied_gerund
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of"]
+__all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of", "has_agent"]
 
 SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
 RECIPROCAL = "reciprocal"
@@ -303,7 +303,7 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
     if obj.pos_ != "NOUN" or _actor_noun(obj) or _lemma(verb) in L.SAYING_VERBS | L.STANCE_VERBS:
         return []
     found: list[tuple[list[Token], Token]] = []
-    own = [] if _has_agent(obj) else [(p, o) for p, o in _preps(obj) if p[0].lower_ not in _RELATIONAL_PREPS]
+    own = [] if has_agent(obj) else [(p, o) for p, o in _preps(obj) if p[0].lower_ not in _RELATIONAL_PREPS]
     candidates = [*own, *_preps(verb)]
     for preps, pobj in own:
         if pobj.pos_ == "NOUN" and preps[0].lower_ in ("for", "of"):
@@ -329,7 +329,7 @@ def _noun_partners(noun: "Token") -> "list[tuple[list[Token], Token]]":
     folds in like a direct object (:func:`incorporated`, same exclusions, phrases on the noun
     only, no "of"): "paid $57 million for a stake in X" → pay for stake in X. Other
     prepositions keep their noun whole ("pulled out of the contract with X": the contract)."""
-    if noun.pos_ != "NOUN" or _actor_noun(noun) or _has_agent(noun):
+    if noun.pos_ != "NOUN" or _actor_noun(noun) or has_agent(noun):
         return []
     found = []
     for preps, pobj in _preps(noun):
@@ -390,7 +390,7 @@ def _actor_noun(noun: "Token") -> bool:
     )
 
 
-def _has_agent(noun: "Token") -> bool:
+def has_agent(noun: "Token") -> bool:
     """True when a noun names its own agent: a named possessor or a name or nationality before it."""
     return any(
         c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")

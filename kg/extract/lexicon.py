@@ -90,6 +90,31 @@ SURPRISE_IDIOMS = frozenset({("catch", "off", "guard"), ("catch", "by", "surpris
 """Verb + preposition + noun idioms of surprise: "caught X off guard" is no seizure (CAMEO
 "catch"/"take" 17x); the relation stays, without an event code."""
 
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ruptcy", "ness", "ism", "ality")
+"""Derivational suffixes of nouns for acts, states and qualities ("recommendation", "management",
+"ownership", "bankruptcy"): no entity, so no argument of an actor relation (guidelines §1)."""
+
+CONCRETE_EXCEPTIONS = frozenset({
+    "equipment", "government", "parliament", "apartment", "instrument", "shipment", "settlement",
+    "station", "option", "portion", "ammunition", "munition", "medication", "population", "nation",
+    "administration", "organization", "organisation", "corporation", "federation", "association",
+    "coalition", "delegation", "commission", "opposition", "institution", "foundation", "union",
+    "alliance", "insurance", "appliance", "licence", "license", "business", "witness", "installation",
+    "generation", "legislation", "petition", "resolution", "proposition", "version", "municipality", "nationality", "personality",
+})
+"""Nouns with those suffixes that name things, bodies or documents (an actor, a bill, a weapon)."""
+
+ABSTRACT_NOUNS = frozenset({
+    "award", "protest", "offer", "demand", "contest", "value", "role", "flaw", "way", "question",
+    "claim", "concern", "criticism", "support", "attention", "step", "move", "effort",
+    "issue", "problem", "idea", "view", "decision", "chance", "priority", "goal", "aim",
+    "lead", "charge", "blame", "trust", "loss", "success", "failure", "growth", "change",
+    "risk", "threat", "fear", "hope", "doubt", "end", "start", "rise", "fall", "increase", "decline",
+    "economy", "amount", "level", "rate", "pressure", "ownership", "membership", "leadership",
+})
+"""Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
+protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""
+
 TALK_NOUNS = frozenset({
     "talk", "negotiation", "summit", "conference", "dialogue", "process", "mediation", "meeting",
 })

@@ -107,6 +107,26 @@ def _named_thing(token: "Token") -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ not in ("EVENT", "LOC", "DATE", "TIME", "LAW")
 
 
+def abstract_noun(token: "Token") -> bool:
+    """True for a common noun that names an act, state, quality or measure rather than an entity:
+    a derived nominal ("recommendation", "ownership", "bankruptcy",
+    :data:`~kg.extract.lexicon.ABSTRACT_SUFFIXES`) or an underived one of
+    :data:`~kg.extract.lexicon.ABSTRACT_NOUNS` ("the protest", "questions").
+
+    Generalisation: a relation joins two entities (guidelines §1); "upheld the protest", "issued a
+    recommendation", "filed for bankruptcy" relate the actor to no one. Names, actor nouns ("the
+    administration"), pacts ("the agreement") and things with such suffixes
+    (:data:`~kg.extract.lexicon.CONCRETE_EXCEPTIONS`: "equipment", "legislation") are not abstract; concrete and financial objects ("jets", "loans",
+    "a stake") are left to the caller.
+    """
+    if token.pos_ != "NOUN" or token.ent_type_ or C.has_agent(token):
+        return False  # "the Israeli occupation": an event with its agent, which stands for it
+    lemma = token.lemma_.lower()
+    if lemma in L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS or lemma in L.ORG_DESCRIPTIONS or lemma in L.PERSON_DESCRIPTIONS:
+        return False
+    return lemma in L.ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(L.ABSTRACT_SUFFIXES))
+
+
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
     """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
     "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
@@ -174,6 +194,8 @@ def _relations_of_frame(
                 continue  # "As one US official put it": no actor acts on itself here
             if mode != "open" and not obj.is_actor and frame.verb.lemma_.lower() in P.STOP_PREDICATES:
                 continue
+            if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):
+                continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
             if mode != "open" and _reporting_only(frame, obj):
                 continue
             if mode != "open" and frame.how == C.SVO and not obj.is_actor and _lemma_of(frame) in L.SUPPORT_VERBS:

@@ -1,0 +1,46 @@
+"""Which objects make a relation (issue 13): rules stated over the parse, each with sentences
+where it must fire and where it must not. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+# Abstract objects: an act, state or quality relates the actor to no one.
+ABSTRACT_OBJECTS = [
+    ("Ofcom issued a recommendation on Tuesday.", "recommendation"),
+    ("Norsk Airways filed for bankruptcy last week.", "bankruptcy"),
+    ("Heliox Energy challenged the award in court.", "award"),
+    ("The Transport Workers Union rejected the latest offer on Monday.", "offer"),
+    ("Vantor Group assumed full ownership last year.", "ownership"),
+]
+
+# Concrete, financial and pact objects, and actors, still make relations.
+KEPT_OBJECTS = [
+    ("Norsk Airways bought twelve jets from Embraer.", "Norsk Airways", "Embraer"),
+    ("Vantor Group sought new loans.", "Vantor Group", "loans"),
+    ("Heliox Energy will close three dealerships.", "Heliox Energy", "dealerships"),
+    ("Kestrel Holdings signed the agreement.", "Kestrel Holdings", "agreement"),
+    ("Kestrel Holdings sold the equipment.", "Kestrel Holdings", "equipment"),
+    ("The senate passed the legislation.", None, "legislation"),
+]
+
+
+@pytest.mark.parametrize("text, noun", ABSTRACT_OBJECTS)
+def test_abstract_object_gives_no_relation(tuples_of, text, noun):
+    assert not any(noun in t[2].lower() for t in tuples_of(text))
+
+
+@pytest.mark.parametrize("text, subject, obj", KEPT_OBJECTS)
+def test_concrete_object_kept(tuples_of, text, subject, obj):
+    found = tuples_of(text)
+    assert any(obj in t[2] and (subject is None or t[0] == subject) for t in found), found
+
+
+def test_abstract_noun_with_actor_partner_folds_in(tuples_of):
+    # the abstract noun is no argument, but a partner after it still is
+    found = tuples_of("Heliox Energy opened negotiations with Siemens.")
+    assert ("Heliox Energy", "open negotiation with", "Siemens") in found
+    assert not any(t[2] == "negotiations" for t in found)
