@@ -107,7 +107,7 @@ def _named_thing(token: "Token") -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ not in ("EVENT", "LOC", "DATE", "TIME", "LAW")
 
 
-def abstract_noun(token: "Token") -> bool:
+def abstract_noun(token: "Token", *, agentless: bool = True) -> bool:
     """True for a common noun that names an act, state, quality or measure rather than an entity:
     a derived nominal ("recommendation", "ownership", "bankruptcy",
     :data:`~kg.extract.lexicon.ABSTRACT_SUFFIXES`) or an underived one of
@@ -119,12 +119,30 @@ def abstract_noun(token: "Token") -> bool:
     (:data:`~kg.extract.lexicon.CONCRETE_EXCEPTIONS`: "equipment", "legislation") are not abstract; concrete and financial objects ("jets", "loans",
     "a stake") are left to the caller.
     """
-    if token.pos_ != "NOUN" or token.ent_type_ or C.has_agent(token):
+    if token.pos_ != "NOUN" or token.ent_type_ or (agentless and C.has_agent(token)):
         return False  # "the Israeli occupation": an event with its agent, which stands for it
     lemma = token.lemma_.lower()
     if lemma in L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS or lemma in L.ORG_DESCRIPTIONS or lemma in L.PERSON_DESCRIPTIONS:
         return False
     return lemma in L.ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(L.ABSTRACT_SUFFIXES))
+
+
+def _possessor(obj: Arg, args: Arguments, doc: "Doc") -> Arg | None:
+    """The owner of an abstract object, which is the argument instead: "upheld Boeing's protest"
+    → uphold Boeing, "rejected its offer" → reject (what "its" refers to).
+
+    Generalisation: an act or state noun (:func:`abstract_noun`) is no entity, but its possessor
+    is its agent, the participant the verb reaches through it (guidelines §8: a relation with a
+    possessor, at most optional; MEANTIME annotates the possessor as the patient).
+    """
+    if obj.is_actor:
+        return None
+    token = doc[obj.head]
+    if not abstract_noun(token, agentless=False):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    found = args.actor(owner) if owner is not None else None
+    return found if found is not None and found.is_actor else None
 
 
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
@@ -156,6 +174,11 @@ def _relations_of_frame(
             objects = [o for o in objects if o.is_actor]
         elif frame.how == C.LIGHT and not light_event(frame.predicate):
             objects = [o for o in objects if o.is_actor or _named_thing(frame.verb.doc[o.head])]
+        elif frame.how == C.SVO and _lemma_of(frame) not in P.SPEECH_VERBS | L.SAYING_VERBS:
+            owners = [_possessor(o, args, frame.verb.doc) for o in objects]
+            if any(owners):  # the owner of an act is no partner of a subject that is no actor either
+                subjects = [s for s in subjects if s.is_actor]
+            objects = [owner or o for owner, o in zip(owners, objects)]
     if not subjects or not objects:
         return
     attribution = attribution_of(frame.verb)

@@ -44,3 +44,19 @@ def test_abstract_noun_with_actor_partner_folds_in(tuples_of):
     found = tuples_of("Heliox Energy opened negotiations with Siemens.")
     assert ("Heliox Energy", "open negotiation with", "Siemens") in found
     assert not any(t[2] == "negotiations" for t in found)
+
+
+# The owner of an abstract object is the argument instead.
+def test_possessor_of_abstract_object_is_the_argument(tuples_of):
+    found = tuples_of("The European Commission upheld Siemens's protest.")
+    assert any(t[1] == "uphold" and t[2] == "Siemens" for t in found), found
+
+
+def test_possessor_not_taken_by_verbs_of_saying(tuples_of):
+    found = tuples_of("Kestrel Holdings announced Vantor Group's withdrawal.")
+    assert not any(t[2] == "Vantor Group" for t in found), found
+
+
+def test_possessor_of_concrete_object_is_not_the_argument(tuples_of):
+    found = tuples_of("Norsk Airways bought Embraer's jets.")
+    assert not any(t[1] == "buy" and t[2] == "Embraer" for t in found), found
