@@ -5,8 +5,9 @@ columns, one ``:ID``, ``:START_ID``/``:END_ID``/``:TYPE``, ``;`` arrays, every
 relationship's ends among the nodes, no line breaks in fields).
 FollowTheMoney: the entity shape (``id``, ``schema``, ``properties`` of string
 lists), the schemata and properties of the FtM model used here, ISO-2 country
-codes, ISO dates, and every entity reference resolving in the file. (The
-``followthemoney`` library is not a dependency; these are its model's rules.)
+codes, ISO dates, and every entity reference resolving in the file; then the
+``followthemoney`` library itself (a test dependency) loads every entity and
+validates every value with its property's type.
 """
 
 from __future__ import annotations
@@ -113,6 +114,21 @@ def test_neo4j_import_files_follow_neo4j_admin_rules(store_dir, tmp_path, capsys
     assert strike[0]["documents:string[]"] == ["d2"] and strike[0]["negated:boolean"] is False
 
 
+def assert_followthemoney_accepts(entities: list[dict]) -> None:
+    """The followthemoney library loads each entity unchanged and each value passes its property type's check."""
+    from followthemoney import model
+
+    for e in entities:
+        schema = model.get(e["schema"])
+        assert schema is not None and not schema.abstract, e["schema"]
+        for name, values in e["properties"].items():
+            prop = schema.get(name)
+            assert prop is not None, (e["schema"], name)
+            for value in values:
+                assert prop.type.validate(value), (e["schema"], name, value)
+        assert model.get_proxy(e, cleaned=False).to_dict()["properties"] == e["properties"], e
+
+
 def test_ftm_entities_follow_the_followthemoney_model(store_dir, tmp_path, capsys):
     path = tmp_path / "entities.ftm"
     assert main(["export-graph", "--store", store_dir, "-o", str(path)]) == 0
@@ -132,6 +148,7 @@ def test_ftm_entities_follow_the_followthemoney_model(store_dir, tmp_path, capsy
                     dt.date.fromisoformat(v)
             if prop in FTM_ENTITY_PROPS:
                 assert set(values) <= ids, (prop, values)
+    assert_followthemoney_accepts(entities)
     named = {e["properties"]["name"][0]: e for e in entities if "name" in e["properties"]}
     assert named["Benjamin Netanyahu"]["schema"] == "Person"
     assert named["Benjamin Netanyahu"]["properties"]["position"] == ["Prime Minister"]
