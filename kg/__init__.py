@@ -57,7 +57,7 @@ _LAZY = {
     "remove": "kg.pipeline",
     "BuildReport": "kg.pipeline",
     "Store": "kg.rdf.store",
-    "QueryResult": "kg.rdf.store",
+    "QueryResult": "kg.rdf.results",
     "store_stats": "kg.stats",
     "read_documents": "kg.ingest",
     # notebooks: typed DataFrames, the inline view (kg/notebook.py)

@@ -74,14 +74,6 @@ def _book(actors_files: tuple[Path, ...]) -> Any:
     return actor_dictionary(load_settings(actors_files=actors_files))
 
 
-def _warm(settings: Settings) -> None:
-    """Load the model and the dictionaries once per worker process."""
-    from kg.pipeline import _nlp
-
-    _nlp(settings)
-    _book(tuple(settings.actors_files))
-
-
 def convert(
     results: list[tuple[Document, list[Relation]]],
     *,

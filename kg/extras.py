@@ -20,7 +20,7 @@ from types import ModuleType
 
 from kg.errors import MissingExtraError
 
-__all__ = ["EXTRAS", "MissingExtraError", "extra_for", "hint_for", "missing", "require"]
+__all__ = ["EXTRAS", "extra_for", "hint_for", "missing", "require"]
 
 #: top-level module -> the extra of pyproject.toml that installs it
 EXTRAS: dict[str, str] = {

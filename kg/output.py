@@ -101,7 +101,7 @@ def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: s
 
     from kg.rdf.convert import document_quads
     from kg.rdf.namespaces import PREFIXES
-    from kg.rdf.store import to_ox
+    from kg.rdf.results import to_ox
 
     triples = {(s, p, o) for doc, rels in rows for s, p, o, _ in document_quads(doc, rels, base=base)}
     data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(triples)],

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["PARSES_DIR", "ParseError", "ParsedPart", "pack", "unpack", "ParseStore"]
+__all__ = ["PARSES_DIR", "ParsedPart", "pack", "unpack", "ParseStore"]
 
 log = logging.getLogger(__name__)
 
@@ -181,10 +181,3 @@ class ParseStore:
             return (self.parts_dir / part.part).read_bytes()
         except OSError as exc:
             raise ParseError(f"{self.parts_dir / part.part}: cannot read kept parse: {exc.strerror or exc}") from exc
-
-    def orphans(self) -> list[Path]:
-        """Part files no manifest line names (left by an interrupted build)."""
-        if not self.parts_dir.is_dir():
-            return []
-        named = {p.part for p in self.parts()} if self.manifest.is_file() else set()
-        return [p for p in self.parts_dir.iterdir() if p.name not in named]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgtest import EXAMPLES, IN_CI, ROOT, SHARED, need  # noqa: F401  (re-exported for old imports)
+from kgtest import SHARED, need
 
 
 def pytest_configure(config):

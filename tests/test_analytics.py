@@ -25,8 +25,6 @@ from test_analytics_store import (
 )
 
 from kg.analytics import (
-    ActorNotFound,
-    GraphError,
     actor_graph,
     actor_profile,
     centrality,
@@ -44,6 +42,7 @@ from kg.analytics import (
     to_frame,
     top_actors,
 )
+from kg.errors import ActorNotFound, GraphError
 
 
 @pytest.fixture(scope="module")

@@ -31,14 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.analytics import (
-    ActorNotFound,
-    GraphError,
-    actor_graph,
-    country_graph,
-    full_graph,
-    resolve_actor,
-)
+from kg.analytics import actor_graph, country_graph, full_graph, resolve_actor
+from kg.errors import ActorNotFound, GraphError
 from kg.rdf import iris
 from kg.rdf.convert import document_quads
 from kg.rdf.store import Store

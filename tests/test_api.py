@@ -24,7 +24,8 @@ pd = pytest.importorskip("pandas")
 
 from kg.analytics.measures import TimelineEntry  # noqa: E402
 from kg.analytics.profile import ActorProfile  # noqa: E402
-from kg.rdf.store import QueryResult, Store  # noqa: E402
+from kg.rdf.results import QueryResult  # noqa: E402
+from kg.rdf.store import Store  # noqa: E402
 from kg.records import Mention, Provenance, Relation  # noqa: E402
 
 EVIL = "<script>alert('x')</script> & \"quoted\""
@@ -101,7 +102,6 @@ def test_query_result_to_frame_ask_construct_and_empty():
     assert list(triples.columns) == ["subject", "predicate", "object"] and len(triples) == 1
     empty = QueryResult(variables=("a", "b")).to_frame()
     assert list(empty.columns) == ["a", "b"] and empty.empty
-    assert QueryResult.to_pandas is QueryResult.to_frame
 
 
 _TYPED = """

@@ -6,7 +6,8 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.analytics import ActorNotFound, find_actor
+from kg.analytics import find_actor
+from kg.errors import ActorNotFound
 from kg.names import is_name, is_pronoun
 from kg.rdf import iris
 from kg.rdf.convert import document_quads, mention_iri, to_graph

@@ -21,7 +21,8 @@ from kg.distributed import TaskResult, convert
 from kg.rdf import dyads, iris
 from kg.rdf.convert import document_quads
 from kg.rdf.nquads import nquads, term
-from kg.rdf.store import ExportFormat, Store, to_ox
+from kg.rdf.results import to_ox
+from kg.rdf.store import ExportFormat, Store
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 from kg.writer import StoreWriter
 
@@ -324,7 +325,7 @@ def test_reextract_applies_a_changed_extraction(built, tmp_path, monkeypatch):
 
 @pytest.mark.model
 def test_reextract_without_kept_parses_says_so(tmp_path, nlp):
-    from kg.parses import ParseError
+    from kg.errors import ParseError
 
     pipeline.build([SAMPLE / "01_doha_ceasefire_talks.txt"], store=tmp_path / "st")
     with pytest.raises(ParseError, match="--keep-parses"):

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg.viz import View, VizError, force_layout, render_html, view, write_html
+from kg.viz import View, force_layout, render_html, view, write_html
+from kg.errors import VizError
 from kg.viz.render import _json
 
 HOSTILE = [

@@ -64,7 +64,8 @@ def load_rates(work: Path, n_docs: int, batch: int = 64) -> dict:
 
     from kg.distributed import convert
     from kg.rdf.convert import document_quads
-    from kg.rdf.store import Store, to_ox
+    from kg.rdf.results import to_ox
+    from kg.rdf.store import Store
 
     records = list(_records(n_docs))
     batches = [records[i : i + batch] for i in range(0, len(records), batch)]

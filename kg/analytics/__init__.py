@@ -21,9 +21,7 @@ from importlib import import_module
 from typing import Any
 
 from kg.analytics._common import (
-    ActorNotFound,
     Evidence,
-    GraphError,
     find_actor,
     find_actors,
     node_label,
@@ -79,12 +77,10 @@ _LAZY = {
 __all__ = [
     "DEFAULT_MODALITIES",
     "MODALITIES",
-    "ActorNotFound",
     "ActorPath",
     "ActorProfile",
     "Dyad",
     "Evidence",
-    "GraphError",
     "GraphFormat",
     "Measure",
     "PathEdge",

@@ -14,10 +14,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import ActorNotFound, GraphError
+from kg.errors import ActorNotFound
 from kg.names import is_pronoun
 
-__all__ = ["ActorNotFound", "Evidence", "GraphError", "find_actor", "find_actors", "node_label"]
+__all__ = ["Evidence", "find_actor", "find_actors", "node_label"]
 
 
 @dataclass(frozen=True, slots=True)

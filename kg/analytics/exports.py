@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from kg.analytics._common import GraphError
+from kg.errors import GraphError
 from kg.csvsafe import spreadsheet_safe
 
 __all__ = [

@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from kg.analytics._common import ActorNotFound, GraphError, node_label
+from kg.analytics._common import node_label
+from kg.errors import ActorNotFound, GraphError
 
 __all__ = [
     "ActorPath",

@@ -29,7 +29,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics._common import ActorNotFound, Evidence, GraphError, refuse_pronoun
+from kg.analytics._common import Evidence, refuse_pronoun
+from kg.errors import ActorNotFound, GraphError
 from kg.rdf import iris
 from kg.rdf.store import Store
 from kg.words import counted

@@ -152,7 +152,8 @@ def path_cli(
 
     Example: kg path Hezbollah "Benjamin Netanyahu"
     """
-    from kg.analytics import GraphError, resolve_actor, shortest_paths
+    from kg.analytics import resolve_actor, shortest_paths
+    from kg.errors import GraphError
     from kg.rdf.store import Store
 
     with Store.open(store) as st:
@@ -248,7 +249,7 @@ def viz_cli(
             st, G, since=since, until=until, doc=doc, event_type=event_type, quad_class=quad_class, actor=actor,
             include_negated=include_negated, modality=modality)
     if center is not None and center not in G:
-        from kg.analytics import ActorNotFound
+        from kg.errors import ActorNotFound
 
         raise ActorNotFound(f"{focus!r} has no events in this graph (check the filters)")
     page_title = title or f"newskg: {Path(store).name}" + (f" around {focus}" if focus else "")
@@ -294,7 +295,8 @@ def export_graph_cli(
     Example: kg export-graph -o actors.gexf   (a .csv path writes X.nodes.csv and X.edges.csv;
     --format neo4j -o DIR writes DIR/nodes.csv and DIR/relationships.csv)
     """
-    from kg.analytics import GraphError, GraphFormat, export_graph
+    from kg.analytics import GraphFormat, export_graph
+    from kg.errors import GraphError
     from kg.dictionaries import iso2_codes
     from kg.rdf.store import Store
 

@@ -74,7 +74,8 @@ def push_cli(
     from tqdm import tqdm
 
     from kg.rdf.store import Store
-    from kg.server.push import PushError, PushProtocol, push_store
+    from kg.server.push import PushProtocol, push_store
+    from kg.errors import PushError
 
     try:
         chosen = PushProtocol(protocol)

@@ -18,17 +18,8 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.coref import Antecedents
-from kg.extract.mentions import (
-    CONCEPT,
-    ENTITY,
-    GROUP,
-    PRONOUN,
-    Arg,
-    concept_of,
-    mention_of,
-    phrase_of,
-    span_text,
-)
+from kg.extract.mentions import mention_of
+from kg.extract.phrases import CONCEPT, ENTITY, GROUP, PRONOUN, Arg, concept_of, phrase_of, span_text
 from kg.records import ActorType, Mention
 
 if TYPE_CHECKING:

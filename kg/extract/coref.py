@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN
-from kg.extract.mentions import GROUP, PRONOUN, ROLE, Arg, mention_of
+from kg.extract.mentions import mention_of
+from kg.extract.phrases import GROUP, PRONOUN, ROLE, Arg
 from kg.extract.phrases import build_mention
 from kg.records import ActorType, Mention
 

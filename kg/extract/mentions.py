@@ -24,11 +24,8 @@ from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN, Entry, normalize_name
 from kg.extract.phrases import (
-    CONCEPT,
     ENTITY,
     GROUP,
-    PRONOUN,
-    ROLE,
     Arg,
     build_mention,
     clip,
@@ -46,19 +43,7 @@ from kg.records import ActorType
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = [
-    "Arg",
-    "ENTITY",
-    "ROLE",
-    "GROUP",
-    "CONCEPT",
-    "PRONOUN",
-    "entity_of",
-    "mention_of",
-    "concept_of",
-    "phrase_of",
-    "span_text",
-]
+__all__ = ["mention_of"]
 
 _APPOS_DEPS = frozenset({"appos"})
 _EVALUATIVE = frozenset({"new", "last", "latest", "planned", "several", "remaining", "other", "many", "some", "more"})

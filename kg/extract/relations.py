@@ -29,14 +29,7 @@ from kg.extract import patterns as P
 from kg.extract.arguments import Arguments
 from kg.extract.events import event_code, light_event
 from kg.extract.gazetteer import using
-from kg.extract.mentions import (
-    CONCEPT,
-    ENTITY,
-    GROUP,
-    PRONOUN,
-    ROLE,
-    Arg,
-)
+from kg.extract.phrases import CONCEPT, ENTITY, GROUP, PRONOUN, ROLE, Arg
 from kg.extract.modality import (
     Attribution,
     attribution_of,

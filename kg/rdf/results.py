@@ -122,8 +122,6 @@ class QueryResult:
         columns = list(zip(*rows)) if rows else [()] * len(names)
         return pd.DataFrame({n: _typed_column(pd, list(c)) for n, c in zip(names, columns)}, columns=list(names))
 
-    to_pandas = to_frame
-
     def _repr_html_(self) -> str:
         """An HTML table of the first 100 rows, for notebooks (values escaped)."""
         import html

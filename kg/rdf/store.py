@@ -32,18 +32,15 @@ from kg.rdf.dataset import dataset_arguments
 from kg.rdf.namespaces import KGO, PREFIXES
 from kg.rdf.nquads import nquads_batch
 from kg.rdf.querycheck import check_nesting
-from kg.rdf.results import QueryResult, to_ox, to_python  # noqa: F401 - to_ox re-exported
+from kg.rdf.results import QueryResult, to_python
 
 _CONTENT_HASH = ox.NamedNode(str(KGO.contentHash))
 
 __all__ = [
     "Store",
     "ExportFormat",
-    "QueryResult",
     "MARKER",
     "ontology_files",
-    "to_python",
-    "nquads_batch",
 ]
 
 log = logging.getLogger(__name__)

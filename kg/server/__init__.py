@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["make_app", "serve", "ServerSettings", "push_store", "PushReport", "PushError"]
+__all__ = ["make_app", "serve", "ServerSettings", "push_store", "PushReport"]
 
 _LAZY = {
     "make_app": "kg.server.app",
@@ -20,7 +20,6 @@ _LAZY = {
     "ServerSettings": "kg.server.settings",
     "push_store": "kg.server.push",
     "PushReport": "kg.server.push",
-    "PushError": "kg.server.push",
 }
 
 

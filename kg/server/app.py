@@ -34,7 +34,7 @@ from kg.server.settings import ServerSettings
 from kg.server.sparql import sparql_endpoint
 from kg.words import counted
 
-__all__ = ["make_app", "serve", "ServerSettings", "ServeError"]
+__all__ = ["make_app", "serve"]
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from starlette.responses import HTMLResponse, Response
 from kg.errors import KgError, NotFoundError
 from kg.names import is_pronoun
 from kg.rdf.namespaces import PREFIXES
-from kg.rdf.store import QueryResult
-from kg.server.network import EGO_QUERY, ego_svg, viz_available
+from kg.rdf.results import QueryResult
+from kg.server.network import EGO_QUERY, ego_svg
 from kg.server.sparql import inspect_query
 from kg.server.worker import Job, Table
 
@@ -334,9 +334,9 @@ async def node_page(request: Request) -> Response:
     events = (await _values(request, query % {"iri": term})).dicts()
     names = facts.get("name") or facts.get("title") or [_Fact("name", iri.rsplit("/", 1)[-1], None)]
     drawing, frame = None, None
-    if kind == "actor" and events and viz_available():
+    if kind == "actor" and events:
         frame = request.url.path + "/network"
-    elif kind != "doc" and events:
+    elif kind == "concept" and events:
         rows = (await _values(request, EGO_QUERY % {"iri": term})).dicts()
         drawing = ego_svg(iri, names[0].value, rows) if rows else None
     return render(request, "node.html", kind=kind, iri=iri, title=names[0].value, facts=facts,
@@ -347,8 +347,6 @@ async def node_page(request: Request) -> Response:
 async def network_page(request: Request) -> Response:
     """``/actor/{slug}/network``: the ``kg viz`` page of the actor's ego network (framed by the actor page)."""
     _, iri = _slug_iri(request)
-    if not viz_available():
-        raise NotFoundError("the network view needs kg.viz")
     html: str = await request.app.state.pool.run(Job("ego", iri, max_rows=60))
     return HTMLResponse(html, headers={"Content-Security-Policy": _VIZ_CSP})
 

@@ -1,23 +1,19 @@
-"""An actor's ego network for the explorer: the ``kg viz`` page when available, else an SVG.
+"""Ego networks for the explorer: an actor's as the ``kg viz`` page, a concept's as an SVG.
 
-When :mod:`kg.viz` and :mod:`kg.analytics` are installed, :func:`ego_page` (run in
-a query worker, next to the store) draws the ego graph with the same offline
-vis-network page as ``kg viz``; the explorer shows it in a same-origin frame.
-
-FALLBACK: otherwise :func:`ego_svg` lays the neighbours out on a circle and the
-actor page draws them as inline SVG: no script, nothing fetched, every label
-escaped by the template.
+:func:`ego_page` (run in a query worker, next to the store) draws an actor's ego
+graph with the same offline vis-network page as ``kg viz``; the explorer shows it
+in a same-origin frame. A concept is no node of the actor graph: :func:`ego_svg`
+lays the actors linked to it out on a circle, drawn as inline SVG by the concept
+page (no script, nothing fetched, every label escaped by the template).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
-from importlib.util import find_spec
 from typing import Any
 
-__all__ = ["EgoNode", "EgoEdge", "EgoDrawing", "ego_svg", "ego_page", "viz_available", "EGO_QUERY"]
+__all__ = ["EgoNode", "EgoEdge", "EgoDrawing", "ego_svg", "ego_page", "EGO_QUERY"]
 
 EGO_QUERY = """
 SELECT ?other (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) ?dir ?pred (COUNT(DISTINCT ?e) AS ?n) WHERE {
@@ -33,19 +29,6 @@ ORDER BY DESC(?n) ?pred
 LIMIT 400
 """
 """Neighbours of an actor (``%(iri)s`` is a SPARQL IRI term) with predicates and counts."""
-
-
-@cache
-def viz_available() -> bool:
-    """True when ``kg.viz.render_html`` and the ``kg.analytics`` projections are importable."""
-    try:
-        if find_spec("kg.viz") is None or find_spec("kg.analytics") is None:
-            return False
-        from kg import analytics, viz
-    except Exception:  # noqa: BLE001 - missing or broken: the explorer draws its SVG fallback
-        return False
-    return all(callable(getattr(module, name, None))
-               for module, name in ((viz, "render_html"), (analytics, "actor_graph")))
 
 
 def ego_page(store: Any, iri: str, *, max_nodes: int = 60) -> str:

@@ -22,10 +22,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryMemoryError, QueryTimeoutError, ServerBusyError
-from kg.server.worker import Job, WorkerError, worker_main
+from kg.errors import QueryMemoryError, QueryTimeoutError, ServerBusyError, WorkerError
+from kg.server.worker import Job, worker_main
 
-__all__ = ["QueryPool", "QueryTimeoutError", "ServerBusyError"]
+__all__ = ["QueryPool"]
 
 log = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from kg.errors import PushError
 from kg.words import counted
 from kg.rdf.store import Store
 
-__all__ = ["PushError", "PushProtocol", "PushReport", "push_store", "STATE_FILE"]
+__all__ = ["PushProtocol", "PushReport", "push_store", "STATE_FILE"]
 
 log = logging.getLogger(__name__)
 

@@ -42,10 +42,6 @@ from kg.rdf.querycheck import UPDATE_KEYWORDS, query_form
 from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
 
 __all__ = [
-    "ForbiddenQueryError",
-    "NotAcceptableError",
-    "PayloadTooLargeError",
-    "UnsupportedMediaTypeError",
     "QueryInfo",
     "inspect_query",
     "negotiate",

@@ -24,7 +24,8 @@ import pyoxigraph as ox
 
 from kg.errors import ForbiddenQueryError, KgError, QueryError, WorkerError
 from kg.rdf.querycheck import mentions_service
-from kg.rdf.store import QueryResult, Store
+from kg.rdf.results import QueryResult
+from kg.rdf.store import Store
 from kg.server.sandbox import deny_network
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
     "Reply",
     "Cell",
     "Table",
-    "WorkerError",
     "handle",
     "worker_main",
 ]

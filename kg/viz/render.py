@@ -33,7 +33,7 @@ from kg.errors import VizError
 from kg.words import counted
 from kg.viz.layout import force_layout, separate
 
-__all__ = ["NODE_COLORS", "QUAD_COLORS", "RankBy", "View", "VizError", "render_html", "view", "write_html"]
+__all__ = ["NODE_COLORS", "QUAD_COLORS", "RankBy", "View", "render_html", "view", "write_html"]
 
 RankBy = Literal["pagerank", "degree", "betweenness"]
 

@@ -18,7 +18,8 @@ import pytest
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.store import Store
 from kg.records import ActorType, Document, Mention, Provenance, Relation
-from kg.server.push import STATE_FILE, PushError, _batches, push_store
+from kg.server.push import STATE_FILE, _batches, push_store
+from kg.errors import PushError
 from kgtest import need
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -209,17 +210,6 @@ def test_push_batches_keep_blank_nodes_together():
     batches = list(_batches(plain[:3] + blank + plain[3:], 4))
     assert all(t in batches[0] for t in blank)
     assert [len(b) for b in batches] == [4, 4, 2] and sum(map(len, batches)) == 10
-
-
-def test_build_to_endpoint(oxigraph, tmp_path, nlp):
-    from kg.push import build_to_endpoint
-
-    text = tmp_path / "article.txt"
-    text.write_text("France condemned Russia on Monday. Germany met with Poland in Berlin.", encoding="utf-8")
-    built, pushed = build_to_endpoint([str(text)], oxigraph.url + "/store")
-    assert built.added == 1 and pushed.pushed == pushed.graphs >= 2
-    rows = oxigraph.select("SELECT (COUNT(*) AS ?n) WHERE { ?d a kgo:Document }")
-    assert rows == [('"1"^^<http://www.w3.org/2001/XMLSchema#integer>',)]
 
 
 def test_push_sample_corpus_same_rows(oxigraph, tmp_path, helpers, nlp):

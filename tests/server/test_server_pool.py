@@ -7,8 +7,9 @@ import asyncio
 import pytest
 
 from kg.errors import QueryError
-from kg.rdf.store import QueryResult
-from kg.server.pool import QueryPool, QueryTimeoutError, ServerBusyError
+from kg.rdf.results import QueryResult
+from kg.server.pool import QueryPool
+from kg.errors import QueryTimeoutError, ServerBusyError
 from kg.server.worker import Job, Reply, Table
 
 SLOW = Job("values", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")

@@ -11,7 +11,8 @@ import pytest
 
 from kg.errors import ConfigError, QueryError
 from kg.server.settings import SETTING_HELP, ServerSettings
-from kg.server.sparql import ForbiddenQueryError, NotAcceptableError, inspect_query, negotiate
+from kg.server.sparql import inspect_query, negotiate
+from kg.errors import ForbiddenQueryError, NotAcceptableError
 from kg.server.worker import capped_solutions
 
 ROOT = Path(__file__).resolve().parents[2]
