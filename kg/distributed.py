@@ -114,7 +114,7 @@ def convert(
 
 def _finish(parsed: Iterable, settings: Settings, *, mode: str, keep_parses: bool, base: str,
             shard_dir: str | None) -> TaskResult:
-    from kg import parses
+    from kg.nlp import parses
     from kg.pipeline import extract_parsed
 
     kept: list | None = [] if keep_parses else None
@@ -158,7 +158,7 @@ def analyse(documents: list[Document], settings: Settings, *, mode: str = "actor
 def reanalyse(data: bytes, settings: Settings, *, mode: str = "actors", base: str | None = None,
               shard_dir: str | None = None, only: Iterable[str] | None = None) -> TaskResult:
     """Extract again from kept parses (DocBin bytes; only the documents ``only`` names, if given): no parse."""
-    from kg import parses
+    from kg.nlp import parses
     from kg.pipeline import _nlp
 
     nlp = _nlp(settings)

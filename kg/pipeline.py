@@ -406,7 +406,7 @@ def build(
     the end.
     """
     from kg.distributed import analyse, make_runner
-    from kg.parses import ParseStore
+    from kg.nlp.parses import ParseStore
 
     settings = settings or load_settings()
     path = Path(store) if store is not None else settings.store
@@ -544,7 +544,7 @@ def reextract(
         ParseError: the store has no kept parses.
     """
     from kg.distributed import make_runner, reanalyse
-    from kg.parses import ParseStore
+    from kg.nlp.parses import ParseStore
     from kg.rdf import iris
 
     settings = settings or load_settings()

@@ -13,7 +13,7 @@ from kg.rdf.store import Store
 
 if TYPE_CHECKING:
     from kg.distributed import TaskResult
-    from kg.parses import ParseStore
+    from kg.nlp.parses import ParseStore
     from kg.pipeline import BuildReport
 
 __all__ = ["StoreWriter", "FLUSH_QUADS", "TIDY_QUADS"]

@@ -28,17 +28,15 @@ CORE = {"errors", "records", "config", "names", "extras", "words", "search", "cs
 # here, never one of a later layer (checked on this table too, by test_the_table_follows_the_chain).
 LAYER = {
     "ingest": 1,
-    "ruler": 2, "dictionaries": 2, "nlp": 2, "parses": 2,
+    "dictionaries": 2, "nlp": 2,
     "extract": 3, "resolve": 3,
     "rdf": 4,
     "analytics": 5, "viz": 5, "stats": 5, "server": 5, "notebook": 5,
 }
 MAY_IMPORT = {
     "ingest": set(),
-    "ruler": set(),
     "dictionaries": set(),
-    "nlp": {"ruler", "ingest"},
-    "parses": {"nlp", "ingest"},
+    "nlp": {"ingest"},
     "extract": {"nlp", "dictionaries"},
     "resolve": {"dictionaries"},
     "rdf": set(),
@@ -253,7 +251,7 @@ def test_the_table_follows_the_chain():
     for unit, allowed in MAY_IMPORT.items():
         later = sorted(u for u in allowed if LAYER[u] > LAYER[unit])
         assert not later, f"kg.{unit} may not import later stages {later}"
-    assert not {"extract", "nlp", "ingest", "parses", "ruler"} & set().union(
+    assert not {"extract", "nlp", "ingest"} & set().union(
         *(MAY_IMPORT[u] for u in MAY_IMPORT if LAYER[u] >= LAYER["rdf"]))
 
 

@@ -277,7 +277,7 @@ def test_build_with_two_processes_equals_one(built, tmp_path):
 def test_kept_parses_reextract_to_the_same_graph_without_parsing(built, tmp_path, monkeypatch):
     import shutil
 
-    from kg.parses import ParseStore
+    from kg.nlp.parses import ParseStore
 
     path, before = built
     copy = tmp_path / "store"
@@ -334,7 +334,7 @@ def test_reextract_without_kept_parses_says_so(tmp_path, nlp):
 
 @pytest.mark.model
 def test_pack_and_unpack_rebuild_split_documents(nlp):
-    from kg import parses
+    from kg.nlp import parses
     from kg.nlp import parse, pieces_of
 
     text = (SAMPLE / "01_doha_ceasefire_talks.txt").read_text(encoding="utf-8")

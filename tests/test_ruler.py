@@ -1,4 +1,4 @@
-"""kg.ruler: the table-driven attribute ruler gives exactly the tokens spaCy's own gives."""
+"""kg.nlp.ruler: the table-driven attribute ruler gives exactly the tokens spaCy's own gives."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _stock_and_table():
     import spacy
 
     from kg.nlp import default_model
-    from kg.ruler import speed_up_attribute_ruler
+    from kg.nlp.ruler import speed_up_attribute_ruler
 
     try:
         model = default_model()
@@ -66,7 +66,7 @@ def test_table_ruler_applies_later_rules_over_earlier_ones():
     import spacy
     from spacy.tokens import Doc
 
-    from kg.ruler import speed_up_attribute_ruler
+    from kg.nlp.ruler import speed_up_attribute_ruler
 
     def build():
         nlp = spacy.blank("en")
@@ -92,7 +92,7 @@ def test_table_ruler_applies_later_rules_over_earlier_ones():
 def test_unsupported_rules_keep_spacys_component():
     import spacy
 
-    from kg.ruler import speed_up_attribute_ruler
+    from kg.nlp.ruler import speed_up_attribute_ruler
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")

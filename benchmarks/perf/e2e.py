@@ -9,7 +9,7 @@ run, interleaved round by round so that a noisy machine slows both alike:
 
 The baseline is the stock pipeline (``spacy.load(model)`` without the components
 no one uses: senter, textcat...); ``kg build`` runs its own copy, whose
-attribute ruler is table-driven (:mod:`kg.ruler`, same annotations). The model
+attribute ruler is table-driven (:mod:`kg.nlp.ruler`, same annotations). The model
 is loaded once in this process before timing (both sides then fork
 their workers from it), so neither side pays the model load. Figures: the ratio
 of median rates and of best rates, and the CPU-time ratio (all threads and

@@ -1,4 +1,5 @@
-"""Load the spaCy pipeline once and parse documents in batches.
+"""spaCy: load the pipeline once and parse documents in batches (this module); the table-driven
+attribute ruler (:mod:`kg.nlp.ruler`); the kept parses of a store (:mod:`kg.nlp.parses`).
 
 A small component (:func:`add_line_breaks`) makes each line break that ends a
 line on purpose (a blank line, after a headline) start a sentence. Long
@@ -83,7 +84,7 @@ def load_pipeline(name: str | None = None) -> "Language":
     if missing and not ({"ner"} <= set(nlp.pipe_names) and "transformer" in nlp.pipe_names):
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
     add_line_breaks(nlp)
-    from kg.ruler import speed_up_attribute_ruler
+    from kg.nlp.ruler import speed_up_attribute_ruler
 
     swapped = speed_up_attribute_ruler(nlp)  # same annotations, a tenth of the parse time less
     log.debug("loaded spaCy pipeline %s with %s (table attribute ruler: %s)", model, nlp.pipe_names, swapped)

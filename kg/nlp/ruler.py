@@ -136,7 +136,7 @@ class _Table:
 
 
 class TableAttributeRuler(AttributeRuler):
-    """spaCy's AttributeRuler with its matching done from a table (see :mod:`kg.ruler`)."""
+    """spaCy's AttributeRuler with its matching done from a table (see :mod:`kg.nlp.ruler`)."""
 
     _kg_table: _Table
 
