@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgtest import SHARED, need
+from kgtest import IN_CI, SHARED, need
 
 
 def pytest_configure(config):

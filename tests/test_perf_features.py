@@ -17,14 +17,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg import pipeline
-from kg.distributed import TaskResult, convert
+from kg.config import load_settings
+from kg.pipeline import documents
+from kg.pipeline.task import convert, keep_labels
 from kg.rdf import dyads, iris
 from kg.rdf.convert import document_quads
 from kg.rdf.nquads import nquads, term
 from kg.rdf.results import to_ox
 from kg.rdf.store import ExportFormat, Store
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
-from kg.writer import StoreWriter
+from kg.pipeline.writer import StoreWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "articles"
@@ -92,7 +94,7 @@ def _reference(store: Store, results: list[tuple[Document, list[Relation]]]) -> 
     """The plain path: labels as the store knows them, then one add_documents per document."""
     cache: dict[str, str] = {}
     for doc, rels in results:
-        rels = pipeline._keep_stored_labels(rels, store, cache)
+        rels = keep_labels(rels, cache, base=store.base_iri, lookup=store.label_of)
         store.add_documents([list(document_quads(doc, rels, base=store.base_iri))])
 
 
@@ -266,7 +268,7 @@ def test_incremental_dyads_equal_a_recount(built, tmp_path):
 @pytest.mark.model
 def test_build_with_two_processes_equals_one(built, tmp_path):
     _, one = built
-    report = pipeline.build([SAMPLE], store=tmp_path / "p2", settings=pipeline.load_settings(processes=2),
+    report = pipeline.build([SAMPLE], store=tmp_path / "p2", settings=load_settings(processes=2),
                             batch_documents=3)
     assert report.added == 15 and report.failures == []
     with Store.open(tmp_path / "p2") as st:
@@ -289,7 +291,8 @@ def test_kept_parses_reextract_to_the_same_graph_without_parsing(built, tmp_path
     def no_parse(*a, **k):
         raise AssertionError("re-extraction must not parse")
 
-    monkeypatch.setattr("kg.nlp.parse", no_parse)
+    monkeypatch.setattr("kg.pipeline.task.parse", no_parse)
+    monkeypatch.setattr("kg.pipeline.documents.parse", no_parse)
     report = pipeline.reextract(copy)
     assert report.failures == [] and report.added == 15
     with Store.open(copy) as st:
@@ -307,8 +310,8 @@ def test_reextract_applies_a_changed_extraction(built, tmp_path, monkeypatch):
         top = st.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?e a kgo:Event ; kgo:predicate ?p } "
                        "GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1").rows[0][0]
         events = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?e a kgo:Event }").rows[0][0]
-    real = pipeline.extract_relations
-    monkeypatch.setattr(pipeline, "extract_relations",
+    real = documents.extract_relations
+    monkeypatch.setattr(documents, "extract_relations",
                         lambda *a, **k: [r for r in real(*a, **k) if r.predicate != top])
     pipeline.reextract(copy)
     with Store.open(copy) as st:

@@ -55,15 +55,15 @@ def _timed(fn) -> tuple[float, float]:
 
 def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
     """CPU seconds by stage of a one-process build (timers around each stage; the writer thread on its own)."""
-    import kg.distributed as kd
-    import kg.nlp
     import kg.pipeline as kp
+    import kg.pipeline.documents as kd
+    import kg.pipeline.task as kt
     from kg.rdf.store import Store
 
     acc = {"parse": 0.0, "extract": 0.0, "resolve": 0.0, "convert": 0.0,
            "store writes (writer thread)": 0.0, "  of which the dyad roll-up": 0.0}
     lock = threading.Lock()
-    saved = (kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads, Store.update)
+    saved = (kt.parse, kd.extract_relations, kd.resolve_document, kt.convert, Store.add_nquads, Store.update)
 
     def parse(*a, **k):
         gen = saved[0](*a, **k)
@@ -90,8 +90,8 @@ def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
     from kg.rdf import dyads
 
     saved_write = dyads.DyadUpdater.write
-    kg.nlp.parse, kp.extract_relations = parse, wrap("extract", saved[1])
-    kp.resolve_document, kd.convert = wrap("resolve", saved[2]), wrap("convert", saved[3])
+    kt.parse, kd.extract_relations = parse, wrap("extract", saved[1])
+    kd.resolve_document, kt.convert = wrap("resolve", saved[2]), wrap("convert", saved[3])
     Store.add_nquads = wrap("store writes (writer thread)", saved[4])
     Store.update = wrap("store writes (writer thread)", saved[5])
     dyads.DyadUpdater.write = wrap("  of which the dyad roll-up", saved_write)
@@ -104,7 +104,7 @@ def stage_profile(corpus: Path, work: Path, settings) -> dict[str, float]:
         main = time.thread_time() - t0
         wall = time.perf_counter() - wall
     finally:
-        kg.nlp.parse, kp.extract_relations, kp.resolve_document, kd.convert, Store.add_nquads, Store.update = saved
+        kt.parse, kd.extract_relations, kd.resolve_document, kt.convert, Store.add_nquads, Store.update = saved
         dyads.DyadUpdater.write = saved_write
     named = sum(v for k, v in acc.items() if k in ("parse", "extract", "resolve", "convert"))
     acc["other (ingest, labels, chunking)"] = max(0.0, main - named)

@@ -62,7 +62,7 @@ def load_rates(work: Path, n_docs: int, batch: int = 64) -> dict:
     """Triples/second of the store write alone (payloads prepared beforehand), three ways."""
     import pyoxigraph as ox
 
-    from kg.distributed import convert
+    from kg.pipeline.task import convert
     from kg.rdf.convert import document_quads
     from kg.rdf.results import to_ox
     from kg.rdf.store import Store
@@ -161,9 +161,9 @@ import sys
 from pathlib import Path
 from benchmarks.perf.load import _records
 from kg import pipeline
-from kg.distributed import convert
+from kg.pipeline.task import convert
 from kg.rdf.store import Store
-from kg.writer import StoreWriter
+from kg.pipeline.writer import StoreWriter
 n = int(sys.argv[2])
 report = pipeline.BuildReport(store=sys.argv[1])
 batch = []

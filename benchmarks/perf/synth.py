@@ -1,7 +1,7 @@
 """SYNTHETIC news graphs of a chosen size, made with the real graph model.
 
 Records (documents, actors, relations) are generated with a fixed seed, then
-written through the build's own store path (:func:`kg.distributed.convert` →
+written through the build's own store path (:func:`kg.pipeline.task.convert` →
 N-Quads → the writer thread → Oxigraph, with the dyad roll-up), so the graph has
 exactly the shape ``kg build`` makes: events with provenance, direct edges,
 actors with aliases and countries, documents, dyads. Only the size and shape
@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from kg import pipeline
-from kg.distributed import convert
+from kg.pipeline.task import convert
 from kg.rdf.store import Store
-from kg.writer import StoreWriter
+from kg.pipeline.writer import StoreWriter
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 
 __all__ = ["synth_store", "names", "PREDICATES"]

@@ -23,7 +23,7 @@ from kg.rdf import namespaces as _kg_ns
 from kg.rdf.namespaces import Terms, bind_prefixes
 from kg.records import ActorType, Document, Mention, Modality, Relation
 
-__all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri"]
+__all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri", "is_direct"]
 
 
 # The vocabulary as fast views (see Terms): every KGO.x below is a plain attribute read.
@@ -119,6 +119,12 @@ def _decimal(value: float, places: int = 3) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+def is_direct(rel: Relation) -> bool:
+    """Whether ``rel``'s event is also a direct edge (agent → relation → patient) and counts in its dyad:
+    asserted and not negated. The one statement of the rule (:mod:`kg.rdf.dyads` counts by it too)."""
+    return rel.modality is Modality.ASSERTED and not rel.negated
+
+
 def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterator[Quad]:
     p = rel.provenance
     agent = URIRef(mention_iri(rel.subject, doc_id=p.doc_id, base=base))
@@ -152,7 +158,7 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     yield event, KGO.agentText, _lit(rel.subject.text), graph
     yield event, KGO.patientText, _lit(rel.object.text), graph
     yield event, KGO.extractor, _lit(p.extractor), graph
-    if rel.modality is Modality.ASSERTED and not rel.negated:
+    if is_direct(rel):
         yield agent, URIRef(iris.relation_iri(rel.predicate)), patient, graph
 
 

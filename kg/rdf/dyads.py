@@ -41,13 +41,15 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.rdf import iris
+from kg.rdf.convert import is_direct, mention_iri
 from kg.rdf.namespaces import KGO
 from kg.rdf.nquads import term
 
 if TYPE_CHECKING:
     from kg.rdf.store import Store
+    from kg.records import Relation
 
-__all__ = ["DyadKey", "DyadEvent", "STALE_MARKER", "dyad_quads", "code_values", "rebuild", "recount_update",
+__all__ = ["DyadKey", "DyadEvent", "STALE_MARKER", "dyad_events", "dyad_quads", "code_values", "rebuild", "recount_update",
            "DyadUpdater"]
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,23 @@ DyadEvent = tuple[Any, str, str, str, str, "str | None"]
 """(event key, agent IRI, relation IRI, patient IRI, predicate, CAMEO code) of an asserted, non-negated event."""
 
 STALE_MARKER = "dyads.stale"
+
+
+def dyad_events(relations: Iterable["Relation"], *, base: str) -> list[DyadEvent]:
+    """The distinct events of one document's ``relations`` that count in a dyad (:func:`kg.rdf.convert.is_direct`),
+    in order; an event is known by what names its IRI (:func:`kg.rdf.iris.event_iri`)."""
+    seen: set[tuple] = set()
+    out: list[DyadEvent] = []
+    for rel in relations:
+        if not is_direct(rel):
+            continue
+        p = rel.provenance
+        event = (p.doc_id, p.start, rel.subject.label, rel.predicate, rel.object.label)
+        if event not in seen:
+            seen.add(event)
+            out.append((event, mention_iri(rel.subject, doc_id=p.doc_id, base=base), iris.relation_iri(rel.predicate),
+                        mention_iri(rel.object, doc_id=p.doc_id, base=base), rel.predicate, rel.event_code))
+    return out
 _CHUNK = 2000
 
 _COUNT = """

@@ -13,6 +13,7 @@ Used by ``kg remove`` and by ``kg build`` to replace a document whose text chang
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,12 +21,13 @@ from typing import TYPE_CHECKING
 from kg.errors import NotFoundError
 from kg.rdf import iris
 from kg.rdf.dyads import recount_update
+from kg.records import Document
 from kg.words import counted
 
 if TYPE_CHECKING:
     from kg.rdf.store import Store
 
-__all__ = ["Removal", "find_documents", "remove_documents"]
+__all__ = ["Removal", "find_documents", "earlier_versions", "remove_documents"]
 
 _USES = "kgo:agent|kgo:patient|kgo:attributedTo"
 
@@ -69,6 +71,21 @@ def find_documents(store: "Store", refs: Iterable[str]) -> list[str]:
                                 "`kg query 'SELECT ?id WHERE { ?d kgo:docId ?id }'` lists them)")
         found.extend(str(r[0]) for r in rows if str(r[0]) not in found)
     return found
+
+
+def earlier_versions(st: "Store", doc: Document, *, replace: bool = False) -> list[str]:
+    """Ids of stored documents that ``doc`` is a new version of: same URL, or (``replace``) same source file
+    (``kg build --replace``: an edited article, whose content hash, the default id, changed)."""
+    tests = []
+    if doc.url:
+        tests.append(f"STR(?u) = {_literal(doc.url)}")
+    if replace and doc.source and not re.search(r":\d+$", doc.source) and doc.source != "<stdin>":
+        tests.append(f"?s = {_literal(doc.source)}")  # a file (a JSONL line's number may shift: not that)
+    if not tests:
+        return []
+    rows = st.query("SELECT DISTINCT ?id WHERE { ?d a kgo:Document ; kgo:docId ?id . OPTIONAL { ?d schema:url ?u } "
+                    f"OPTIONAL {{ ?d kgo:source ?s }} FILTER(?id != {_literal(doc.id)} && ({' || '.join(tests)})) }}")
+    return sorted(str(r[0]) for r in rows.rows)
 
 
 def _removal_update(store: "Store", doc_ids: list[str]) -> tuple[str, int]:

@@ -1,20 +1,23 @@
 """The store side of a build: labels, N-Quads written by a thread, the dyad roll-up, kept parses.
 
-:func:`kg.pipeline.build` and :func:`kg.pipeline.reextract` hand it each task's
-result; it owns everything that touches the store while they parse.
+:func:`kg.pipeline.build.build` and :func:`kg.pipeline.build.reextract` hand it
+each task's result; it owns everything that touches the store while they parse.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.pipeline.task import TaskResult, convert
+from kg.rdf import iris
+from kg.rdf.dyads import DyadUpdater
 from kg.rdf.store import Store
 
 if TYPE_CHECKING:
-    from kg.distributed import TaskResult
     from kg.nlp.parses import ParseStore
-    from kg.pipeline import BuildReport
+    from kg.pipeline.report import BuildReport
 
 __all__ = ["StoreWriter", "FLUSH_QUADS", "TIDY_QUADS"]
 
@@ -32,10 +35,6 @@ class StoreWriter:
     def __init__(self, st: Store, report: BuildReport, *, parses: "ParseStore | None" = None,
                  model: tuple[str | None, str | None] = (None, None), replace_graphs: bool = False,
                  fresh_labels: bool = False, staging_graph: str | None = None) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        from kg.rdf.dyads import DyadUpdater
-
         self.st = st
         self.report = report
         self.labels: dict[str, str] = {}
@@ -50,10 +49,8 @@ class StoreWriter:
         self._pending: tuple | None = None
         self._unflushed = 0
 
-    def add(self, result: "TaskResult") -> None:
+    def add(self, result: TaskResult) -> None:
         """Queue one task's documents for writing (labels checked against the store and earlier tasks)."""
-        from kg.distributed import convert
-
         if not result.results:
             return
         conflict = False
@@ -131,8 +128,6 @@ TIDY_QUADS = 250_000
 
 def _replacement(text: str, doc_ids: list[str], base: str, staging_graph: str | None) -> str:
     """One SPARQL update that drops the documents' graphs and inserts their new quads."""
-    from kg.rdf import iris
-
     actors = f"<{iris.actors_graph_iri(base=base)}>"
     drops = "".join(f"DROP SILENT GRAPH <{iris.graph_iri(d, base=base)}> ;\n" for d in doc_ids)
     body = []
