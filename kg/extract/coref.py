@@ -15,7 +15,9 @@ measures them):
   first, never one from a country that has no such title: "the chancellor" is
   not Xi Jinping), "the company"/"the firm" → an Organization that looks like a
   business, "the court" → a court, "the group"/"the organisation" → a Group or
-  Organization, "the country"/"the kingdom" → a Country.
+  Organization, "the country"/"the kingdom" → a Country; "the government"/"the
+  administration" → the Country mentioned most so far, at any distance (the
+  story's state). A capitalised title is a description too ("the Prime Minister").
 
 A subject pronoun or description prefers an antecedent that was itself a
 subject (salience); nothing refers to a co-argument of its own verb ("Biden
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["Antecedents", "WINDOW", "description_of", "with_rule"]
+
+_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
 
 WINDOW = 2
 """How many sentences back an antecedent may be."""
@@ -104,8 +108,9 @@ def description_of(token: "Token") -> "tuple[str, str] | None":
     if not dets or dets[0].lower_ not in ("the", "this", "that"):
         return None
     mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
-    if any(m.ent_type_ or m.pos_ == "PROPN" for m in mods):
+    if any(m.ent_type_ for m in mods):
         return None  # "the Israeli premier", "the Biden administration": role phrases, not descriptions
+    # a capitalised title is still a description ("the Prime Minister"): only a name makes a role phrase
     first = min([token.i, *(m.i for m in mods)])
     words = token.doc[first : token.i + 1].text.lower()
     last = words.split()[-1]
@@ -258,6 +263,8 @@ class Antecedents:
             return None
         category, words = found
         here = self._sentence_of(token.i)
+        if category == "country" and token.lemma_.lower() in _GOVERNMENT_NOUNS:
+            return self._government(token)
         pool = [
             c
             for c in self._candidates
@@ -279,6 +286,29 @@ class Antecedents:
             if category == "group":
                 pool = [c for c in pool if c.arg.mention.type is ActorType.GROUP] or pool
             chosen = ([c for c in pool if c.subject] or pool)[-1]
+        first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod", "det"))])
+        tokens = [t for t in token.doc[first : token.i + 1] if t.dep_ != "det"]
+        written = build_mention(tokens, token, self._offset, label="x", type=ActorType.OTHER)
+        mention = replace(chosen.arg.mention, text=written.text, start=written.start, end=written.end)
+        return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
+
+    def _government(self, token: "Token") -> Arg | None:
+        """ "The government", "the administration": the state the article is about so far, the
+        country mentioned most often before it (ties: the latest), at any distance. Unlike "the
+        country", it names the topic's state, not the nearest one ("thanked the government of
+        Germany ... the government will give GM" is the American government of the story)."""
+        counts: dict[str, int] = {}
+        last: dict[str, _Candidate] = {}
+        for c in self._candidates:
+            if c.index >= token.i:
+                break
+            mention = c.arg.mention
+            if mention.type is ActorType.COUNTRY and not c.plural and c.arg.kind != PRONOUN:
+                counts[mention.label] = counts.get(mention.label, 0) + 1
+                last[mention.label] = c
+        if not counts:
+            return None
+        chosen = max(last.values(), key=lambda c: (counts[c.arg.mention.label], c.index))
         first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod", "det"))])
         tokens = [t for t in token.doc[first : token.i + 1] if t.dep_ != "det"]
         written = build_mention(tokens, token, self._offset, label="x", type=ActorType.OTHER)

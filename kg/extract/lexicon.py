@@ -254,7 +254,9 @@ ORG_DESCRIPTIONS = {
 }
 """Heads of definite descriptions of an organisation or group ("the company", "the group")."""
 
-COUNTRY_DESCRIPTIONS = frozenset({"country", "nation", "kingdom", "republic", "state", "emirate"})
+COUNTRY_DESCRIPTIONS = frozenset({
+    "country", "nation", "kingdom", "republic", "state", "emirate", "government", "administration",
+})
 """Heads of definite descriptions of a country ("the kingdom")."""
 
 BUSINESS_WORDS = frozenset({

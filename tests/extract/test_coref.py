@@ -116,3 +116,24 @@ def test_coref_pronoun_is_not_its_clause_subject(tuples_of):
 def test_coref_both_sides_are_the_two_parties(tuples_of):
     found = tuples_of("Russia and Ukraine exchanged prisoners on Friday. Both sides accused the Red Cross of delays.")
     assert ("Russia", "accuse", "Red Cross") in found and ("Ukraine", "accuse", "Red Cross") in found
+
+
+def test_coref_capitalised_title_is_a_description(tuples_of):
+    # a capitalised title is still a description; a name before it makes a role phrase
+    text = "Jacinda Ardern opened the new terminal. Later the Prime Minister praised Air New Zealand."
+    assert ("Jacinda Ardern", "praise", "Air New Zealand") in tuples_of(text)
+
+
+def test_coref_the_government_is_the_state_the_story_is_about(tuples_of):
+    # not the nearest state: the one mentioned most so far
+    text = (
+        "Brazil agreed a rescue for Vale Motors. Brazilian officials met Ford executives in Brazil. "
+        "Lula thanked the government of Chile for its help. The government will lend Vale Motors $2 billion."
+    )
+    found = tuples_of(text)
+    assert ("Brazil", "lend", "Vale Motors") in found
+    assert not any(t[0] == "Chile" and t[1] == "lend" for t in found)
+
+
+def test_coref_the_government_without_a_state_stays_unresolved(tuples_of):
+    assert not any(t[0] not in ("government",) and t[1] == "appoint" for t in tuples_of("The government appointed Jane Okafor."))
