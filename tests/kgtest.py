@@ -1,7 +1,7 @@
 """Shared test helpers, importable from any test module as ``from kgtest import ...``.
 
-(``tests/`` is on ``sys.path`` through ``pythonpath`` in pyproject.toml; importing
-from ``conftest`` is ambiguous once sub-folders have their own conftest.)
+(``tests/`` is on ``sys.path`` through ``pythonpath`` in pyproject.toml; tests import helpers
+from here, ``serverkit`` or ``robustkit``, never from ``conftest``, which only holds fixtures.)
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Fixtures of the server tests: a hand-made store, a running ``kg serve``, free loopback ports.
+"""Helpers of the server tests: a hand-made store, a running ``kg serve``, free loopback ports.
 
-Every server runs as a real subprocess on 127.0.0.1 and is stopped by its fixture's
-finalizer, whatever the test did.
+Every server runs as a real subprocess on 127.0.0.1; the fixtures in ``conftest.py`` stop it
+whatever the test did.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +22,8 @@ from kg.rdf.convert import document_quads
 from kg.rdf.store import Store
 from kg.records import ActorType, Document, Mention, Modality, Provenance, Relation
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # so that `from kgtest import need` works under a bare `pytest` too
-    sys.path.insert(0, str(ROOT))
+from kgtest import ROOT
+
 XSS = "<script>alert(1)</script>"
 
 
@@ -161,42 +159,3 @@ def start_server(store: Path, log: Path, *extra: str) -> Server:
         stop(proc)
         pytest.fail(f"kg serve did not start: {exc}\n{log.read_text(errors='replace')}")
     return server
-
-
-@pytest.fixture(scope="session")
-def sample_store(tmp_path_factory) -> Path:
-    return make_store(tmp_path_factory.mktemp("server") / "store")
-
-
-@pytest.fixture(scope="session")
-def server(sample_store, tmp_path_factory) -> Iterator[Server]:
-    """``kg serve`` on the sample store with small limits: 1.5 s per query, 50 rows, 20 kB bodies."""
-    log = tmp_path_factory.mktemp("serve-log") / "serve.log"
-    srv = start_server(sample_store, log, "--time-limit", "1.5", "--max-rows", "50",
-                       "--max-request-bytes", "20000", "--workers", "2")
-    yield srv
-    stop(srv.proc)
-
-
-@pytest.fixture
-def launch(tmp_path) -> Iterator:
-    """``launch(store, *options)`` → a fresh :class:`Server`, stopped after the test."""
-    started: list[Server] = []
-
-    def _launch(store: Path, *extra: str) -> Server:
-        srv = start_server(store, tmp_path / f"serve-{len(started)}.log", *extra)
-        started.append(srv)
-        return srv
-
-    yield _launch
-    for srv in started:
-        stop(srv.proc)
-
-
-@pytest.fixture
-def helpers():
-    """Module-level helpers of this conftest, for tests that need them directly."""
-    import types
-
-    return types.SimpleNamespace(free_port=free_port, make_store=make_store, sample_documents=sample_documents,
-                                 wait_http=wait_http, stop=stop, env=_env, XSS=XSS, ROOT=ROOT)
