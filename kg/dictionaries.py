@@ -37,6 +37,7 @@ __all__ = [
     "iso2_codes",
     "data_dir",
     "default_dictionary",
+    "event_nouns",
     "event_type",
     "light_event_type",
     "normalize",
@@ -443,6 +444,21 @@ def _cameo_verbs() -> dict[tuple[str, str], str]:
 @functools.cache
 def _cameo_light() -> dict[tuple[str, str, str], str]:
     return {(r["lemma"], r["noun"], r["preposition"]): r["code"] for r in _read_tsv("cameo_light.tsv")}
+
+
+@functools.cache
+def event_nouns() -> dict[str, tuple[str, frozenset[str], str]]:
+    """Nouns read as nominal predicates, from ``event_nouns.tsv`` (hand-written): noun lemma →
+    (predicate lemma phrase, the prepositions that introduce its patient or addressee, kind).
+
+    Kind ``event`` is an act done to the patient ("the assassination of X"); ``directive`` an
+    order or appeal whose addressee is told to act ("an order for X to leave").
+
+    >>> event_nouns()["assassination"]
+    ('assassinate', frozenset({'of'}), 'event')
+    """
+    return {r["noun"]: (r["predicate"], frozenset(r["patient_prepositions"].split(",")), r["kind"])
+            for r in _read_tsv("event_nouns.tsv")}
 
 
 def light_event_type(lemma: str, noun: str, preposition: str) -> EventType | None:

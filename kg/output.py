@@ -70,6 +70,8 @@ def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: boo
         out["event_code"] = rel.event_code
     if open_mode or rel.predicate_text:
         out["predicate_text"] = rel.predicate_text
+    if rel.nominal:
+        out["nominal"] = True
     return out
 
 
@@ -83,7 +85,8 @@ def relations_table(rows: Iterable[tuple[Document, list[Relation]]]) -> list[tup
     table = []
     for doc, rels in rows:
         for r in rels:
-            flags = ",".join(f for f in ("NOT" if r.negated else "", "" if r.modality.value == "asserted" else r.modality.value) if f)
+            flags = ",".join(f for f in ("NOT" if r.negated else "", "" if r.modality.value == "asserted" else r.modality.value,
+                                         "nominal" if r.nominal else "") if f)
             table.append((
                 doc.id, r.subject.label, r.predicate, r.object.label, flags,
                 r.attributed_to.label if r.attributed_to else "", r.event_type or "", r.date.isoformat() if r.date else "",

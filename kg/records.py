@@ -206,6 +206,7 @@ class Relation:
     date: _dt.date | None = None
     confidence: float = 0.8
     predicate_text: str | None = None
+    nominal: bool = False
 
     def __post_init__(self) -> None:
         if not self.predicate.strip():

@@ -8,7 +8,8 @@ phrases), :mod:`~kg.extract.phrases` (spans, concepts),
 :mod:`~kg.extract.coref` (pronouns and definite descriptions),
 :mod:`~kg.extract.arguments` (the argument of a head token),
 :mod:`~kg.extract.modality` (negation, modality, attribution),
-:mod:`~kg.extract.events` (CAMEO codes), :mod:`~kg.extract.time` (dates),
+:mod:`~kg.extract.events` (CAMEO codes), :mod:`~kg.extract.nominal` (events
+stated as noun phrases), :mod:`~kg.extract.time` (dates),
 :mod:`~kg.extract.openie` (open mode) and :mod:`~kg.extract.relations` (the
 records), with their data in :mod:`~kg.extract.patterns`,
 :mod:`~kg.extract.lexicon` and :mod:`~kg.extract.gazetteer` (which falls back

@@ -22,7 +22,6 @@ later, in :mod:`kg.extract.relations`). Covered:
   both ways ("Modi and Xi met");
 - denials parsed as a modifier ("denied attacking UNIFIL");
 - adjectival predicates after a copula ("is opposed to");
-- event nouns with an agent and a patient ("Israel's attack on Iran");
 - with ``copula=True``, "X is Y" frames.
 
 Frames keep spaCy tokens and never leave :mod:`kg.extract`.
@@ -479,27 +478,6 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield frame(_with_conjuncts(attr), "be", head, COPULA)
 
 
-def noun_frames(noun: "Token") -> "Iterator[Frame]":
-    """An event noun with its agent and patient ("Israel's attack on Iran", "Israeli strikes on Gaza")."""
-    predicate = P.EVENT_NOUNS.get(noun.lemma_.lower())
-    if predicate is None or noun.pos_ != "NOUN":
-        return
-    agents = [
-        c
-        for c in noun.children
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-    ]
-    for prep in _kids(noun, {"prep"}):
-        if prep.lower_ == "by":
-            agents += _kids(prep, {"pobj"})
-    if not agents:
-        return
-    for preps, pobj in _preps(noun):
-        if preps[0].lower_ in P.EVENT_NOUN_PREPS and _usable(pobj):
-            yield Frame(noun, (agents[0],), _with_conjuncts(pobj), predicate, (noun, *preps), NOMINAL, False)
-            return
-
-
 def predicates(sent: "Span") -> "Iterator[Token]":
     """The tokens of ``sent`` that head a verbal or adjectival predicate."""
     for token in sent:
@@ -511,9 +489,7 @@ def predicates(sent: "Span") -> "Iterator[Token]":
             yield token
 
 
-def frames(
-    sent: "Span", *, copula: bool = False, nominal: bool = True, complements: bool = True
-) -> "Iterator[Frame]":
+def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "Iterator[Frame]":
     """All frames of a sentence, predicate by predicate in text order.
 
     Without ``copula``, "be" heads no frame ("X is in Y" says where, not who did what).
@@ -524,7 +500,3 @@ def frames(
     for token in predicates(sent):
         if token.i not in skip and (copula or token.lemma_.lower() != "be"):
             yield from verb_frames(token, copula=copula)
-    if nominal:
-        for token in sent:
-            if token.pos_ == "NOUN":
-                yield from noun_frames(token)

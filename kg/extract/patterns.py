@@ -180,20 +180,6 @@ HYPOTHETICAL_ADJECTIVES = frozenset({
     "possible", "potential", "likely", "expected", "threatened", "hypothetical", "feared", "prospective", "alleged",
 })
 
-EVENT_NOUNS = {
-    "attack": "attack", "strike": "strike", "airstrike": "strike", "assault": "attack",
-    "invasion": "invade", "raid": "raid", "offensive": "attack", "bombing": "bomb",
-    "bombardment": "bomb", "sanction": "sanction", "talk": "talk with", "meeting": "meet with",
-    "visit": "visit", "siege": "besiege", "blockade": "blockade", "occupation": "occupy",
-    "retaliation": "retaliate against", "support": "support", "aid": "aid", "deal": "deal with",
-    "agreement": "agree with", "negotiation": "negotiate with", "incursion": "attack",
-    "annexation": "annex", "recognition": "recognize", "condemnation": "condemn",
-    "criticism": "criticize", "assassination": "assassinate", "killing": "kill",
-}
-"""Event nouns read as nominal predicates (noun lemma → predicate lemma phrase)."""
-
-EVENT_NOUN_PREPS = frozenset({"on", "against", "of", "with", "to", "for", "into", "in"})
-"""Prepositions that introduce the patient of an event noun ("attack on Iran")."""
 
 # --------------------------------------------------------------------------
 # Actors

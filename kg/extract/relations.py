@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from kg.errors import ExtractionError
 from kg.extract import clauses as C
 from kg.extract import lexicon as L
+from kg.extract import nominal as N
 from kg.extract import patterns as P
 from kg.extract.arguments import Arguments
 from kg.extract.events import event_code, light_event
@@ -36,7 +37,6 @@ from kg.extract.modality import (
     is_negated,
     modality_of,
     negated_argument,
-    noun_modality,
     strongest,
 )
 from kg.extract.openie import open_relations
@@ -50,7 +50,7 @@ __all__ = ["extract_relations", "sentences", "MODES"]
 
 MODES = ("actors", "open")
 
-_HOW_PENALTY = {C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, C.NOMINAL: 0.25, C.COPULA: 0.2}
+_HOW_PENALTY = {C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, C.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2}
 _KIND_PENALTY = {ENTITY: 0.0, ROLE: 0.05, GROUP: 0.1, PRONOUN: 0.2, CONCEPT: 0.15}
 
 
@@ -163,6 +163,8 @@ def _relations_of_frame(
         objects = [a for a in (args.open(h) for h in frame.objects) if a is not None]
     else:
         subjects, objects = args.group(frame.subjects), args.group(frame.objects)
+        if frame.how in N.HOWS:  # an agent the phrase names, never a place ("the Gaza strikes")
+            subjects = [s for s in subjects if s.is_actor and s.mention.type is not ActorType.LOCATION]
         if frame.how == C.NOMINAL:
             objects = [o for o in objects if o.is_actor]
         elif frame.how == C.LIGHT and not light_event(frame.predicate):
@@ -182,8 +184,8 @@ def _relations_of_frame(
         negating = frame.speech.lemma_.lower() in P.NEGATING_SPEECH_VERBS
         attribution = Attribution(outer.source or speaker, True, negating)
         negated = is_negated(frame.speech)
-    if frame.how == C.NOMINAL:
-        modality = noun_modality(frame.verb)
+    if frame.how in N.HOWS:
+        modality = N.nominal_modality(frame.verb)
     else:
         modality = modality_of(frame.verb, reported=attribution.reported)
         negated = negated or is_negated(frame.verb)
@@ -195,7 +197,7 @@ def _relations_of_frame(
     source = args.source(attribution.source) if attribution.source is not None else None
     text = " ".join(t.text for t in frame.tokens) or frame.verb.text
     date = None
-    if mode != "open" and frame.how != C.NOMINAL:
+    if mode != "open" and frame.how not in N.HOWS:
         date = date_of(frame.verb, published, future=modality in (Modality.PLANNED, Modality.HYPOTHETICAL))
     for subject in subjects:
         for obj in objects:
@@ -242,6 +244,7 @@ def _relations_of_frame(
                 date=date,
                 confidence=_confidence(frame, subject, obj),
                 predicate_text=text,
+                nominal=frame.how in N.HOWS,
             )
 
 
@@ -255,14 +258,11 @@ def _sentence_relations(
     published: _dt.date | None = None,
 ) -> list[Relation]:
     by_verb: dict[int, list[tuple[C.Frame, list[Relation]]]] = {}
-    found_frames = list(C.frames(sent, copula=mode == "open", nominal=mode != "open", complements=mode == "open"))
-    # an event noun that is itself the object of a clause ("condemned the Israeli strikes on Iran")
-    # is that clause's concept, not an event of its own (gold guidelines §1)
-    objects = {o.i for f in found_frames if f.how != C.NOMINAL for o in f.objects}
+    found_frames = list(C.frames(sent, copula=mode == "open", complements=mode == "open"))
+    if mode != "open":  # nominal events stand also inside a clause's argument ("condemned Israel's strikes on X")
+        found_frames += N.frames(sent)
     for frame in found_frames:
-        if mode == "open" and frame.how in (C.LIGHT, C.NOMINAL):
-            continue
-        if frame.how == C.NOMINAL and frame.verb.i in objects:
+        if mode == "open" and frame.how == C.LIGHT:
             continue
         found = list(_relations_of_frame(frame, args, provenance, mode=mode, inside=inside, published=published))
         by_verb.setdefault(frame.verb.i, []).append((frame, found))

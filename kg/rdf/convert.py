@@ -141,6 +141,8 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     if rel.predicate_text:
         yield event, KGO.predicateText, _lit(rel.predicate_text), graph
     yield event, KGO.negated, _lit(rel.negated), graph
+    if rel.nominal:
+        yield event, KGO.nominal, _lit(True), graph
     yield event, KGO.modality, _lit(rel.modality.value), graph
     yield event, KGO.confidence, _decimal(rel.confidence), graph
     if rel.attributed_to is not None:

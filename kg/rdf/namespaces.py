@@ -37,6 +37,7 @@ class KGO(DefinedNamespace):
     predicateText: URIRef
     relation: URIRef
     negated: URIRef
+    nominal: URIRef
     modality: URIRef
     attributedTo: URIRef
     eventType: URIRef
