@@ -173,8 +173,8 @@ def _controller(verb: "Token", gov: "Token", depth: int) -> "tuple[Token, ...]":
             return (objs[0],)
         return subjects_of(above, depth + 1)[0]
     objs = [o for o in _kids(gov, P.OBJ_DEPS | P.DATIVE_DEPS) if o.i < verb.i]
-    if objs and gov.lemma_.lower() not in ("promise", "vow", "pledge", "threaten"):
-        return _with_conjuncts(objs[0])
+    if objs and gov.lemma_.lower() in L.OBJECT_CONTROL:
+        return _with_conjuncts(objs[0])  # "urged Israel to accept"; "defeated Boeing to win": the subject
     for prep in _kids(gov, {"prep"}):
         if prep.lower_ in _CONTROL_PREPS and prep.i < verb.i and gov.lemma_.lower() in L.CONTROL_PREP_VERBS:
             for pobj in _kids(prep, {"pobj"}):

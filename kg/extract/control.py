@@ -4,7 +4,9 @@
 and which governors take their place:
 
 - :func:`object_controlled`: the infinitive of an object-control verb
-  ("urged Israel *to accept* a truce", "called on Hamas *to release*") and the
+  (:data:`~kg.extract.lexicon.OBJECT_CONTROL`: "urged Israel *to accept* a
+  truce", "called on Hamas *to release*"; after the object of another verb an
+  infinitive is a purpose or result clause: "defeated Boeing *to win*") and the
   subjunctive clause of a demand ("demanded that Israel *stop*"): only the
   matrix relation (X urge Y) is annotated, the complement is not asserted;
 - :func:`demanded`: the addressee of a demand ("demanded that *Israel* stop")
@@ -67,7 +69,7 @@ def object_controlled(verb: "Token") -> bool:
     if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _infinitive(verb)):
         if lemma in _SUBJECT_CONTROL:
             return False
-        if any(o.dep_ in P.OBJ_DEPS | P.DATIVE_DEPS and o.i < verb.i for o in gov.children):
+        if lemma in L.OBJECT_CONTROL and any(o.dep_ in P.OBJ_DEPS | P.DATIVE_DEPS and o.i < verb.i for o in gov.children):
             return True
         if lemma in L.CONTROL_PREP_VERBS:
             return any(p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i < verb.i for p in gov.children)

@@ -152,8 +152,16 @@ OBJECT_CONTROL = frozenset({
     "invite", "advise", "instruct", "force", "compel", "convince", "request", "implore", "beg",
     "appeal", "warn", "remind", "challenge", "dare", "lobby", "exhort", "entreat", "direct",
     "authorize", "authorise", "allow", "permit", "enable", "help", "want", "need", "expect",
+    # choosing and engaging someone for a task, causing and requiring
+    "hire", "select", "choose", "pick", "appoint", "elect", "name", "nominate", "designate",
+    "commission", "contract", "employ", "assign", "recruit", "train", "pay", "send", "require",
+    "oblige", "obligate", "prompt", "lead", "cause", "get", "inspire", "motivate", "empower",
+    "forbid", "prohibit", "ban", "bar", "tempt", "teach", "mandate", "leave", "drive", "like",
+    "prefer", "trust", "count", "rely", "sue", "pressurise", "pressurize", "coerce", "signal",
 })
-"""Verbs whose object does their infinitive: the complement is not annotated (gold §6)."""
+"""Verbs whose object does their infinitive ("urged Israel to accept", "hired Lazard to advise"):
+the complement is not annotated (gold §6). After the object of any other verb the infinitive is
+a purpose or result clause, done by the subject ("defeated Boeing to win the order")."""
 
 SAYING_VERBS = frozenset({
     "say", "tell", "state", "add", "note", "comment", "explain", "describe", "write", "translate",

@@ -60,3 +60,21 @@ def test_possessor_not_taken_by_verbs_of_saying(tuples_of):
 def test_possessor_of_concrete_object_is_not_the_argument(tuples_of):
     found = tuples_of("Norsk Airways bought Embraer's jets.")
     assert not any(t[1] == "buy" and t[2] == "Embraer" for t in found), found
+
+
+# An infinitive after the object: object control only after verbs of urging, choosing, causing.
+def test_purpose_infinitive_after_object_is_the_subjects(tuples_of):
+    found = tuples_of("Siemens defeated Alstom to win a large order from Deutsche Bahn.")
+    assert ("Siemens", "win order from", "Deutsche Bahn") in found
+    assert not any(t[0] == "Alstom" and t[1].startswith("win") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("Vantor Group hired Lazard to advise Siemens.", "advise"),
+        ("Germany urged Poland to sign the treaty with Ukraine.", "sign"),
+    ],
+)
+def test_object_control_complement_gives_no_relation(tuples_of, text, verb):
+    assert not any(t[1].startswith(verb) for t in tuples_of(text))
