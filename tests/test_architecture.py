@@ -347,3 +347,29 @@ def test_every_docstring_example_runs_with_the_tests():
 
     options = tomllib.loads((KG.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in options["addopts"].split() and "kg" in options["testpaths"]
+
+
+_CLOCKS = {"monotonic", "perf_counter", "time", "monotonic_ns", "perf_counter_ns", "time_ns"}
+
+
+def _reads_clock(node: ast.AST, timed: set[str]) -> bool:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in _CLOCKS \
+                and isinstance(sub.func.value, ast.Name) and sub.func.value.id == "time":
+            return True
+        if isinstance(sub, ast.Name) and sub.id in timed:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("path", sorted((KG.parent / "tests").rglob("*.py")), ids=lambda p: p.name)
+def test_no_test_asserts_on_wall_time(path):
+    """Timing belongs in benchmarks/ (it flakes on a loaded machine); a test checks what happened."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    timed: set[str] = set()
+    for node in ast.walk(tree):  # names holding a duration or a clock reading
+        if isinstance(node, ast.Assign) and _reads_clock(node.value, set()):
+            timed |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    timed -= {"deadline"}  # `while time.monotonic() < deadline` polls; it asserts nothing
+    wrong = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert) and _reads_clock(node, timed)]
+    assert not wrong, f"{path.name}: asserts on wall time at lines {wrong}"

@@ -284,11 +284,8 @@ def test_user_csv_bad_roles_and_agents(tmp_path, content, fragment):
         ActorDictionary.from_user_file(path)
 
 
-def test_default_dictionary_loads_fast():
-    import time
-
+def test_default_dictionary_loads_from_cold_caches():
     kd._default_actors.cache_clear()
     kd._country_codes.cache_clear()
-    started = time.perf_counter()
-    default_dictionary().lookup("Benjamin Netanyahu")
-    assert time.perf_counter() - started < 2.0  # ~0.25 s: rows are kept as tuples, roles parsed on use
+    entry = default_dictionary().lookup("Benjamin Netanyahu")  # its load time: PYTHONPATH=. python benchmarks/latency.py
+    assert entry is not None and entry.country == "ISR"

@@ -209,10 +209,8 @@ def test_robust_server_survives_1000_mixed_requests(served):
     def send(kind: str) -> tuple[str, int, bool]:
         if kind == "runaway query":
             with slow_lane:
-                started = time.monotonic()
                 r = server.client.get(server.url + "/sparql", params={"query": RUNAWAY})
-                took = time.monotonic() - started
-            return kind, r.status_code, TIME_LIMIT * 0.8 <= took <= TIME_LIMIT + 20
+            return kind, r.status_code, "ran longer than the time limit" in r.text  # stopped, not turned away busy
         request, allowed, check = table[kind]
         status, body, headers = request()
         ok = status in allowed and not any(bad in body for bad in FORBIDDEN_CONTENT)
