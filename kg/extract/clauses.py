@@ -416,6 +416,8 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     if not subjects:
         return
     objs = [o for o in map(_content, _kids(verb, P.OBJ_DEPS)) if _usable(o)]
+    if not objs:  # "named Jane Doe as chief": the parser calls the named object a predicate (oprd)
+        objs = [o for o in _kids(verb, {"oprd"}) if o.ent_type_ in _PARTNER_ENTS and o.pos_ == "PROPN"]
     datives = [d for d in _kids(verb, P.DATIVE_DEPS) if _usable(d)]
     addressee = demanded(verb)
     if addressee is not None:  # "demanded that Israel stop": Lebanon demand Israel
@@ -478,6 +480,42 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield frame(_with_conjuncts(attr), "be", head, COPULA)
 
 
+_STATE_PREPS = frozenset({"in", "at"})
+_STATE_PARTNER_PREPS = frozenset({"with", "against", "to"})
+
+
+def state_frames(verb: "Token") -> "Iterator[Frame]":
+    """A copula with a phrase of standing relation: "X is in talks with Y" → X *be in talks with* Y.
+
+    Generalisation: "be" says where or what something is ("is in Paris"), no relation; but "in"/"at"
+    with a noun of a standing relation (:data:`~kg.extract.lexicon.STATE_NOUNS`: talks, war,
+    contact, dispute) and that noun's own partner phrase ("with", "against", "to") states a
+    relation with the partner, as the light verb of :func:`incorporated` does ("is at war with X",
+    "is in contact with X"). Without such a noun ("is in Paris", "is in trouble") nothing.
+    """
+    if verb.lemma_.lower() != "be":
+        return
+    own = [s for s in map(_content, _kids(verb, P.SUBJ_DEPS)) if _usable(s)]
+    if not own:
+        return
+    subjects = _with_conjuncts(own[0])
+    for prep in _kids(verb, {"prep"}):
+        if prep.lower_ not in _STATE_PREPS:
+            continue
+        for noun in _kids(prep, {"pobj"}):
+            if noun.pos_ != "NOUN" or (noun.lower_ not in L.STATE_NOUNS and noun.lemma_.lower() not in L.STATE_NOUNS):
+                continue
+            for inner in _kids(noun, {"prep"}):
+                if inner.lower_ not in _STATE_PARTNER_PREPS:
+                    continue
+                for partner in _kids(inner, {"pobj"}):
+                    if _usable(partner):
+                        written = [*_aux_tokens(verb), verb, prep, noun, inner]
+                        predicate = _phrase("be", prep.lower_, noun.lower_, inner.lower_)
+                        yield Frame(verb, subjects, _with_conjuncts(partner), predicate, _ordered(written), LIGHT)
+                        return
+
+
 def predicates(sent: "Span") -> "Iterator[Token]":
     """The tokens of ``sent`` that head a verbal or adjectival predicate."""
     for token in sent:
@@ -500,3 +538,5 @@ def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "
     for token in predicates(sent):
         if token.i not in skip and (copula or token.lemma_.lower() != "be"):
             yield from verb_frames(token, copula=copula)
+        elif token.i not in skip:
+            yield from state_frames(token)

@@ -115,6 +115,14 @@ ABSTRACT_NOUNS = frozenset({
 """Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
 protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""
 
+STATE_NOUNS = frozenset({
+    "talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "war", "contact",
+    "touch", "conflict", "dispute", "competition", "partnership", "alliance", "league", "consultation",
+    "consultations", "debt", "agreement", "cahoots", "collaboration", "cooperation", "negotiation",
+})
+"""Nouns of a standing relation after "be in"/"be at" ("is in talks with X", "was at war with X"):
+the copula and the phrase make the predicate, the partner follows ("be in talks with")."""
+
 TALK_NOUNS = frozenset({
     "talk", "negotiation", "summit", "conference", "dialogue", "process", "mediation", "meeting",
 })

@@ -78,3 +78,33 @@ def test_purpose_infinitive_after_object_is_the_subjects(tuples_of):
 )
 def test_object_control_complement_gives_no_relation(tuples_of, text, verb):
     assert not any(t[1].startswith(verb) for t in tuples_of(text))
+
+
+# A copula with a phrase of standing relation states a relation with the partner.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vantor Group is in talks with Siemens about a merger.", ("Vantor Group", "be in talks with", "Siemens")),
+        ("Armenia was at war with Azerbaijan in 2020.", ("Armenia", "be at war with", "Azerbaijan")),
+    ],
+)
+def test_copula_with_relation_phrase(tuples_of, text, expected):
+    assert expected in tuples_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor Group is in Paris with Siemens.",  # where, not a relation
+        "Siemens is in trouble with its shareholders.",  # no noun of a standing relation
+    ],
+)
+def test_copula_with_place_or_state_gives_nothing(tuples_of, text):
+    assert not any(t[1].startswith("be ") for t in tuples_of(text))
+
+
+def test_named_object_parsed_as_object_predicate(relations_of):
+    # whatever the parser labels it, a name after a naming verb is its object
+    text = "Italy's largest carmaker Fiat on Monday named Luca Rossi as its finance chief."
+    found = [(r.subject.label, r.predicate, r.object.label) for r in relations_of(text)]
+    assert ("Fiat", "name", "Luca Rossi") in found
