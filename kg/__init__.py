@@ -58,7 +58,7 @@ _LAZY = {
     "BuildReport": "kg.pipeline",
     "Store": "kg.rdf.store",
     "QueryResult": "kg.rdf.results",
-    "store_stats": "kg.stats",
+    "store_stats": "kg.rdf.stats",
     "read_documents": "kg.ingest",
     # notebooks: typed DataFrames, the inline view (kg/notebook.py)
     "frame": "kg.notebook",

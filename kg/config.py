@@ -9,12 +9,19 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "MAX_PROCESSES", "load_settings"]
+__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "MAX_PROCESSES", "MAX_INPUT_BYTES", "BATCH_DOCUMENTS",
+           "PUSH_BATCH_TRIPLES", "load_settings"]
 
 DEFAULT_STORE = Path("kg-store")
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
 MAX_PROCESSES = 64
 """Upper bound of ``processes``: each worker loads its own model (~0.3-1 GB), so more is a mistake."""
+MAX_INPUT_BYTES = 5_000_000
+"""Default of ``max_input_bytes`` (:class:`Settings`, :func:`kg.ingest.read_documents`)."""
+BATCH_DOCUMENTS = 32
+"""Documents per store transaction of a build, by default (``kg build --batch-documents``)."""
+PUSH_BATCH_TRIPLES = 50_000
+"""Triples per request of a push to a remote store, by default (``kg push --batch-size``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +52,7 @@ class Settings:
     batch_size: int = 16
     processes: int = 1
     max_doc_chars: int = 100_000
-    max_input_bytes: int = 5_000_000
+    max_input_bytes: int = MAX_INPUT_BYTES
     actors_files: tuple[Path, ...] = field(default=())
     published: dt.date | None = None
     upgrade_store: bool = False

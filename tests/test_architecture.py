@@ -31,7 +31,7 @@ LAYER = {
     "dictionaries": 2, "nlp": 2,
     "extract": 3, "resolve": 3,
     "rdf": 4,
-    "analytics": 5, "viz": 5, "stats": 5, "server": 5, "notebook": 5,
+    "analytics": 5, "viz": 5, "server": 5, "notebook": 5,
 }
 MAY_IMPORT = {
     "ingest": set(),
@@ -42,18 +42,16 @@ MAY_IMPORT = {
     "rdf": set(),
     "analytics": {"rdf"},
     "viz": {"analytics"},
-    "stats": {"rdf"},
     "notebook": {"rdf", "analytics", "viz"},
-    "server": {"rdf", "analytics", "viz", "stats"},
+    "server": {"rdf", "analytics", "viz"},
 }
 # The wiring: may import anything; only the wiring imports it.
-WIRING = {"", "__main__", "cli", "commands", "output", "terminal", "pipeline"}
+WIRING = {"", "__main__", "cli", "pipeline"}
 # Third-party packages a unit must never import (spaCy objects never cross into the graph side).
 FORBIDDEN_EXTERNAL = {
     "rdf": {"spacy"},
     "analytics": {"spacy"},
     "viz": {"spacy"},
-    "stats": {"spacy"},
     "server": {"spacy"},
     "notebook": {"spacy"},
     "extract": {"rdflib", "pyoxigraph"},

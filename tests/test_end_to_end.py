@@ -91,7 +91,7 @@ def test_end_to_end_query_finds_sullivan_events_with_sentences(tmp_path, seed_ar
 @pytest.mark.parametrize("top", [0, 1, 3, 10, 40, 1000])
 def test_top_actors_equal_the_one_query_ranking(sample_store, top):
     """kg stats counts per node first, then describes the busiest: the same rows as grouping every event."""
-    from kg.stats import _TOP, top_actors
+    from kg.rdf.stats import _TOP, top_actors
 
     with Store.open(sample_store) as st:
         fast = top_actors(st, top)

@@ -15,7 +15,7 @@ def no_control(text: str) -> bool:
 
 
 def test_clean_strips_escape_sequences_and_replaces_other_controls():
-    from kg.terminal import clean
+    from kg.cli.terminal import clean
 
     out = clean(HOSTILE)
     assert no_control(out)
@@ -25,7 +25,7 @@ def test_clean_strips_escape_sequences_and_replaces_other_controls():
 
 
 def test_print_table_cleans_every_cell(capsys):
-    from kg.terminal import print_table
+    from kg.cli.terminal import print_table
 
     print_table(("name", "n"), [(HOSTILE, 1), ("plain", None)])
     out = capsys.readouterr().out

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.config import load_settings
-from kg.output import relation_json
+from kg.cli.output import relation_json
 from kg.pipeline import extract_documents
 from kg.records import ActorType, Document
 

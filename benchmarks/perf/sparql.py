@@ -74,17 +74,17 @@ SELECT DISTINCT ?a ?l WHERE {{ {{ ?a rdfs:label ?l }} UNION {{ ?a skos:altLabel 
 
 
 def _stats_queries() -> dict[str, str]:
-    from kg import stats
+    from kg.rdf import stats
 
     return {"stats-counts": stats._COUNTS, "stats-actors": stats._ACTORS, "stats-concepts": stats._CONCEPTS,
             "top-actors-1-query": stats._TOP % 10}
 
 
 def time_store_stats(store_path: Path, runs: int = 5) -> float:
-    """Median seconds of ``kg stats``'s work (:func:`kg.stats.store_stats`: counts, then the top 10 actors
+    """Median seconds of ``kg stats``'s work (:func:`kg.rdf.stats.store_stats`: counts, then the top 10 actors
     counted per node first and described after)."""
     from kg.rdf.store import Store
-    from kg.stats import store_stats
+    from kg.rdf.stats import store_stats
 
     with Store.open(store_path) as st:
         store_stats(st)

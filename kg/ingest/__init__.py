@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.config import MAX_INPUT_BYTES
 from kg.errors import IngestError
 from kg.ingest._common import (SAMPLE_BYTES, Problem, binary_reason, decode_bytes, normalise, not_english_reason,
                                sniff_format, split_lines)
@@ -224,7 +225,7 @@ def _generate(
 def read_documents(
     sources: Iterable[str | Path],
     *,
-    max_input_bytes: int = 50_000_000,
+    max_input_bytes: int = MAX_INPUT_BYTES,
     on_error: Callable[[IngestFailure], None] | None = None,
 ) -> Iterator[Document]:
     """Read documents from files, folders and stdin, in a deterministic order.
@@ -233,7 +234,8 @@ def read_documents(
         sources: file paths, folders (read recursively in sorted order, known
             suffixes only, hidden entries skipped) or ``"-"`` for stdin.
         max_input_bytes: larger inputs are refused; for JSONL the limit is per
-            line (per document), for other formats per file.
+            line (per document), for other formats per file (5 MB by default,
+            as :class:`kg.config.Settings`).
         on_error: called with each bad input, which is then skipped; when None,
             the first bad input raises IngestError instead.
 

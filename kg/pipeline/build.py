@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.config import Settings, load_settings
+from kg.config import BATCH_DOCUMENTS, Settings, load_settings
 from kg.errors import BuildInterrupted
 from kg.nlp.parses import ParseStore
 from kg.pipeline.documents import read_inputs, spacy_pipeline
@@ -70,7 +70,7 @@ def build(
     store: Path | str | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
-    batch_documents: int = 32,
+    batch_documents: int = BATCH_DOCUMENTS,
     keep_parses: bool = False,
     cluster: object | None = None,
     shard_dir: Path | str | None = None,

@@ -1,10 +1,11 @@
-"""``kg serve``: a read-only SPARQL 1.1 endpoint and explorer over a store; ``kg push``.
+"""``kg serve``: a read-only SPARQL 1.1 endpoint and explorer over a store.
 
-``import kg.server`` is cheap; the app, pool and push code load on first use.
+``import kg.server`` is cheap; the app and pool load on first use.
 
 - :func:`make_app` / :func:`serve` (:mod:`kg.server.app`): the Starlette app and its runner;
-- :class:`ServerSettings` (:mod:`kg.server.settings`): limits, with help strings;
-- :func:`push_store` (:mod:`kg.server.push`): send a store's graphs to a remote store.
+- :class:`ServerSettings` (:mod:`kg.server.settings`): limits, with help strings.
+
+Sending a store's graphs to a remote store (``kg push``) is :mod:`kg.rdf.push`.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["make_app", "serve", "ServerSettings", "push_store", "PushReport"]
+__all__ = ["make_app", "serve", "ServerSettings"]
 
 _LAZY = {
     "make_app": "kg.server.app",
     "serve": "kg.server.app",
     "ServerSettings": "kg.server.settings",
-    "push_store": "kg.server.push",
-    "PushReport": "kg.server.push",
 }
 
 

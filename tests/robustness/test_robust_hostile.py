@@ -175,7 +175,7 @@ def test_robust_hostile_records_round_trip_through_store_nquads_and_turtle(recor
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 def test_robust_extract_outputs_reparse(record):
     """``kg extract --format ttl`` and ``--format jsonl`` writers: Turtle re-parses, JSON keeps the text exactly."""
-    from kg import output
+    from kg.cli import output
 
     document, relations = record
     ttl = output.relations_turtle([(document, relations)])

