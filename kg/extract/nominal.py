@@ -7,9 +7,10 @@ When the agent and the patient are both in the phrase, the act is a relation:
 :mod:`kg.extract.nominal` finds those as :class:`~kg.extract.clauses.Frame`
 records (``how`` :data:`NOMINAL` or :data:`ATTRIBUTIVE`). They become
 relations with a lower confidence and the ``nominal`` flag
-(:mod:`kg.extract.relations`); only actors are patients of a nominal event, and
-no rule guesses an agent the phrase does not name ("the planned attack on Iran"
-gives nothing).
+(:mod:`kg.extract.relations`); the patient of a nominal event is an actor or a
+phrase of a named nation ("Russian positions", :func:`national`), and no rule
+guesses an agent the phrase does not name ("the planned attack on Iran" gives
+nothing).
 
 The nouns and their prepositions are data: ``ontologies/dictionaries/event_nouns.tsv``
 (:func:`kg.dictionaries.event_nouns`).
@@ -47,8 +48,11 @@ def agents_of(noun: "Token") -> "tuple[Token, ...]":
     Generalisation: an event noun names its agent by a by-phrase ("the
     assassination of X by Israel"), a possessor ("Israel's attack", "its
     aggression") or a nationality or organisation modifier ("Israeli strikes",
-    "the Hamas attack", "US sanctions"). A place modifier is not an agent ("the
-    Gaza strikes" is where): relations drop agents that resolve to a Location.
+    "the Hamas attack", "US sanctions"). An event noun in apposition describes
+    the noun it is apposed to and takes that noun's possessor or nationality
+    ("its Operation Z, itself a strike on X": its author strikes X). A place
+    modifier is not an agent ("the Gaza strikes" is where): relations drop
+    agents that resolve to a Location.
     """
     for prep in _kids(noun, {"prep"}):
         if prep.lower_ == "by":
@@ -61,7 +65,35 @@ def agents_of(noun: "Token") -> "tuple[Token, ...]":
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _AGENT_ENTS and child.i < noun.i:
             return (child,)
-    return ()
+    described = _apposed_to(noun)
+    return _own_agent(described) if described is not None else ()
+
+
+def _own_agent(noun: "Token") -> "tuple[Token, ...]":
+    """The possessor or nationality modifier of ``noun`` or of a name it is in apposition to."""
+    while True:
+        for child in noun.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _AGENT_ENTS and child.i < noun.i
+            ):
+                return (child,)
+        if noun.dep_ != "appos" or noun.head.i == noun.i:
+            return ()
+        noun = noun.head
+
+
+def _apposed_to(noun: "Token") -> "Token | None":
+    """The noun an event noun describes by apposition ("Operation Z, an assault on X"), also after
+    an emphatic reflexive, whatever the parser attached the event noun to ("its Operation Z,
+    itself a strike on X")."""
+    if noun.dep_ == "appos" and noun.head.i != noun.i:
+        return noun.head
+    left = noun.left_edge.i
+    if left > 0:
+        before = noun.doc[left - 1]
+        if before.lower_ in ("itself", "themselves") and before.dep_ == "appos":
+            return before.head
+    return None
 
 
 def event_frames(noun: "Token") -> "Iterator[Frame]":
@@ -201,3 +233,12 @@ def nominal_modality(head: "Token") -> Modality:
               or lemma in P.NEGATING_SPEECH_VERBS or lemma in P.NEGATING_CONTROL):
             found.add(Modality.HYPOTHETICAL)
     return strongest(*found)
+
+
+def national(token: "Token") -> bool:
+    """True for a noun phrase that belongs to a named nation or organisation ("the Israeli
+    occupation", "Russian positions"): a patient of a nominal event even when the phrase is no
+    actor itself, as a verb's object would be ("struck Russian positions")."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.children
+    )

@@ -166,7 +166,7 @@ def _relations_of_frame(
         if frame.how in N.HOWS:  # an agent the phrase names, never a place ("the Gaza strikes")
             subjects = [s for s in subjects if s.is_actor and s.mention.type is not ActorType.LOCATION]
         if frame.how == C.NOMINAL:
-            objects = [o for o in objects if o.is_actor]
+            objects = [o for o in objects if o.is_actor or N.national(frame.verb.doc[o.head])]
         elif frame.how == C.LIGHT and not light_event(frame.predicate):
             objects = [o for o in objects if o.is_actor or _named_thing(frame.verb.doc[o.head])]
         elif frame.how == C.SVO and _lemma_of(frame) not in P.SPEECH_VERBS | L.SAYING_VERBS:

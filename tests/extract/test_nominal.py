@@ -28,6 +28,12 @@ EVENT_FIRES = [
     ("Its blockade of Qatar lasted three years, Riyadh said.", None),  # a pronoun agent needs an antecedent
     ("Saudi Arabia ended its blockade of Qatar.", ("Saudi Arabia", "blockade", "Qatar")),
     ("Pakistan protested against Indian aggression on Kashmir and Punjab.", ("India", "attack", "Punjab")),
+    # apposition: the event noun describes a named operation and takes its owner as agent
+    ("Russia's Operation Z, an assault on Ukraine, began in February.", ("Russia", "attack", "Ukraine")),
+    ("Turkey defended its Operation Peace Spring, itself an offensive against the YPG, on Monday.",
+     ("Turkey", "attack", "YPG")),
+    # a patient that is no actor but belongs to a nation
+    ("Ukraine's shelling of Russian positions continued overnight.", ("Ukraine", "shell", "Russian positions")),
 ]
 
 EVENT_SILENT = [
@@ -36,6 +42,8 @@ EVENT_SILENT = [
     "The Kharkiv bombing killed ten civilians.",  # a place is where, not who
     "Russia's attack in the morning surprised everyone.",  # "in the morning" is no patient
     "The ministry's support for the new budget was welcome.",  # a concept is no patient of a nominal event
+    "Russia's attack on the hospital killed four.",  # nor a thing of no nation
+    "Operation Cast Lead, an offensive against Hamas, lasted three weeks.",  # the operation names no agent
 ]
 
 
