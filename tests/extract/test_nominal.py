@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.output import relation_json
+from kg.cli.output import relation_json
 from kg.rdf.convert import document_quads, to_graph
 from kg.rdf.namespaces import KGO
 from kg.records import Document, Modality
