@@ -9,11 +9,14 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "MAX_PROCESSES", "MAX_INPUT_BYTES", "BATCH_DOCUMENTS",
+__all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "ONTOLOGY_IRI", "MAX_PROCESSES", "MAX_INPUT_BYTES", "BATCH_DOCUMENTS",
            "PUSH_BATCH_TRIPLES", "load_settings"]
 
 DEFAULT_STORE = Path("kg-store")
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
+ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"
+"""The ontology (``ontologies/kg.ttl``); its terms are ``ONTOLOGY_IRI + "#" + name`` (:data:`kg.rdf.namespaces.KGO`).
+Here, not in :mod:`kg.rdf.namespaces`, so that stages without rdflib can name a type too."""
 MAX_PROCESSES = 64
 """Upper bound of ``processes``: each worker loads its own model (~0.3-1 GB), so more is a mistake."""
 MAX_INPUT_BYTES = 5_000_000

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.config import ONTOLOGY_IRI
 from kg.errors import DictionaryError
 from kg.words import counted
 
@@ -45,7 +46,7 @@ __all__ = [
 
 ACTOR_TYPES = ("Person", "Organization", "Country", "Group")
 USER_COLUMNS = ("name", "canonical", "type", "country", "code")
-KGO = "https://w3id.org/newskg/ontology#"
+KGO = ONTOLOGY_IRI + "#"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 

@@ -10,7 +10,10 @@ Pure Python, no imports from other stages: every stage may use it.
 
 from __future__ import annotations
 
-__all__ = ["PRONOUNS", "is_pronoun", "is_name"]
+import functools
+import re
+
+__all__ = ["PRONOUNS", "is_pronoun", "is_name", "normalize_name"]
 
 PRONOUNS = frozenset({
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
@@ -32,6 +35,21 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di
                         "la", "le", "van", "von", "der", "den", "ter", "ten"})
 """Lower-case words a name may start with ("al-Sisi", "bin Salman", "von der Leyen", "de Gaulle")."""
 _EDGE = " \t\n\"'“”‘’.,;:()[]"
+
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normalize_name(name: str) -> str:
+    """A name as written, tidied: whitespace collapsed, quotes unified, surrounding punctuation stripped
+    (cached: extraction asks for the same names again and again).
+
+    >>> normalize_name("  the  U.S. ")
+    'the U.S.'
+    """
+    return _SPACES.sub(" ", name.translate(_QUOTES)).strip().strip(" \"',;:()[]")
 
 
 def _clean(text: str) -> str:

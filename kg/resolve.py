@@ -41,15 +41,14 @@ Python: no spaCy here.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol
 
-from kg.names import is_name
+from kg.names import is_name, normalize_name
 from kg.records import ActorType, Mention, Occurrence, Provenance, Relation
 
-__all__ = ["resolve_document", "resolve_occurrences", "resolve_mention", "ActorDictionary", "normalize_name", "add_rule"]
+__all__ = ["resolve_document", "resolve_occurrences", "resolve_mention", "ActorDictionary", "add_rule"]
 
 _PRONOUNS = frozenset({
     "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "who",
@@ -64,17 +63,6 @@ _ORG_WORDS = frozenset({
     "authority", "union", "association", "foundation", "institute", "court", "forces", "network",
 })
 _DEMONYM_ENDINGS = ("i", "an", "ian", "ese", "ish", "ic", "ch", "ans", "ians", "is")
-_SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def normalize_name(name: str) -> str:
-    """Collapse whitespace, unify quotes, strip surrounding punctuation.
-
-    >>> normalize_name("  the  U.S. ")
-    'the U.S.'
-    """
-    return _SPACES.sub(" ", name.translate(_QUOTES)).strip().strip(" \"',;:()[]")
 
 
 class ActorDictionary(Protocol):

@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analytics._common import Evidence, refuse_pronoun
+from kg.config import ONTOLOGY_IRI
 from kg.errors import ActorNotFound, GraphError
 from kg.rdf import iris
 from kg.rdf.store import Store
@@ -56,7 +57,7 @@ DEFAULT_MODALITIES: tuple[str, ...] = ("asserted",)
 
 _SEP = "\u001f"
 _TYPES = ("Person", "Country", "Organization", "Group", "Location", "Concept")
-_KGO = "https://w3id.org/newskg/ontology#"
+_KGO = ONTOLOGY_IRI + "#"
 
 _EVENTS = """
 SELECT ?e ?a ?p ?pred ?neg ?mod ?code ?t ?date ?doc ?sent ?attr WHERE {

@@ -24,9 +24,7 @@ never a city for its country —, capitals and seats of government from
 from __future__ import annotations
 
 import contextlib
-import functools
 import datetime as _dt
-import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -35,9 +33,10 @@ from typing import Any
 from kg.dictionaries import default_dictionary
 from kg.dictionaries import normalize as _dict_key
 from kg.extract import patterns as P
+from kg.names import normalize_name
 from kg.records import ActorType
 
-__all__ = ["Entry", "BuiltinDictionary", "BUILTIN", "normalize_name", "using"]
+__all__ = ["Entry", "BuiltinDictionary", "BUILTIN", "using"]
 
 _ACTIVE: ContextVar[Any] = ContextVar("kg_extract_user_dictionary", default=None)
 
@@ -67,19 +66,6 @@ class Entry:
     code: str | None = None
 
 
-_SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalize_name(name: str) -> str:
-    """Collapse whitespace, unify quotes and strip surrounding punctuation.
-
-    >>> normalize_name("  the  U.S. ")
-    'the U.S.'
-    """
-    name = _SPACES.sub(" ", name.translate(_QUOTES)).strip()
-    return name.strip(" \"',;:()[]")
 
 
 def _strip_the(name: str) -> str:

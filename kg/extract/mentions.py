@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
-from kg.extract.gazetteer import BUILTIN, Entry, normalize_name
+from kg.extract.gazetteer import BUILTIN, Entry
 from kg.extract.phrases import (
     ENTITY,
     GROUP,
@@ -38,6 +38,7 @@ from kg.extract.phrases import (
     under,
 )
 from kg.extract.roles import entry_for_entity, is_place, role_phrase
+from kg.names import normalize_name
 from kg.records import ActorType
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract import patterns as P
-from kg.extract.gazetteer import normalize_name
+from kg.names import normalize_name
 from kg.records import ActorType, Mention
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
-from kg.extract.gazetteer import BUILTIN, Entry, normalize_name
+from kg.extract.gazetteer import BUILTIN, Entry
 from kg.extract.phrases import (
     ROLE,
     Arg,
@@ -30,6 +30,7 @@ from kg.extract.phrases import (
     trim,
     under,
 )
+from kg.names import normalize_name
 from kg.records import ActorType
 
 if TYPE_CHECKING:

@@ -34,6 +34,10 @@ __all__ = [
     "resolution_iri",
     "RELATION_BASE",
     "CAMEO_BASE",
+    "NODE_KINDS",
+    "node_iri",
+    "node_of",
+    "slug_words",
 ]
 
 RELATION_BASE = "https://w3id.org/newskg/relation/"
@@ -41,6 +45,10 @@ CAMEO_BASE = "https://w3id.org/newskg/cameo/"
 _SLUG_MAX = 48
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGEST = 10  # hex digits of the hash that ends a node's slug
+NODE_KINDS = ("actor", "concept", "doc")
+"""Kinds of node with an IRI of the shape ``{base}{kind}/{slug}`` (:func:`node_iri`, :func:`node_of`)."""
+_NODE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 
 
 def slugify(text: str, *, max_len: int = _SLUG_MAX) -> str:
@@ -86,8 +94,46 @@ def _check_base(base: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)  # the same actors come back in every document
 def _slug_hash(kind: str, key: str, base: str) -> str:
     slug = slugify(key)
-    digest = content_hash(kind, key, length=10)
+    digest = content_hash(kind, key, length=_DIGEST)
     return f"{_check_base(base)}{kind}/{slug + '-' if slug else ''}{digest}"
+
+
+def node_iri(kind: str, slug: str, *, base: str = DEFAULT_BASE_IRI) -> str | None:
+    """The IRI of the ``kind`` node (one of :data:`NODE_KINDS`) whose slug is ``slug``; None when either
+    cannot be one (e.g. a path typed by hand).
+
+    >>> node_iri("actor", "ana-12")
+    'https://w3id.org/newskg/id/actor/ana-12'
+    >>> node_iri("actor", "../x") is None, node_iri("graph", "x") is None
+    (True, True)
+    """
+    if kind not in NODE_KINDS or not _NODE_SLUG.fullmatch(slug):
+        return None
+    return f"{_check_base(base)}{kind}/{slug}"
+
+
+def node_of(iri: str, *, base: str = DEFAULT_BASE_IRI) -> tuple[str, str] | None:
+    """``(kind, slug)`` of an actor, concept or document IRI under ``base`` (the inverse of :func:`node_iri`), else None.
+
+    >>> node_of("https://w3id.org/newskg/id/actor/ana-12")
+    ('actor', 'ana-12')
+    >>> node_of("https://example.org/actor/x") is None
+    True
+    """
+    if not isinstance(iri, str) or not iri.startswith(base):
+        return None
+    kind, _, slug = iri[len(base):].partition("/")
+    return (kind, slug) if node_iri(kind, slug, base=base) == iri else None
+
+
+def slug_words(iri: str) -> str:
+    """A readable stand-in for a node with no label: its IRI's slug without the hash.
+
+    >>> slug_words("https://w3id.org/newskg/id/actor/united-states-3b1e2f9a0c")
+    'united states'
+    """
+    slug = iri.rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(rf"-[0-9a-f]{{{_DIGEST}}}$", "", slug).replace("-", " ") or iri
 
 
 def actor_iri(label: str, *, base: str = DEFAULT_BASE_IRI) -> str:

@@ -1,15 +1,17 @@
-"""The ontology's vocabulary in one place, kept in step with ``ontologies/kg.ttl`` by a test."""
+"""The ontology's vocabulary in one place, kept in step with ``ontologies/kg.ttl`` by a test (its IRI: :data:`kg.config.ONTOLOGY_IRI`)."""
 
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-__all__ = ["KGO", "SEM", "KGR", "ONTOLOGY_IRI", "PREFIXES", "Terms", "bind_prefixes"]
+from kg.config import ONTOLOGY_IRI
+from kg.rdf.iris import RELATION_BASE
 
-ONTOLOGY_IRI = "https://w3id.org/newskg/ontology"
+__all__ = ["KGO", "SEM", "KGR", "PREFIXES", "Terms", "bind_prefixes"]
+
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-KGR = Namespace("https://w3id.org/newskg/relation/")
+KGR = Namespace(RELATION_BASE)
 """Direct-edge properties, one per predicate lemma (minted in :mod:`kg.rdf.iris`)."""
 
 

@@ -8,7 +8,6 @@ a literal written by pyoxigraph, and IRIs only after pyoxigraph validated them.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.errors import KgError, NotFoundError
 from kg.names import is_pronoun
+from kg.rdf import iris
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.results import QueryResult
 from kg.server.network import EGO_QUERY, ego_svg
@@ -27,8 +27,6 @@ from kg.server.worker import Job, Table
 
 __all__ = ["EXAMPLES", "home", "node_page", "network_page", "query_page", "node_path"]
 
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
-_KINDS = ("actor", "concept", "doc")
 _ACTOR_TYPES = "kgo:Person, kgo:Organization, kgo:Country, kgo:Group, kgo:Location"
 _DISPLAY_ROWS = 1000
 
@@ -163,12 +161,8 @@ def node_path(iri: str, base: str) -> str | None:
     >>> node_path("https://example.org/actor/x", "https://w3id.org/newskg/id/") is None
     True
     """
-    if not isinstance(iri, str) or not iri.startswith(base):
-        return None
-    kind, _, slug = iri[len(base):].partition("/")
-    if kind in _KINDS and _SLUG.fullmatch(slug):
-        return f"/{kind}/{slug}"
-    return None
+    node = iris.node_of(iri, base=base)
+    return f"/{node[0]}/{node[1]}" if node else None
 
 
 def _iri_term(iri: str) -> str:
@@ -194,23 +188,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return HTMLResponse(page, status_code=status)
 
 
-_SHORT = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/2001/XMLSchema#": "xsd:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "https://schema.org/": "schema:",
-    "https://w3id.org/newskg/ontology#": "kgo:",
-    "https://w3id.org/newskg/relation/": "kgr:",
-}
-
-
 def _short(iri: Any) -> str:
     text = str(iri)
-    for ns, prefix in _SHORT.items():
+    for prefix, ns in PREFIXES.items():
         if text.startswith(ns):
-            return prefix + text[len(ns):]
+            return f"{prefix}:{text[len(ns):]}"
     return text
 
 
@@ -297,7 +279,7 @@ def _facts(rows: list[dict[str, Any]]) -> dict[str, list[_Fact]]:
             value = _short(value).removeprefix("kgo:")
         elif pred in ("kgo:affiliatedWith", "kgo:mentionedIn"):
             label = row.get("label")
-            iri, value = (value, label) if label else (None, _slug_words(value))
+            iri, value = (value, label) if label else (None, iris.slug_words(value))
         facts.setdefault(name, []).append(_Fact(name, str(value), iri))
     order = list(_FACT_NAMES.values())
     for values in facts.values():
@@ -305,22 +287,12 @@ def _facts(rows: list[dict[str, Any]]) -> dict[str, list[_Fact]]:
     return dict(sorted(facts.items(), key=lambda item: order.index(item[0])))
 
 
-def _slug_words(iri: str) -> str:
-    """A readable stand-in for a node with no label: its IRI's slug without the hash.
-
-    >>> _slug_words("https://w3id.org/newskg/id/actor/united-states-3b1e2f9a0c")
-    'united states'
-    """
-    slug = iri.rstrip("/").rsplit("/", 1)[-1]
-    return re.sub(r"-[0-9a-f]{10}$", "", slug).replace("-", " ") or iri
-
-
 def _slug_iri(request: Request) -> tuple[str, str]:
     kind = request.url.path.split("/")[1]
-    slug = request.path_params["slug"]
-    if kind not in _KINDS or not _SLUG.fullmatch(slug):
+    iri = iris.node_iri(kind, request.path_params["slug"], base=request.app.state.base_iri)
+    if iri is None:
         raise NotFoundError("no such page")
-    return kind, f"{request.app.state.base_iri}{kind}/{slug}"
+    return kind, iri
 
 
 async def node_page(request: Request) -> Response:
