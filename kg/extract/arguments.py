@@ -121,7 +121,7 @@ class Arguments:
         """Arguments for conjoined heads: actors one by one, concepts as one phrase;
         "both sides" as the two parties named just before."""
         if len(heads) == 1 and self._coref is not None:
-            pair = self._coref.both(heads[0])
+            pair = self._coref.both(heads[0]) or self._coref.split(heads[0])
             if pair:
                 return pair
         actors = [(h, self.actor(h)) for h in heads]

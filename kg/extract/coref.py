@@ -17,7 +17,10 @@ measures them):
   business, "the court" → a court, "the group"/"the organisation" → a Group or
   Organization, "the country"/"the kingdom" → a Country; "the government"/"the
   administration" → the Country mentioned most so far, at any distance (the
-  story's state). A capitalised title is a description too ("the Prime Minister").
+  story's state). A capitalised title is a description too ("the Prime Minister");
+- plural anaphors (:meth:`Antecedents.split`): "they", a bare "both", "the two
+  companies", "the carmakers" → each actor of the last coordination in subject
+  position ("Renault and Nissan").
 
 A subject pronoun or description prefers an antecedent that was itself a
 subject (salience); nothing refers to a co-argument of its own verb ("Biden
@@ -179,6 +182,7 @@ class Antecedents:
 
     def __init__(self, doc: "Doc", *, offset: int, sentence_of: Callable[[int], int]) -> None:
         self._offset = offset
+        self._doc = doc
         self._sentence_of = sentence_of
         self._candidates: list[_Candidate] = []
         self._mentions: dict[int, Arg | None] = {}
@@ -209,6 +213,73 @@ class Antecedents:
                     governor=token.head.i,
                 )
             )
+        self._coordinations = self._find_coordinations()
+
+    def _find_coordinations(self) -> "list[list[_Candidate]]":
+        """Conjoined actors ("General Motors and Chrysler"), each as its candidates in order, for
+        plural anaphors (:meth:`split`)."""
+        by_index = {c.index: c for c in self._candidates}
+        found = []
+        for cand in self._candidates:
+            token = self._doc[cand.index]
+            if token.dep_ == "conj":
+                continue
+            members = [cand, *(by_index[c.i] for c in token.conjuncts if c.i in by_index and c.i > token.i)]
+            labels = {m.arg.mention.label for m in members}
+            if len(members) > 1 and len(labels) == len(members) and all(m.arg.kind != PRONOUN for m in members):
+                found.append(members)
+        return found
+
+    def split(self, token: "Token") -> list[Arg]:
+        """A plural anaphor whose antecedent is a coordination: each conjunct, with the anaphor's
+        text and offsets ("GM and Chrysler ... *they*", "*both* will", "*the two companies*",
+        "*the automakers*"); else an empty list.
+
+        Generalisation: a plural pronoun, a bare "both" or a plural definite description of
+        organisations (the head a :data:`~kg.extract.lexicon.ORG_DESCRIPTIONS` noun) refers to
+        the actors last conjoined as a subject, in the same or the previous sentence (split
+        antecedents); a plural group or role phrase named after them ("US officials") is the
+        antecedent instead, and so is nothing for a pronoun when no coordination is in reach.
+        """
+        word = token.lower_
+        description = (
+            token.pos_ == "NOUN"
+            and token.tag_ == "NNS"
+            and (token.lemma_.lower() in L.ORG_DESCRIPTIONS or token.lemma_.lower().endswith("maker"))
+            and any(c.lower_ in ("the", "both", "these", "those", "two", "three") for c in token.children)
+        )
+        pronoun = word in P.PLURAL_PRONOUNS and token.pos_ == "PRON" and not word.endswith("selves")
+        bare_both = word == "both" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if not (description or pronoun or bare_both):
+            return []
+        here = self._sentence_of(token.i)
+        pool = [
+            co for co in self._coordinations
+            if co[-1].index < token.i and here - co[0].sentence <= WINDOW and co[0].subject
+            and co[0].governor != token.head.i
+            and all(m.arg.mention.type in (ActorType.ORGANIZATION, ActorType.COUNTRY, ActorType.GROUP) for m in co)
+        ]
+        if not pool:
+            return []
+        chosen = pool[-1]
+        if pronoun:
+            members = {m.index for m in chosen}
+            later = [
+                c for c in self._candidates
+                if chosen[-1].index < c.index < token.i and c.index not in members and c.plural and c.arg.kind != PRONOUN
+            ]
+            if later:  # "GM and Chrysler met US officials, who said they ...": the officials
+                return []
+        start = token.idx + self._offset
+        first = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "nummod", "amod", "compound"))])
+        written = build_mention(list(token.doc[first : token.i + 1]), token, self._offset, label="x", type=ActorType.OTHER)
+        if pronoun or bare_both:
+            written = replace(written, text=token.text, start=start, end=start + len(token.text))
+        return [
+            Arg(with_rule(replace(m.arg.mention, text=written.text, start=written.start, end=written.end), "coref"),
+                PRONOUN, token.i)
+            for m in chosen
+        ]
 
     def mention(self, token: "Token") -> Arg | None:
         """:func:`mention_of` ``token``, computed once per Doc (the candidates asked for most)."""

@@ -137,3 +137,35 @@ def test_coref_the_government_is_the_state_the_story_is_about(tuples_of):
 
 def test_coref_the_government_without_a_state_stays_unresolved(tuples_of):
     assert not any(t[0] not in ("government",) and t[1] == "appoint" for t in tuples_of("The government appointed Jane Okafor."))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural definite description of organisations: each conjunct
+        (
+            "Renault and Nissan started to offer buyouts. The carmakers were forced to seek aid from France.",
+            [("Renault", "seek aid from", "France"), ("Nissan", "seek aid from", "France")],
+        ),
+        # a bare "both"
+        (
+            "Renault and Nissan started to offer buyouts. Both will sue Stellantis.",
+            [("Renault", "sue", "Stellantis"), ("Nissan", "sue", "Stellantis")],
+        ),
+        # a plural pronoun object
+        (
+            "Renault and Nissan received loans, but the European Commission required them to cut costs.",
+            [("European Commission", "require", "Renault"), ("European Commission", "require", "Nissan")],
+        ),
+    ],
+)
+def test_coref_plural_anaphor_takes_each_conjunct(tuples_of, text, expected):
+    found = tuples_of(text)
+    for triple in expected:
+        assert triple in found, found
+
+
+def test_coref_plural_anaphor_needs_conjoined_subjects(tuples_of):
+    # the conjoined objects of a clause are no antecedent of "the carmakers"
+    found = tuples_of("Stellantis bought Renault and Nissan. Later the carmakers sued Ford.")
+    assert not any(t[0] in ("Renault", "Nissan") and t[1] == "sue" for t in found), found
