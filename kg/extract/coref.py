@@ -248,7 +248,14 @@ class Antecedents:
             and (token.lemma_.lower() in L.ORG_DESCRIPTIONS or token.lemma_.lower().endswith("maker"))
             and any(c.lower_ in ("the", "both", "these", "those", "two", "three") for c in token.children)
         )
-        pronoun = word in P.PLURAL_PRONOUNS and token.pos_ == "PRON" and not word.endswith("selves")
+        # a subject, or the addressee of urging or requiring (who must be able to act); an object
+        # "them" is a thing as often as not ("voted against them": the tariffs)
+        pronoun = (
+            word in P.PLURAL_PRONOUNS
+            and token.pos_ == "PRON"
+            and not word.endswith("selves")
+            and (token.dep_ in _SUBJECT_DEPS or token.head.lemma_.lower() in L.OBJECT_CONTROL)
+        )
         bare_both = word == "both" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
         if not (description or pronoun or bare_both):
             return []
@@ -256,7 +263,7 @@ class Antecedents:
         pool = [
             co for co in self._coordinations
             if co[-1].index < token.i and here - co[0].sentence <= WINDOW and co[0].subject
-            and co[0].governor != token.head.i
+            and co[0].governor not in _clause_verbs(token) | {token.head.i}  # not a co-argument of its own verb
             and all(m.arg.mention.type in (ActorType.ORGANIZATION, ActorType.COUNTRY, ActorType.GROUP) for m in co)
         ]
         if not pool:

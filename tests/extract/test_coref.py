@@ -169,3 +169,9 @@ def test_coref_plural_anaphor_needs_conjoined_subjects(tuples_of):
     # the conjoined objects of a clause are no antecedent of "the carmakers"
     found = tuples_of("Stellantis bought Renault and Nissan. Later the carmakers sued Ford.")
     assert not any(t[0] in ("Renault", "Nissan") and t[1] == "sue" for t in found), found
+
+
+def test_coref_object_them_is_not_split_onto_earlier_subjects(tuples_of):
+    # an object "them" is a thing as often as not: here the quotas
+    found = tuples_of("Spain and Portugal backed the quotas, while Austria and Greece opposed them.")
+    assert not any(t[0] in ("Austria", "Greece") and t[2] in ("Spain", "Portugal") for t in found), found
