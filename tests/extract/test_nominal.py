@@ -152,3 +152,20 @@ def test_nominal_flag_in_jsonl_and_rdf(relations_of):
 
 def test_open_mode_has_no_nominal_relations(relations_of):
     assert not [r for r in relations_of("Turkey condemned Russia's invasion of Georgia.", mode="open") if r.nominal]
+
+
+@pytest.mark.parametrize("expected", [
+    ("Israel", "attack", "Lebanon"),
+    ("Israel", "attack", "Gaza"),
+    ("Iran", "strike", "Israeli occupation"),
+    ("Israel", "order", "Palestinians"),
+    ("United States", "lead", "ceasefire initiative"),
+])
+def test_seed_article_nominal_facts(nlp, seed_article, expected):
+    """Issue 13 acceptance: facts of the seed article stated as noun phrases appear, flagged nominal."""
+    from kg.extract import extract_relations
+    from kg.resolve import resolve_document
+
+    rels = resolve_document(extract_relations(nlp(seed_article), doc_id="seed"))
+    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == expected]
+    assert found and all(r.nominal and r.confidence < 0.8 and not r.negated for r in found)
