@@ -262,6 +262,8 @@ def build_cli(
 def remove_cli(
     docs: Annotated[list[str], typer.Argument(help="Document ids, URLs or source paths (as given to kg build).")],
     store: StoreOpt = DEFAULT_STORE,
+    upgrade_store: Annotated[bool, typer.Option(
+        "--upgrade-store", help="Write to a store made by an older Oxigraph version (upgrades it: back it up first).")] = False,
 ) -> None:
     """Remove documents and everything only they supported (events, edges, unused actors), in one transaction.
 
@@ -269,7 +271,8 @@ def remove_cli(
     """
     from kg import pipeline
 
-    typer.echo(pipeline.remove(docs, store=store, settings=_settings(store=store)).summary())
+    settings = _settings(store=store, upgrade_store=upgrade_store or None)
+    typer.echo(pipeline.remove(docs, store=store, settings=settings).summary())
 
 
 @app.command("query")

@@ -42,6 +42,19 @@ def test_an_older_oxigraph_store_needs_upgrade_store(tmp_path):
     assert _recorded(store) == ox.__version__
 
 
+def test_kg_remove_on_an_older_oxigraph_store_needs_upgrade_store_too(tmp_path):
+    store, doc = _store_recording(tmp_path, None)
+    assert kg("build", doc, "--store", store).returncode == 0
+    meta = json.loads((store / MARKER).read_text(encoding="utf-8"))
+    (store / MARKER).write_text(json.dumps({**meta, "oxigraph": "0.3.22"}) + "\n", encoding="utf-8")
+    refused = kg("remove", str(doc), "--store", store)
+    assert_one_line_error(refused, str(store), "Oxigraph 0.3.22", "--upgrade-store")
+    removed = kg("remove", str(doc), "--store", store, "--upgrade-store")
+    assert removed.returncode == 0, removed.stderr
+    assert "1 document" in removed.stdout, removed.stdout
+    assert _recorded(store) == ox.__version__
+
+
 def test_a_newer_oxigraph_store_is_refused(tmp_path):
     store, doc = _store_recording(tmp_path, "99.0.0")
     for extra in ((), ("--upgrade-store",)):
