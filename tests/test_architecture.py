@@ -172,6 +172,14 @@ class _Source:
                         table[key.value] = value.value
         return table
 
+    def _absolute(self, name: str) -> str:
+        """``import_module(".x", __package__)`` names a module of this package."""
+        if not name.startswith("."):
+            return name
+        level = len(name) - len(name.lstrip("."))
+        base = self.package.split(".")
+        return ".".join(base[: len(base) - level + 1] + ([name.lstrip(".")] if name.lstrip(".") else []))
+
     def imports(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """(dotted name imported, line) for every import; and the dynamic imports that cannot be followed."""
         found, unknown = [], []
@@ -209,7 +217,7 @@ class _Source:
                         continue  # the importer itself (kg.extras.require): its callers are followed
                     unknown.append((ast.unparse(node), node.lineno))
                 else:
-                    found += [(name, node.lineno) for name in sorted(got)]
+                    found += [(self._absolute(name), node.lineno) for name in sorted(got)]
         return found, unknown
 
 
@@ -281,6 +289,8 @@ def test_dynamic_imports_are_seen():
     assert "kg.pipeline" in _kg_imports("kg")  # `build` in kg/__init__.py's lazy table
     assert "kg.server.app" in _kg_imports("kg.server")
     assert "kg.viz" in _kg_imports("kg.server._preload")  # a loop over a tuple of names
+    source = _source("kg.server")
+    assert source._absolute(".app") == "kg.server.app" and source._absolute("..rdf") == "kg.rdf"
 
 
 def test_private_modules_are_imported_only_in_their_package():
