@@ -381,3 +381,15 @@ def test_no_test_asserts_on_wall_time(path):
     timed -= {"deadline"}  # `while time.monotonic() < deadline` polls; it asserts nothing
     wrong = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert) and _reads_clock(node, timed)]
     assert not wrong, f"{path.name}: asserts on wall time at lines {wrong}"
+
+
+def test_one_conftest_and_unique_test_module_names():
+    """tests/ has no __init__.py: pytest imports each file by its basename, so two alike clash at collection."""
+    tests = KG.parent / "tests"
+    assert [p.relative_to(tests).as_posix() for p in tests.rglob("conftest.py")] == ["conftest.py"]
+    assert not list(KG.rglob("conftest.py"))
+    names: dict[str, list[str]] = {}
+    for path in tests.rglob("*.py"):
+        names.setdefault(path.name, []).append(path.relative_to(tests).as_posix())
+    clashes = {name: paths for name, paths in names.items() if len(paths) > 1}
+    assert not clashes, clashes
