@@ -45,6 +45,8 @@ __all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of", "has_age
 SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
 RECIPROCAL = "reciprocal"
 
+_OBJECT_GERUND_PREPS = frozenset({"of", "from", "for", "into"})
+_PARTICLE_ADVERBS = frozenset({"back", "out", "off", "away"})
 _ADVCL_MARKS = frozenset({"after", "before", "while", "when", "since", "by", "upon", "in", "on", "without"})
 _CONTROL_PREPS = frozenset({"on", "upon"})
 _GOALS = frozenset({"to", "into", "from", "toward", "towards", "onto"})
@@ -115,7 +117,8 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
     if not own and cop is not None:
         own = _kids(cop, P.SUBJ_DEPS)
     if own:
-        return _with_conjuncts(own[0]), False
+        collective = _collective_antecedent(verb, own[0])
+        return collective or _with_conjuncts(own[0]), False
     if depth > 6 or verb.head.i == verb.i:
         return (), False
     gov, dep = verb.head, verb.dep_
@@ -146,14 +149,29 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
         if not marks or marks[0] in _ADVCL_MARKS:
             subjects, _ = subjects_of(gov, depth + 1)
             return subjects, True
-    if dep == "pcomp" and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
-        # "accused Hamas of rejecting": the object does it; "after signaling": the subject
+    if dep in ("pcomp", "pobj") and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
+        # "accused Hamas of rejecting", "stopped X from", "thanked X for": the object does it;
+        # "after signaling", "joined X in voting", "by selling": the subject
         objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i and o.lower_ not in _REFLEXIVES]
-        if objs:
+        if objs and gov.lower_ in _OBJECT_GERUND_PREPS:
             return _with_conjuncts(objs[0]), True
         subjects, _ = subjects_of(gov.head, depth + 1)
         return subjects, True
     return (), False
+
+
+def _collective_antecedent(verb: "Token", subject: "Token") -> "tuple[Token, ...]":
+    """The whole coordination a relative pronoun stands for when its verb is symmetric: "X and Y,
+    which merged in 1998" → X and Y (the parser hangs the clause on the last conjunct only)."""
+    if verb.dep_ != "relcl" or subject.lower_ not in P.RELATIVE_PRONOUNS or _lemma(verb) not in L.SYMMETRIC_VERBS:
+        return ()
+    antecedent = verb.head
+    if antecedent.dep_ != "conj" and not any(c.dep_ == "conj" for c in antecedent.children):
+        return ()
+    first = antecedent
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return _with_conjuncts(first)
 
 
 def _infinitive_relative(verb: "Token") -> bool:
@@ -226,10 +244,11 @@ def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
 
 
 def _content(token: "Token", depth: int = 0) -> "Token":
-    """The counted noun behind a quantity ("dozens of civilians" → civilians), or what a sum of
-    money is made of ("$5 billion in loans" → loans)."""
+    """The counted noun behind a quantity ("dozens of civilians" → civilians, "80% of its stake"
+    → stake), or what a sum of money is made of ("$5 billion in loans" → loans)."""
     money = token.ent_type_ == "MONEY" and token.pos_ in ("NUM", "NOUN", "SYM")
-    if depth < 3 and (money or token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
+    share = token.ent_type_ == "PERCENT"  # "80% of its stake in X": the stake
+    if depth < 3 and (money or share or token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
         for prep in _kids(token, {"prep"}):
             if prep.lower_ == "of" or (money and prep.lower_ == "in"):
                 for pobj in _kids(prep, {"pobj"}):
@@ -401,7 +420,10 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     """The frames of one verbal (or adjectival) predicate."""
     subjects, inherited = subjects_of(verb)
     subjects = tuple(s for s in map(_content, subjects) if _usable(s))
-    prts = _kids(verb, {"prt"})
+    # "bought back": an adverb right after the verb that the parser did not call a particle
+    prts = _kids(verb, {"prt"}) or [
+        a for a in _kids(verb, {"advmod"}) if a.i == verb.i + 1 and a.lower_ in _PARTICLE_ADVERBS
+    ]
     base = _phrase(_lemma(verb), *(p.lower_ for p in prts))
     head = [*_aux_tokens(verb), verb, *prts]
 

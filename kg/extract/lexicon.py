@@ -195,7 +195,8 @@ DEMAND_THAT = frozenset({"demand", "urge", "ask", "request", "insist", "require"
 
 SYMMETRIC_VERBS = frozenset({
     "meet", "talk", "negotiate", "clash", "fight", "confer", "speak", "agree", "cooperate",
-    "reconcile", "spar", "collide", "skirmish", "trade",
+    "reconcile", "spar", "collide", "skirmish", "trade", "merge", "compete", "collaborate", "partner",
+    "ally", "quarrel", "feud",
 })
 """Predicates that hold both ways when conjoined subjects have no object ("Modi and Xi met")."""
 

@@ -108,3 +108,40 @@ def test_named_object_parsed_as_object_predicate(relations_of):
     text = "Italy's largest carmaker Fiat on Monday named Luca Rossi as its finance chief."
     found = [(r.subject.label, r.predicate, r.object.label) for r in relations_of(text)]
     assert ("Fiat", "name", "Luca Rossi") in found
+
+
+# A gerund after "in"/"by"/"after" is the subject's; after "of"/"from"/"for" the object's.
+def test_gerund_after_in_is_the_subjects(tuples_of):
+    found = tuples_of("Only six Tories joined thirty Liberals in voting against the plan.")
+    assert ("Tories", "vote against", "plan") in found, found
+    assert not any(t[0] == "Liberals" and t[1] == "vote against" for t in found), found
+
+
+def test_gerund_after_of_is_the_objects(tuples_of):
+    found = tuples_of("Israel accused Hamas of attacking Egyptian soldiers.")
+    assert any(t[0] == "Hamas" and t[1] == "attack" for t in found), found
+
+
+# A share of something stands for that thing ("80% of its stake in X").
+def test_percentage_of_a_stake_folds_in(tuples_of):
+    found = tuples_of("Siemens sold 60% of its stake in Deutsche Telekom.")
+    assert ("Siemens", "sell stake in", "Deutsche Telekom") in found, found
+
+
+# "back" right after the verb is its particle.
+def test_adverb_back_is_a_particle(tuples_of):
+    # the parser calls "back" an adverb here
+    found = tuples_of("The Hungarian government bought back the Budapest-based airline from Vantor Group, in late 2012.")
+    assert any(t[1] == "buy back" for t in found), found
+    assert not any(t[1] == "buy" for t in found), found
+
+
+# A relative clause with a symmetric verb after a coordination is said of the whole coordination.
+def test_relative_clause_of_a_coordination(tuples_of):
+    found = tuples_of("Vantor Group and Siemens, which merged in 2015, sued Heliox Energy.")
+    assert ("Vantor Group", "merge", "Siemens") in found, found
+
+
+def test_relative_clause_of_one_conjunct_with_other_verbs(tuples_of):
+    found = tuples_of("Vantor Group and Heliox Energy, which owns Osram, sued Siemens.")
+    assert not any(t[0] == "Vantor Group" and t[1] == "own" for t in found), found
