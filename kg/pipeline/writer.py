@@ -103,11 +103,19 @@ class StoreWriter:
         self._pending = (self._thread.submit(job), committed)
 
     def wait(self) -> None:
-        """Wait for the pending write (raising its error, if any)."""
+        """Wait for the pending write (raising its error, if any).
+
+        An interrupt (Ctrl-C) while waiting leaves the write pending, so that :meth:`close`
+        waits for it again and counts it: the thread finishes the write either way.
+        """
         if self._pending is not None:
             future, committed = self._pending
+            try:
+                future.result()
+            except Exception:
+                self._pending = None
+                raise
             self._pending = None
-            future.result()
             committed()
 
     def close(self, *, ok: bool = True) -> None:
