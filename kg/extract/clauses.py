@@ -86,6 +86,10 @@ def is_passive(verb: "Token") -> bool:
     """True for passive verbs and passive participles ("the weapons supplied by Iran")."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ in P.PREDICATE_POS:
+        # "are selected and purchased by X": a participle sharing a passive conjunct's auxiliary
+        if not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and is_passive(verb.head):
+            return True
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
@@ -105,12 +109,20 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
     """The subject heads of ``verb`` (the agents of a passive) and whether they were inherited.
 
     Subjects are inherited through control (object control when the governor
-    has an object or an "on" phrase, else subject control), conjoined verbs,
+    has an object or an "on" phrase, else subject control), conjoined verbs
+    (and conjoined passives share the by-agent of the last one: "selected and
+    bought by X"),
     participles, infinitives of nouns ("the occupation's plan to assassinate")
     and subjectless adverbial clauses.
     """
     if is_passive(verb):
         agents = _agents(verb)
+        if not agents:  # "are selected and purchased by the state": the agent of the last conjunct
+            for conj in _kids(verb, {"conj"}):
+                if conj.i > verb.i and is_passive(conj) and not _kids(conj, P.PASS_SUBJ_DEPS):
+                    agents = _agents(conj)
+                    if agents:
+                        break
         return (agents, False) if agents else ((), False)
     own = _kids(verb, P.SUBJ_DEPS)
     cop = copula_of(verb)

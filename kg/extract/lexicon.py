@@ -106,7 +106,7 @@ CONCRETE_EXCEPTIONS = frozenset({
 
 ABSTRACT_NOUNS = frozenset({
     "award", "protest", "offer", "demand", "contest", "value", "role", "flaw", "way", "question",
-    "claim", "concern", "criticism", "support", "attention", "step", "move", "effort",
+    "claim", "concern", "criticism", "support", "interest", "attention", "step", "move", "effort",
     "issue", "problem", "idea", "view", "decision", "chance", "priority", "goal", "aim",
     "lead", "charge", "blame", "trust", "loss", "success", "failure", "growth", "change",
     "risk", "threat", "fear", "hope", "doubt", "end", "start", "rise", "fall", "increase", "decline",

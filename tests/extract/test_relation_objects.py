@@ -145,3 +145,15 @@ def test_relative_clause_of_a_coordination(tuples_of):
 def test_relative_clause_of_one_conjunct_with_other_verbs(tuples_of):
     found = tuples_of("Vantor Group and Heliox Energy, which owns Osram, sued Siemens.")
     assert not any(t[0] == "Vantor Group" and t[1] == "own" for t in found), found
+
+
+# Conjoined passives share the auxiliary and the by-agent of the last conjunct.
+def test_conjoined_passives_share_the_agent(tuples_of):
+    found = tuples_of("Two oil tankers were seized and searched by Iran.")
+    assert ("Iran", "seize", "oil tankers") in found and ("Iran", "search", "oil tankers") in found, found
+
+
+def test_conjoined_active_participle_is_not_passive(tuples_of):
+    # "has bought and sold": a perfect, active; the second verb keeps the subject
+    found = tuples_of("Siemens has bought and sold Osram shares.")
+    assert not any(t[0] != "Siemens" and t[1] == "sell" for t in found), found
