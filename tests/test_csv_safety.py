@@ -15,7 +15,7 @@ HOSTILE = ["=HYPERLINK(\"http://x.example/\",\"click\")", "+1+cmd", "-2+3", "@SU
 
 
 def test_spreadsheet_safe_prefixes_formula_starts_and_keeps_numbers():
-    from kg.rdf.results import spreadsheet_safe
+    from kg.csvsafe import spreadsheet_safe
 
     for value in HOSTILE:
         assert spreadsheet_safe(value) == "'" + value

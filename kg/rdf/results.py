@@ -15,9 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.csvsafe import spreadsheet_safe, spreadsheet_safe_csv
-
-__all__ = ["QueryResult", "to_ox", "to_python", "spreadsheet_safe", "spreadsheet_safe_csv"]
+__all__ = ["QueryResult", "to_ox", "to_python"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
