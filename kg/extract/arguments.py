@@ -64,7 +64,8 @@ class Arguments:
             if antecedent.i != token.i:
                 arg = self.actor(antecedent)
         elif token.pos_ == "PRON":
-            arg = self._coref.resolve(token) if self._coref is not None else None
+            local = token.lower_ == "them" and self._local_plural(token) is not None
+            arg = self._coref.resolve(token) if self._coref is not None and not local else None
         elif (named := _named_apposition(token)) is not None:
             arg = self.actor(named)
         else:
@@ -103,11 +104,8 @@ class Arguments:
                 if antecedent.i != token.i and antecedent.pos_ != "PRON":
                     return concept_of(antecedent, self.offset)
             if token.lower_ == "them" and token.dep_ in ("dobj", "pobj"):
-                before = [
-                    t for t in token.sent[: token.i - token.sent.start]
-                    if t.tag_ == "NNS" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() not in L.TIME_NOUNS
-                ]
-                found = concept_of(before[-1], self.offset) if before else None
+                before = self._local_plural(token)
+                found = concept_of(before, self.offset) if before is not None else None
                 if found is not None:
                     start = token.idx + self.offset
                     mention = replace(
@@ -116,6 +114,21 @@ class Arguments:
                     return Arg(mention, PRONOUN, token.i)
             return None
         return concept_of(token, self.offset, conjuncts=conjuncts)
+
+    def _local_plural(self, token: "Token") -> "Token | None":
+        """The last plural common noun before an object "them" in its own sentence that is no actor
+        ("jets are bought by the state, which leases them": the jets). Locality beats salience: such
+        a noun is the antecedent before any actor of an earlier sentence."""
+        if token.dep_ not in ("dobj", "pobj") or token.head.lemma_.lower() in L.OBJECT_CONTROL:
+            return None  # "required them to act": an addressee who acts, no thing
+        before = [
+            t for t in token.sent[: token.i - token.sent.start]
+            if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "nsubjpass")
+            and t.lemma_.lower() not in L.TIME_NOUNS
+        ]
+        if not before or self.actor(before[-1]) is not None:
+            return None
+        return before[-1]
 
     def group(self, heads: "tuple[Token, ...]") -> list[Arg]:
         """Arguments for conjoined heads: actors one by one, concepts as one phrase;

@@ -175,3 +175,9 @@ def test_coref_object_them_is_not_split_onto_earlier_subjects(tuples_of):
     # an object "them" is a thing as often as not: here the quotas
     found = tuples_of("Spain and Portugal backed the quotas, while Austria and Greece opposed them.")
     assert not any(t[0] in ("Austria", "Greece") and t[2] in ("Spain", "Portugal") for t in found), found
+
+
+def test_coref_object_them_takes_a_plural_noun_of_its_own_sentence(tuples_of):
+    # locality beats salience: "them" is the turbines, not the company of the sentence before
+    found = tuples_of("Ukrainian officials met Siemens on Monday. Kyiv bought new turbines and installed them in Lviv.")
+    assert not any(t[2] == "Siemens" and t[1] != "meet" for t in found), found
