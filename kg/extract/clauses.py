@@ -159,17 +159,30 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and gov.pos_ in P.PREDICATE_POS:
         marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
         if not marks or marks[0] in _ADVCL_MARKS:
-            subjects, _ = subjects_of(gov, depth + 1)
-            return subjects, True
+            return _adjunct_controller(gov, marks[0] if marks else "", depth), True
     if dep in ("pcomp", "pobj") and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
         # "accused Hamas of rejecting", "stopped X from", "thanked X for": the object does it;
         # "after signaling", "joined X in voting", "by selling": the subject
         objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i and o.lower_ not in _REFLEXIVES]
         if objs and gov.lower_ in _OBJECT_GERUND_PREPS:
             return _with_conjuncts(objs[0]), True
-        subjects, _ = subjects_of(gov.head, depth + 1)
-        return subjects, True
+        return _adjunct_controller(gov.head, gov.lower_, depth), True
     return (), False
+
+
+def _adjunct_controller(gov: "Token", word: str, depth: int) -> "tuple[Token, ...]":
+    """Who does a subjectless adverbial clause or gerund of ``gov`` ("after violating X").
+
+    Generalisation: a temporal or circumstantial adjunct is controlled by the grammatical subject
+    of its clause, also when that clause is passive ("X was suspended after violating the rules":
+    X violated them; "Y was detained by Z while visiting W": Y visited W). Only an instrumental
+    "by" belongs to the doer, the passive's agent ("the plant was saved by cutting costs").
+    """
+    if is_passive(gov) and word != "by":
+        patients = _patients(gov)
+        if patients:
+            return patients
+    return subjects_of(gov, depth + 1)[0]
 
 
 def _collective_antecedent(verb: "Token", subject: "Token") -> "tuple[Token, ...]":

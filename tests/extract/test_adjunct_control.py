@@ -1,0 +1,32 @@
+"""Who does a subjectless adjunct or infinitive (issue 13): each rule with sentences where it must
+fire and where it must not. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+# A temporal or circumstantial adjunct of a passive clause is its grammatical subject's.
+PASSIVE_ADJUNCTS = [
+    ("Vantex Mining was fined after polluting the Ogun River.", ("Vantex Mining", "pollute", "Ogun River")),
+    (
+        "The general was arrested by the police of Kenya while visiting Uganda.",
+        ("general", "visit", "Uganda"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSIVE_ADJUNCTS)
+def test_passive_clause_subject_controls_adjunct(tuples_of, text, expected):
+    found = tuples_of(text)
+    assert expected in found
+    # never the passive's agent
+    assert not any(t[1] == expected[1] and t[0] != expected[0] for t in found)
+
+
+def test_instrumental_by_is_the_agents(tuples_of):
+    # "was rescued by X by selling Y": the doer (X) sells, not the rescued
+    found = tuples_of("Norland Steel was rescued by Halvorsen Group by selling its stake in Brio Motors.")
+    assert not any(t[0] == "Norland Steel" and t[1].startswith("sell") for t in found)
