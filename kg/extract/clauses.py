@@ -271,6 +271,9 @@ def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
 def _content(token: "Token", depth: int = 0) -> "Token":
     """The counted noun behind a quantity ("dozens of civilians" → civilians, "80% of its stake"
     → stake), or what a sum of money is made of ("$5 billion in loans" → loans)."""
+    based = _based_name(token)
+    if based is not None:
+        return based
     money = token.ent_type_ == "MONEY" and token.pos_ in ("NUM", "NOUN", "SYM")
     share = token.ent_type_ == "PERCENT"  # "80% of its stake in X": the stake
     if depth < 3 and (money or share or token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
@@ -279,6 +282,22 @@ def _content(token: "Token", depth: int = 0) -> "Token":
                 for pobj in _kids(prep, {"pobj"}):
                     return _content(pobj, depth + 1)
     return token
+
+
+def _based_name(place: "Token") -> "Token | None":
+    """The name a "<place> based" phrase describes, when the parser made the place the head
+    ("selected Los Angeles based Northrop Grumman": Northrop Grumman, guidelines §8)."""
+    if place.ent_type_ not in ("GPE", "LOC", "FAC") or place.i + 1 >= len(place.doc):
+        return None
+    based = place.doc[place.i + 1]
+    if based.lower_ == "-" and place.i + 2 < len(place.doc):
+        based = place.doc[place.i + 2]
+    if based.lower_ != "based":
+        return None
+    for child in based.children:
+        if child.dep_ in ("dobj", "pobj", "npadvmod", "appos") and child.i > based.i and child.ent_type_ in _PARTNER_ENTS:
+            return child
+    return None
 
 
 def _usable(token: "Token") -> bool:

@@ -157,3 +157,14 @@ def test_conjoined_active_participle_is_not_passive(tuples_of):
     # "has bought and sold": a perfect, active; the second verb keeps the subject
     found = tuples_of("Siemens has bought and sold Osram shares.")
     assert not any(t[0] != "Siemens" and t[1] == "sell" for t in found), found
+
+
+# "<place> based <name>": the name is the argument, whatever the parser made the head.
+def test_place_based_name_is_the_argument(tuples_of):
+    found = tuples_of("When the Navy selected Seattle based Boeing on March 3 to build the ships, Lockheed protested.")
+    assert ("Navy", "select", "Boeing") in found, found
+    assert not any(t[2] == "Seattle" for t in found), found
+
+
+def test_place_without_based_stays_a_place(tuples_of):
+    assert ("Navy", "select", "Seattle") in tuples_of("The Navy selected Seattle for the new base.")
