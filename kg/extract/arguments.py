@@ -43,6 +43,31 @@ def _named_apposition(token: "Token") -> "Token | None":
     return None
 
 
+_NP_DEPS = frozenset({"compound", "amod", "flat", "nmod", "poss", "nummod", "det", "case"})
+
+
+def _antecedent(relative: "Token") -> "Token":
+    """What a relative pronoun stands for: the noun phrase right before it ("the government of
+    Austria, which he thanked" → Austria's phrase), where the parser hung the clause on a noun
+    further back ("in conjunction with the governments of X and Y (which ...": the governments,
+    not "conjunction"); else the noun the clause modifies."""
+    attached = relative.head.head
+    before = relative.i - 1
+    doc = relative.doc
+    while before > attached.i and (doc[before].is_punct or doc[before].is_space):
+        before -= 1
+    if before <= attached.i:
+        return attached
+    near = doc[before]
+    while near.dep_ in _NP_DEPS and near.head.i > near.i and near.head.i < relative.i:
+        near = near.head
+    if near.pos_ not in ("NOUN", "PROPN") or near.i <= attached.i:
+        return attached
+    if near.dep_ == "pobj" and near.head.lower_ in P.LOCATIVE_PREPS and near.head.head.i == attached.i:
+        return attached  # "the plant in Ontario which ...": the plant, where the parser put it
+    return near
+
+
 class Arguments:
     """Builds (and caches) the argument of a head token within one Doc."""
 
@@ -60,7 +85,7 @@ class Arguments:
         arg: Arg | None = None
         word = token.lower_
         if word in P.RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "IN", "DT") and token.head.dep_ == "relcl":
-            antecedent = token.head.head
+            antecedent = _antecedent(token)
             if antecedent.i != token.i:
                 arg = self.actor(antecedent)
         elif token.pos_ == "PRON":
@@ -137,6 +162,11 @@ class Arguments:
             pair = self._coref.both(heads[0]) or self._coref.split(heads[0])
             if pair:
                 return pair
+        if len(heads) == 1 and heads[0].lower_ in P.RELATIVE_PRONOUNS and heads[0].head.dep_ == "relcl":
+            antecedent = _antecedent(heads[0])  # "X and Y, which ...": each
+            if antecedent.conjuncts and antecedent.i != heads[0].i:
+                first = min([antecedent, *antecedent.conjuncts], key=lambda t: t.i)
+                heads = (first, *sorted((c for c in first.conjuncts if c.i > first.i), key=lambda t: t.i))
         actors = [(h, self.actor(h)) for h in heads]
         if not any(a for _, a in actors):
             heads = tuple(h for h in heads if h.pos_ != "PRON" or h.lower_ in P.RELATIVE_PRONOUNS)

@@ -181,3 +181,19 @@ def test_coref_object_them_takes_a_plural_noun_of_its_own_sentence(tuples_of):
     # locality beats salience: "them" is the turbines, not the company of the sentence before
     found = tuples_of("Ukrainian officials met Siemens on Monday. Kyiv bought new turbines and installed them in Lviv.")
     assert not any(t[2] == "Siemens" and t[1] != "meet" for t in found), found
+
+
+def test_coref_relative_pronoun_is_the_phrase_right_before_it(tuples_of):
+    # the parser hangs both clauses on nouns further back ("help"); the antecedent is adjacent
+    text = (
+        "Lula praised the governments of Chile and Peru (which he thanked for their help alongside "
+        "the government of Bolivia which he thanked for its role in the talks)."
+    )
+    found = tuples_of(text)
+    for country in ("Chile", "Peru", "Bolivia"):
+        assert ("Lula", "thank", country) in found, found
+
+
+def test_coref_relative_pronoun_after_a_place_phrase_is_the_noun_it_modifies(tuples_of):
+    found = tuples_of("Vantor Group will close its steel plant in Ohio which was announced by Siemens.")
+    assert not any(t[2] == "Ohio" for t in found), found
