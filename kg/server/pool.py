@@ -9,6 +9,11 @@ as the time limit is turned away (503) instead of queueing without end.
 Workers are started with the ``forkserver`` method (preloading the worker module),
 so replacing a killed worker takes milliseconds and never forks the threaded
 server process itself.
+
+A large result comes back as a :class:`ResultStream`: the worker sends its body in
+chunks (:data:`kg.server.worker.CHUNK_BYTES`) and stays taken until the stream is
+read to the end or closed; closing early drains what is left (or replaces the
+worker), so a client that goes away mid-answer frees its worker.
 """
 
 from __future__ import annotations
@@ -17,15 +22,17 @@ import asyncio
 import logging
 import multiprocessing as mp
 import os
+import threading
 import time
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryMemoryError, QueryTimeoutError, ServerBusyError, WorkerError
-from kg.server.worker import Job, worker_main
+from kg.server.worker import Job, Reply, worker_main
 
-__all__ = ["QueryPool"]
+__all__ = ["QueryPool", "ResultStream"]
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +106,8 @@ class QueryPool:
         self._ctx = _context()
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[int] | None = None
-        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="kg-query")
+        # two per worker: a stream closed mid-read queues its drain behind the read in flight
+        self._threads = ThreadPoolExecutor(max_workers=2 * size, thread_name_prefix="kg-query")
         self._closing = False
         self.timeouts = 0
         self.restarts = 0
@@ -122,7 +130,7 @@ class QueryPool:
             raise
 
     async def run(self, job: Job) -> Any:
-        """The worker's answer to ``job``.
+        """The worker's answer to ``job``; a :class:`ResultStream` for a large protocol body (close it).
 
         Raises:
             ServerBusyError: no worker became free within the time limit.
@@ -142,7 +150,7 @@ class QueryPool:
         try:
             return await asyncio.shield(future)
         except asyncio.CancelledError:
-            future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody will read it
+            future.add_done_callback(_discard)  # nobody will read it
             raise
 
     async def _acquire(self, idle: asyncio.Queue[int]) -> int:
@@ -169,13 +177,22 @@ class QueryPool:
             self._idle.put_nowait(slot)
 
     def _call_and_release(self, slot: int, job: Job, loop: asyncio.AbstractEventLoop) -> Any:
+        streaming = False
         try:
-            return self._call(slot, job)
+            reply = self._call(slot, job)
+            if isinstance(reply, Reply) and reply.streamed:
+                streaming = True  # the stream holds the worker now, and releases it
+                return ResultStream(self, slot, reply, loop)
+            return reply
         finally:
-            try:
-                loop.call_soon_threadsafe(self._release, slot)
-            except RuntimeError:  # the loop is gone: the server is shutting down
-                pass
+            if not streaming:
+                self._release_from_thread(slot, loop)
+
+    def _release_from_thread(self, slot: int, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            loop.call_soon_threadsafe(self._release, slot)
+        except RuntimeError:  # the loop is gone: the server is shutting down
+            pass
 
     def _replace(self, slot: int) -> None:
         self._workers[slot].kill()
@@ -236,6 +253,12 @@ class QueryPool:
                     "add LIMIT, narrow the patterns, or raise --memory-limit"
                 )
 
+    def _replace_after_failure(self, slot: int) -> None:
+        try:
+            self._replace(slot)
+        except Exception:  # a worker that cannot be started is found by the next job that uses the slot
+            log.exception("could not restart a query worker")
+
     def _kill_all(self) -> None:
         for worker in self._workers:
             worker.kill()
@@ -258,3 +281,77 @@ class QueryPool:
         self._idle = None
         self._threads.shutdown(wait=False, cancel_futures=True)
 
+
+
+def _discard(future: Any) -> None:
+    """Done-callback for an answer nobody will read: a stream is closed (freeing its worker)."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    if isinstance(future.result(), ResultStream):
+        future.result().close()
+
+
+class ResultStream:
+    """The body of a large protocol reply, read from its worker in chunks; the worker stays taken until closed.
+
+    ``reply`` is the worker's :class:`Reply` (empty body; ``streamed`` is the body's length).
+    Read with :meth:`chunks`; always :meth:`close` (idempotent): a body not read to the end is
+    drained in a pool thread, or its worker replaced, and then the worker goes back to the pool.
+    """
+
+    def __init__(self, pool: QueryPool, slot: int, reply: Reply, loop: asyncio.AbstractEventLoop) -> None:
+        self.reply = reply
+        self.left = reply.streamed
+        self._pool = pool
+        self._slot = slot
+        self._loop = loop
+        self._lock = threading.Lock()  # one pipe, read by one thread at a time
+        self._closed = False
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        """The body, chunk by chunk.
+
+        Raises:
+            WorkerError: the worker died or went silent mid-body (it is replaced).
+        """
+        while self.left > 0 and not self._closed:
+            yield await self._loop.run_in_executor(self._pool._threads, self._read)
+
+    def _recv(self) -> bytes:
+        worker = self._pool._workers[self._slot]
+        if not worker.conn.poll(self._pool.time_limit):
+            raise WorkerError(f"a query worker sent nothing for {self._pool.time_limit:g} s mid-answer")
+        chunk = worker.conn.recv_bytes()
+        self.left -= len(chunk)
+        return chunk
+
+    def _read(self) -> bytes:
+        with self._lock:
+            if self.left <= 0:
+                return b""
+            try:
+                return self._recv()
+            except (EOFError, OSError, WorkerError) as exc:
+                self.left = 0
+                self._pool._replace_after_failure(self._slot)
+                raise WorkerError("the query worker failed while sending its answer; it was restarted") from exc
+
+    def close(self) -> None:
+        """Give the worker back once the rest of the body (if any) is drained; returns at once."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._pool._threads.submit(self._finish)
+        except RuntimeError:  # the pool is shut down: its workers are gone anyway
+            pass
+
+    def _finish(self) -> None:
+        with self._lock:
+            try:
+                while self.left > 0:
+                    self._recv()
+            except (EOFError, OSError, WorkerError):
+                self.left = 0
+                self._pool._replace_after_failure(self._slot)
+        self._pool._release_from_thread(self._slot, self._loop)

@@ -21,10 +21,11 @@ SETTING_HELP: dict[str, str] = {
     "max_connections": "Concurrent connections; at the limit a new one replaces the oldest idle one, and gets 503 "
     "only when every connection has a request being answered.",
     "read_timeout": "Seconds a client has to send a whole request (headers and body); then 408 and the connection "
-    "is closed.",
+    "is closed. Also the seconds a client may take to accept each 64 KiB piece of a streamed answer.",
     "memory_limit": "Megabytes of memory a query worker may use; a query needing more is stopped (503) and the "
     "worker replaced.",
-    "max_response_bytes": "Largest response body; results beyond are cut (X-KG-Truncated: true).",
+    "max_response_bytes": "Largest response body; results beyond are cut (X-KG-Truncated: true). Bodies over 64 KiB "
+    "are streamed.",
     "allow_hosts": "Another host name this server may be reached by (repeat for more; '*' for any). Requests "
     "naming another Host get 421, cross-origin POSTs 403 (guards against DNS rebinding and cross-site forms).",
 }

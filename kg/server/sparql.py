@@ -19,10 +19,19 @@ Results are written by pyoxigraph (SPARQL JSON, XML, CSV, TSV; Turtle,
 N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE), chosen from the
 ``Accept`` header or a ``format=`` / ``output=`` parameter (given more than once, as
 SPARQLWrapper does, its values must name the same format; N3 is answered with Turtle).
+
+A result larger than one chunk (:data:`kg.server.worker.CHUNK_BYTES`) is streamed: the
+worker sends it in chunks and :class:`StreamedResponse` forwards each to the client
+as it comes, so this process holds a few chunks per request whatever the result's
+size. The worker finishes (and cuts) the body first, so ``Content-Length`` and
+``X-KG-Truncated`` are exact in the headers. A client that goes away, or accepts no
+chunk for ``--read-timeout`` seconds, ends the stream and frees the worker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs
@@ -30,25 +39,31 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from kg.errors import (
     ForbiddenQueryError,
+    KgError,
     NotAcceptableError,
     PayloadTooLargeError,
     QueryError,
     UnsupportedMediaTypeError,
 )
 from kg.rdf.querycheck import UPDATE_KEYWORDS, query_form
+from kg.server.pool import ResultStream
 from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
 
 __all__ = [
     "QueryInfo",
+    "StreamedResponse",
     "inspect_query",
     "negotiate",
     "read_params",
     "sparql_endpoint",
     "service_description",
 ]
+
+log = logging.getLogger(__name__)
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -343,6 +358,51 @@ async def sparql_endpoint(request: Request) -> Response:
     graph_media = _format_media(accept, formats, graph=True, needed=info.form in ("CONSTRUCT", "DESCRIBE"))
     job = Job("protocol", query, max_rows=settings.max_rows, results_media=results_media, graph_media=graph_media,
               default_graphs=default_graphs, named_graphs=named_graphs, max_bytes=settings.max_response_bytes)
-    reply: Reply = await request.app.state.pool.run(job)
+    answer: Reply | ResultStream = await request.app.state.pool.run(job)
+    reply = answer.reply if isinstance(answer, ResultStream) else answer
     headers = {"Vary": "Accept", "X-KG-Truncated": "true" if reply.truncated else "false"}
+    if isinstance(answer, ResultStream):
+        return StreamedResponse(answer, media_type=reply.media_type, headers=headers, stall=settings.read_timeout)
     return Response(reply.body, media_type=reply.media_type, headers=headers)
+
+
+class StreamedResponse(Response):
+    """A body forwarded chunk by chunk from a query worker (:class:`ResultStream`), with its exact length.
+
+    The stream is closed (its worker freed) however the response ends: whole, the
+    client gone, the client accepting nothing for ``stall`` seconds, or the worker
+    failing mid-body. The last three leave the body short of its ``Content-Length``
+    and close the connection, so no client takes a cut body for a whole one.
+    """
+
+    def __init__(self, stream: ResultStream, *, media_type: str, headers: dict[str, str], stall: float) -> None:
+        super().__init__(None, media_type=media_type, headers={**headers, "Content-Length": str(stream.reply.streamed)})
+        self._stream = stream
+        self._stall = stall
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        gone = asyncio.Event()
+
+        async def watch() -> None:  # uvicorn answers receive() with http.disconnect once the client leaves
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            gone.set()
+
+        watcher = asyncio.ensure_future(watch())
+        try:
+            await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+            async for chunk in self._stream.chunks():
+                if gone.is_set():
+                    log.debug("client disconnected during a streamed answer on %s", scope.get("path"))
+                    return
+                await asyncio.wait_for(send({"type": "http.response.body", "body": chunk, "more_body": True}),
+                                       self._stall)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except TimeoutError:
+            log.warning("a client accepted nothing for %g s; its streamed answer on %s was stopped",
+                        self._stall, scope.get("path"))
+        except (KgError, OSError) as exc:
+            log.warning("streamed answer on %s stopped: %s", scope.get("path"), exc)
+        finally:
+            watcher.cancel()
+            self._stream.close()

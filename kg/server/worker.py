@@ -9,6 +9,12 @@ Results are serialised here with pyoxigraph's own writers. The row cap cuts the
 solution stream: the first ``max_rows`` solutions are written as SPARQL TSV (one
 line per solution, terms in N-Triples syntax as pyoxigraph prints them), read back
 with :func:`pyoxigraph.parse_query_results` and written in the requested format.
+
+A body larger than :data:`CHUNK_BYTES` leaves the worker in pieces: a :class:`Reply`
+with an empty body and ``streamed`` set to the body's length, then the body in
+chunks of :data:`CHUNK_BYTES` (``send_bytes``), so the server process forwards it
+without ever holding it whole. The body is complete (and cut to the caps) before
+its first byte is sent, so ``truncated`` is known when the response headers go out.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import logging
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Literal
 
@@ -29,6 +35,7 @@ from kg.rdf.store import Store
 from kg.server.sandbox import deny_network
 
 __all__ = [
+    "CHUNK_BYTES",
     "RESULTS_MEDIA",
     "GRAPH_MEDIA",
     "Job",
@@ -59,6 +66,9 @@ GRAPH_MEDIA: dict[str, str] = {
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
+CHUNK_BYTES = 64 * 1024
+"""A protocol body above this size is sent to the server process in pieces of this size."""
+
 JobKind = Literal["protocol", "table", "values", "ego"]
 
 
@@ -84,12 +94,16 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """Serialised results of a ``protocol`` job."""
+    """Serialised results of a ``protocol`` job.
+
+    ``streamed``: over the pipe, the body (then empty here) follows as that many bytes in chunks.
+    """
 
     form: Literal["select", "ask", "graph"]
     media_type: str
     body: bytes
     truncated: bool = False
+    streamed: int = 0
 
 
 Cell = tuple[str, str, str]
@@ -281,6 +295,17 @@ def worker_main(conn: Any, store_path: str) -> None:
         except KgError as exc:
             reply = type(exc)(str(exc)) if type(exc).__module__.startswith("kg.") else WorkerError(str(exc))
         try:
-            conn.send(reply)
+            _send(conn, reply)
         except (BrokenPipeError, OSError):
             break
+
+
+def _send(conn: Any, reply: Any) -> None:
+    """Send one answer; a large protocol body goes as a header reply then chunks (the server streams them)."""
+    if not isinstance(reply, Reply) or len(reply.body) <= CHUNK_BYTES:
+        conn.send(reply)
+        return
+    body = reply.body
+    conn.send(replace(reply, body=b"", streamed=len(body)))
+    for start in range(0, len(body), CHUNK_BYTES):
+        conn.send_bytes(body, start, min(CHUNK_BYTES, len(body) - start))
