@@ -68,6 +68,15 @@ def _antecedent(relative: "Token") -> "Token":
     return near
 
 
+def _singular_subject(relative: "Token") -> bool:
+    """True when a subject relative pronoun agrees with a singular verb ("which owns", "who was"):
+    it stands for one conjunct, not the coordination."""
+    if relative.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = relative.head
+    return any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in [verb, *verb.children] if t.dep_ in ("aux", "auxpass", "relcl", "ROOT") or t is verb)
+
+
 class Arguments:
     """Builds (and caches) the argument of a head token within one Doc."""
 
@@ -163,8 +172,8 @@ class Arguments:
             if pair:
                 return pair
         if len(heads) == 1 and heads[0].lower_ in P.RELATIVE_PRONOUNS and heads[0].head.dep_ == "relcl":
-            antecedent = _antecedent(heads[0])  # "X and Y, which ...": each
-            if antecedent.conjuncts and antecedent.i != heads[0].i:
+            antecedent = _antecedent(heads[0])  # "X and Y, which ...": each, unless a singular verb
+            if antecedent.conjuncts and antecedent.i != heads[0].i and not _singular_subject(heads[0]):
                 first = min([antecedent, *antecedent.conjuncts], key=lambda t: t.i)
                 heads = (first, *sorted((c for c in first.conjuncts if c.i > first.i), key=lambda t: t.i))
         actors = [(h, self.actor(h)) for h in heads]
