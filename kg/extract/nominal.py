@@ -30,7 +30,7 @@ from kg.records import Modality
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["NOMINAL", "ATTRIBUTIVE", "HOWS", "frames", "event_frames", "directive_frames",
+__all__ = ["NOMINAL", "ATTRIBUTIVE", "HOWS", "frames", "event_frames", "reciprocal_frames", "directive_frames",
            "participle_frames", "agents_of", "nominal_modality"]
 
 ATTRIBUTIVE = "attributive"
@@ -120,6 +120,31 @@ def event_frames(noun: "Token") -> "Iterator[Frame]":
             return
 
 
+_RECIPROCAL_PREPS = frozenset({"between", "among"})
+
+
+def reciprocal_frames(noun: "Token") -> "Iterator[Frame]":
+    """A reciprocal event noun with its parties in a "between" phrase: first party `verb` the others.
+
+    Generalisation: an act done *with* someone (``event_nouns.tsv`` nouns whose patient comes
+    after "with": talks, a deal, a dispute, a war) names all its parties, unordered, in a
+    "between"/"among" phrase: "the talks between Iran and Oman" → Iran `talk with` Oman, as
+    "Iran's talks with Oman" would give. One party alone ("the dispute between the two
+    companies") gives nothing, nor does a noun of a one-sided act ("the attack between ...").
+    """
+    entry = event_nouns().get(noun.lemma_.lower())
+    if entry is None or entry[2] != "event" or "with" not in entry[1] or noun.pos_ != "NOUN":
+        return
+    for prep in _kids(noun, {"prep"}):
+        if prep.lower_ not in _RECIPROCAL_PREPS:
+            continue
+        for first in _kids(prep, {"pobj"}):
+            parties = _with_conjuncts(first)
+            if len(parties) > 1 and all(_usable(p) for p in parties):
+                yield Frame(noun, (parties[0],), parties[1:], entry[0], (noun, prep), NOMINAL, False)
+            return
+
+
 def _addressees(noun: "Token", preps: frozenset[str]) -> "tuple[Token, ...]":
     """Who a directive noun tells to act: the subject of its clause ("for X to leave",
     "that X leave"), else the object of its preposition when an infinitive follows
@@ -205,6 +230,7 @@ def frames(sent: "Span") -> "Iterator[Frame]":
     for token in sent:
         if token.pos_ == "NOUN":
             yield from event_frames(token)
+            yield from reciprocal_frames(token)
             yield from directive_frames(token)
         elif token.dep_ == "amod" and token.tag_ == "VBN":
             yield from participle_frames(token)
