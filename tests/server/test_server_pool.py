@@ -6,14 +6,18 @@ import asyncio
 
 import pytest
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTimeoutError, ServerBusyError, WorkerError
 from kg.rdf.results import QueryResult
-from kg.server.pool import QueryPool
-from kg.errors import QueryTimeoutError, ServerBusyError
-from kg.server.worker import Job, Reply, Table
+from kg.rdf.store import Store
+from kg.server.pool import QueryPool, ResultStream
+from kg.server.worker import CHUNK_BYTES, Job, Reply, Table, handle
 
 SLOW = Job("values", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
 FAST = Job("values", "SELECT ?l WHERE { ?a a kgo:Person ; rdfs:label ?l } ORDER BY ?l")
+# 8 rows of 256 KiB each: a body of 32 chunks or so
+BIG = Job("protocol", 'SELECT ?i ?big WHERE { VALUES ?i { 0 1 2 3 4 5 6 7 } BIND("' + "y" * 1024 + '" AS ?a0) '
+          + " ".join(f"BIND(CONCAT(?a{k}, ?a{k}) AS ?a{k + 1})" for k in range(8))
+          + " BIND(CONCAT(STR(?i), ?a8) AS ?big) } ORDER BY ?i")
 
 
 def _run(store, body, *, size=1, limit=1.0):
@@ -91,3 +95,69 @@ def test_server_pool_cancelled_requests_keep_their_slots(sample_store):
         return await asyncio.gather(*(pool.run(FAST) for _ in range(4)))
 
     assert len(_run(sample_store, body, size=2)) == 4
+
+
+def _whole_body(store) -> bytes:
+    with Store.open(store) as st:
+        return handle(st, BIG).body
+
+
+def test_server_pool_streams_a_large_body_in_chunks(sample_store):
+    async def body(pool):
+        stream = await pool.run(BIG)
+        assert isinstance(stream, ResultStream) and stream.reply.body == b""
+        try:
+            chunks = [chunk async for chunk in stream.chunks()]
+        finally:
+            stream.close()
+        assert len(chunks) > 8 and all(0 < len(c) <= CHUNK_BYTES for c in chunks)
+        assert sum(map(len, chunks)) == stream.reply.streamed
+        await asyncio.sleep(0.2)
+        assert pool._idle.qsize() == pool.size and pool.restarts == 0
+        return b"".join(chunks)
+
+    assert _run(sample_store, body, limit=30) == _whole_body(sample_store)
+
+
+def test_server_pool_stream_closed_early_frees_the_worker(sample_store):
+    async def body(pool):
+        for _ in range(3):  # one worker: had a stream kept it, the next run would wait, then fail busy
+            stream = await pool.run(BIG)
+            async for _chunk in stream.chunks():
+                break
+            stream.close()
+        assert (await pool.run(FAST)).rows and pool.restarts == 0
+        stream = await pool.run(BIG)
+        stream.close()  # not read at all
+        return await pool.run(FAST)
+
+    assert _run(sample_store, body, limit=5).rows
+
+
+def test_server_pool_worker_killed_mid_stream_is_replaced(sample_store):
+    async def body(pool):
+        stream = await pool.run(BIG)
+        try:
+            with pytest.raises(WorkerError, match="failed while sending its answer"):
+                async for _chunk in stream.chunks():
+                    pool._workers[0].proc.kill()
+        finally:
+            stream.close()
+        assert pool.restarts == 1
+        return await pool.run(FAST)
+
+    assert _run(sample_store, body, limit=5).rows
+
+
+def test_server_pool_cancelled_request_frees_its_stream(sample_store):
+    async def body(pool):
+        for delay in (0, 0.05, 0.3):  # cancelled before, around and after the worker's answer
+            task = asyncio.ensure_future(pool.run(BIG))
+            await asyncio.sleep(delay)
+            task.cancel()
+            outcome = (await asyncio.gather(task, return_exceptions=True))[0]
+            if isinstance(outcome, ResultStream):
+                outcome.close()  # the answer came before the cancel: its caller closes it
+        return await pool.run(FAST)  # one worker: still taken, this would fail busy after the time limit
+
+    assert _run(sample_store, body, limit=5).rows
