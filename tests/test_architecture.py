@@ -393,3 +393,21 @@ def test_one_conftest_and_unique_test_module_names():
         names.setdefault(path.name, []).append(path.relative_to(tests).as_posix())
     clashes = {name: paths for name, paths in names.items() if len(paths) > 1}
     assert not clashes, clashes
+
+
+# The build, in the order a document goes through it: a module may import only those before it
+# (kg/pipeline/__init__.py, the public face, imports any), so one document's build never climbs back up.
+PIPELINE_ORDER = ["report", "documents", "task", "procs", "runners", "writer", "build"]
+
+
+def test_the_build_never_climbs_back_up():
+    inside = {m for m in MODULES if m.startswith("kg.pipeline.")}
+    assert inside == {f"kg.pipeline.{name}" for name in PIPELINE_ORDER}, "place each kg/pipeline module in PIPELINE_ORDER"
+    wrong = []
+    for i, name in enumerate(PIPELINE_ORDER):
+        module = f"kg.pipeline.{name}"
+        for target, line in _kg_imports(module).items():
+            earlier = target.startswith("kg.pipeline.") and target.rpartition(".")[2] in PIPELINE_ORDER[:i]
+            if (target == "kg.pipeline" or target.startswith("kg.pipeline.")) and not earlier:
+                wrong.append(f"{_where(module, line)} imports {target}")
+    assert not wrong, "\n".join(wrong)
