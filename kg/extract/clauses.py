@@ -49,6 +49,7 @@ _OBJECT_GERUND_PREPS = frozenset({"of", "from", "for", "into"})
 _PARTICLE_ADVERBS = frozenset({"back", "out", "off", "away"})
 _ADVCL_MARKS = frozenset({"after", "before", "while", "when", "since", "by", "upon", "in", "on", "without"})
 _CONTROL_PREPS = frozenset({"on", "upon"})
+_TOPIC_PREPS = frozenset({"about", "of", "on"})
 _GOALS = frozenset({"to", "into", "from", "toward", "towards", "onto"})
 
 
@@ -154,6 +155,10 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
                     return (pobj,), True
         if gov.dep_ in P.OBJ_DEPS and gov.head.lemma_.lower() in P.NOUN_CONTROL_VERBS:
             subjects, _ = subjects_of(gov.head, depth + 1)
+            return subjects, True
+        topic_of = gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ in _TOPIC_PREPS else None
+        if topic_of is not None and _lemma(topic_of) in L.NOTIFYING_VERBS and not is_passive(topic_of):
+            subjects, _ = subjects_of(topic_of, depth + 1)  # "notified X about an operation to seize Y"
             return subjects, True
         return (), False
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and gov.pos_ in P.PREDICATE_POS:
@@ -546,6 +551,61 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield frame(_with_conjuncts(attr), "be", head, COPULA)
 
 
+_REVERSAL_PREPS = frozenset({"on", "from"})
+_STANCE_PREPS = frozenset({"for", "of", "on", "to", "with"})
+
+
+def _stance_theme(verb: "Token") -> "Token | None":
+    """What an earlier stance was about, from an "after (initially) V-ing ..." adjunct of ``verb``:
+    its object, or the object of its object's phrase ("signaling support for the plan" → plan)."""
+    for prep in _kids(verb, {"prep", "advcl"}):
+        clause = prep if prep.dep_ == "advcl" else next(iter(_kids(prep, {"pcomp"})), None)
+        word = prep.lower_ if prep.dep_ == "prep" else next((m.lower_ for m in _kids(prep, {"mark"})), "")
+        if clause is None or word not in ("after", "despite") or clause.tag_ != "VBG":
+            continue
+        for obj in _kids(clause, P.OBJ_DEPS):
+            for inner in _kids(obj, {"prep"}):
+                if inner.lower_ in _STANCE_PREPS:
+                    for pobj in _kids(inner, {"pobj"}):
+                        return pobj
+            return obj
+    return None
+
+
+def reversal_frames(verb: "Token") -> "Iterator[Frame]":
+    """Going back on a stance: "X backtracked on Y", "X reversed course on Y" → X `backtrack on` Y.
+
+    Generalisation: a verb of reversal (:data:`~kg.extract.lexicon.REVERSAL_VERBS`, or an idiom of
+    :data:`~kg.extract.lexicon.REVERSAL_IDIOMS`: "reversed course", "made a U-turn") relates its
+    subject to what it gave up, named in an "on"/"from" phrase; the idiom's noun is no object of
+    its own ("reverse course" relates nobody to a course). With no such phrase the reversal is of
+    the stance an "after (initially) V-ing Y" adjunct states, and Y is the theme ("after
+    initially backing the plan, X backtracked" → X `backtrack on` plan). Without either, nothing.
+    """
+    lemma = _lemma(verb)
+    objs = _kids(verb, P.OBJ_DEPS)
+    idiom = next((o for o in objs if (lemma, o.lemma_.lower()) in L.REVERSAL_IDIOMS), None)
+    if lemma not in L.REVERSAL_VERBS and idiom is None:
+        return
+    subjects, inherited = subjects_of(verb)
+    subjects = tuple(s for s in map(_content, subjects) if _usable(s))
+    if not subjects:
+        return
+    written = [*_aux_tokens(verb), verb, *_kids(verb, {"prt"})]
+    for head in (verb, idiom) if idiom is not None else (verb,):
+        for prep in _kids(head, {"prep"}):
+            if prep.lower_ in _REVERSAL_PREPS:
+                for pobj in _kids(prep, {"pobj"}):
+                    if _usable(pobj):
+                        extra = [idiom] if idiom is not None else []
+                        yield Frame(verb, subjects, _with_conjuncts(pobj), "backtrack on",
+                                    _ordered([*written, *extra, prep]), PREP, inherited)
+                        return
+    theme = _stance_theme(verb) if not objs or idiom is not None else None
+    if theme is not None and _usable(theme):
+        yield Frame(verb, subjects, (theme,), "backtrack on", _ordered(written), PREP, inherited)
+
+
 _STATE_PREPS = frozenset({"in", "at"})
 _STATE_PARTNER_PREPS = frozenset({"with", "against", "to"})
 
@@ -602,7 +662,10 @@ def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "
     """
     skip = set() if complements else blocked(sent)
     for token in predicates(sent):
-        if token.i not in skip and (copula or token.lemma_.lower() != "be"):
+        reversal = list(reversal_frames(token)) if token.i not in skip else []
+        if reversal:
+            yield from reversal
+        elif token.i not in skip and (copula or token.lemma_.lower() != "be"):
             yield from verb_frames(token, copula=copula)
         elif token.i not in skip:
             yield from state_frames(token)

@@ -115,6 +115,13 @@ ABSTRACT_NOUNS = frozenset({
 """Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
 protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""
 
+REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
+"""Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
+given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""
+
+REVERSAL_IDIOMS = frozenset({("reverse", "course"), ("change", "course"), ("do", "u-turn"), ("make", "u-turn")})
+"""Verb + object idioms that mean the same as :data:`REVERSAL_VERBS` ("reversed course on X")."""
+
 STATE_NOUNS = frozenset({
     "talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "war", "contact",
     "touch", "conflict", "dispute", "competition", "partnership", "alliance", "league", "consultation",
@@ -170,6 +177,12 @@ OBJECT_CONTROL = frozenset({
 """Verbs whose object does their infinitive ("urged Israel to accept", "hired Lazard to advise"):
 the complement is not annotated (gold §6). After the object of any other verb the infinitive is
 a purpose or result clause, done by the subject ("defeated Boeing to win the order")."""
+
+NOTIFYING_VERBS = frozenset({"notify", "inform", "brief", "apprise", "update"})
+"""Verbs of letting someone know of one's own plans: the infinitive of a plan or operation noun in
+their "about"/"of"/"on" phrase is the notifier's ("notified X about an operation to seize Y": the
+notifier seizes Y), as after "announce", "present" (:data:`kg.extract.patterns.NOUN_CONTROL_VERBS`).
+Not verbs of warning or telling, whose topic is often someone else's plan ("warned X of a plot")."""
 
 SAYING_VERBS = frozenset({
     "say", "tell", "state", "add", "note", "comment", "explain", "describe", "write", "translate",

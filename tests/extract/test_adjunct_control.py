@@ -30,3 +30,15 @@ def test_instrumental_by_is_the_agents(tuples_of):
     # "was rescued by X by selling Y": the doer (X) sells, not the rescued
     found = tuples_of("Norland Steel was rescued by Halvorsen Group by selling its stake in Brio Motors.")
     assert not any(t[0] == "Norland Steel" and t[1].startswith("sell") for t in found)
+
+
+# The infinitive of a plan or operation noun one notifies someone about is the notifier's.
+def test_notified_operation_is_the_notifiers(tuples_of):
+    found = tuples_of("Turkish Defence Minister Hulusi Akar notified NATO about an operation to capture Raqqa.")
+    assert ("Hulusi Akar", "capture", "Raqqa") in found, found
+
+
+def test_warned_plot_is_not_the_warners(tuples_of):
+    # a warning is often about someone else's plan
+    found = tuples_of("The CIA warned Egypt of a plot to kill Sisi.")
+    assert not any(t[1] == "kill" for t in found), found

@@ -91,3 +91,19 @@ def test_seed_washington_is_a_metonym(seed_relations):
 def test_seed_no_date_without_publication_date(nlp, seed_article):
     [(_, relations)] = list(extract_documents([Document(id="seed", text=seed_article)], settings=load_settings()))
     assert not any(r.date for r in relations)
+
+
+@pytest.mark.parametrize("expected", [
+    ("Israel", "backtrack on", "initiative"),  # after initially signaling support for it
+    ("Benjamin Netanyahu", "backtrack on", "ceasefire initiative"),  # "reversed course on"
+])
+def test_seed_backtracking_on_the_ceasefire_initiative(seed_relations, expected):
+    """Issue 13: Israel going back on the US-led ceasefire initiative is a relation, asserted."""
+    found = [r for r in seed_relations if (r.subject.label, r.predicate, r.object.label) == expected]
+    assert found and not any(r.negated for r in found)
+
+
+def test_seed_operation_to_assassinate_nasrallah(seed_relations):
+    """Issue 13: the operation Israel's defence minister notified the US about is Israel's."""
+    found = [r for r in seed_relations if r.predicate == "assassinate" and "Nasrallah" in r.object.label]
+    assert found and all(r.subject.country == "ISR" and not r.negated for r in found)
