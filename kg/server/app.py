@@ -165,6 +165,7 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
         Route("/query", explorer.query_page, methods=["GET"]),
         Route("/actor/{slug}", explorer.node_page, methods=["GET"]),
         Route("/actor/{slug}/network", explorer.network_page, methods=["GET"]),
+        Route("/concept/{slug}/network", explorer.network_page, methods=["GET"]),
         Route("/concept/{slug}", explorer.node_page, methods=["GET"]),
         Route("/doc/{slug}", explorer.node_page, methods=["GET"]),
         Route("/static/{name}", _static, methods=["GET"]),

@@ -21,7 +21,6 @@ from kg.names import is_pronoun
 from kg.rdf import iris
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.results import QueryResult
-from kg.server.network import EGO_QUERY, ego_svg
 from kg.server.sparql import inspect_query
 from kg.server.worker import Job, Table
 
@@ -305,19 +304,15 @@ async def node_page(request: Request) -> Response:
     query = _DOC_EVENTS if kind == "doc" else _ACTOR_EVENTS
     events = (await _values(request, query % {"iri": term})).dicts()
     names = facts.get("name") or facts.get("title") or [_Fact("name", iri.rsplit("/", 1)[-1], None)]
-    drawing, frame = None, None
-    if kind == "actor" and events:
-        frame = request.url.path + "/network"
-    elif kind == "concept" and events:
-        rows = (await _values(request, EGO_QUERY % {"iri": term})).dicts()
-        drawing = ego_svg(iri, names[0].value, rows) if rows else None
+    frame = request.url.path + "/network" if kind != "doc" and events else None
     return render(request, "node.html", kind=kind, iri=iri, title=names[0].value, facts=facts,
-                  events=events, drawing=drawing, frame=frame,
+                  events=events, frame=frame,
                   sparql_link="/query?query=" + quote(f"DESCRIBE {term}"))
 
 
 async def network_page(request: Request) -> Response:
-    """``/actor/{slug}/network``: the ``kg viz`` page of the actor's ego network (framed by the actor page)."""
+    """``/actor/{slug}/network``, ``/concept/{slug}/network``: the ``kg viz`` page of the node's ego network
+    (framed by the node's page)."""
     _, iri = _slug_iri(request)
     html: str = await request.app.state.pool.run(Job("ego", iri, max_rows=60))
     return HTMLResponse(html, headers={"Content-Security-Policy": _VIZ_CSP})

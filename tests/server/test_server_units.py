@@ -9,10 +9,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import ConfigError, QueryError
+from kg.errors import ConfigError, ForbiddenQueryError, NotAcceptableError, QueryError
 from kg.server.settings import SETTING_HELP, ServerSettings
 from kg.server.sparql import inspect_query, negotiate
-from kg.errors import ForbiddenQueryError, NotAcceptableError
 from kg.server.worker import capped_solutions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +144,21 @@ def test_server_graph_side_imports_no_nlp():
     for path in (ROOT / "kg" / "server").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+(spacy|kg\.(nlp|extract|ingest|pipeline))\b", text, re.M), path
+
+
+def test_a_concepts_ego_network_is_drawn_from_the_full_graph():
+    from kg.rdf.convert import document_quads, mention_iri
+    from kg.rdf.store import Store
+    from kg.records import ActorType, Document, Mention, Provenance, Relation
+    from kg.server.network import ego_page
+
+    text = "Velandia rejected the truce plan."
+    agent = Mention("Velandia", "Velandia", ActorType.COUNTRY, 0, 8)
+    plan = Mention("the truce plan", "truce plan", ActorType.OTHER, 18, 32)
+    rel = Relation(agent, "reject", plan, Provenance("d1", text, 0, len(text)))
+    with Store.memory() as st:
+        st.add_documents([list(document_quads(Document(id="d1", text=text), [rel]))])
+        concept = mention_iri(plan, doc_id="d1")
+        assert "/concept/" in concept
+        html = ego_page(st, concept)
+    assert "Velandia" in html and "truce plan" in html
