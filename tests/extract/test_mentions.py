@@ -93,7 +93,7 @@ def test_mentions_actor_details(relations_of, text, label, expected):
     "text, label, written",
     [
         ("Iran rejected the ceasefire proposal.", "ceasefire proposal", "ceasefire proposal"),
-        ("Netanyahu reversed course on a US-led ceasefire initiative.", "course", "course"),
+        ("Netanyahu reversed course on a US-led ceasefire initiative.", "ceasefire initiative", "US-led ceasefire initiative"),
         (
             'Dermer provided "clarity and transparency".',
             "clarity and transparency",
