@@ -263,6 +263,7 @@ def viz_cli(
 def _not_drawn(store: Store, G: nx.MultiDiGraph, **given: Any) -> list[tuple[str, tuple[str, ...], str]]:
     """(label, aliases, why) of the store's actors the projection left out, for the page's search."""
     from kg.analytics import actor_candidates
+    from kg.rdf import iris
 
     options = {"since": "--since", "until": "--until", "doc": "--doc", "event_type": "--event-type",
                "quad_class": "--quad-class", "actor": "--actor", "modality": "--modality"}
@@ -276,7 +277,8 @@ def _not_drawn(store: Store, G: nx.MultiDiGraph, **given: Any) -> list[tuple[str
     for iri, (label, aliases) in actor_candidates(store).items():
         if iri in G:
             continue
-        is_concept = "/id/concept/" in iri
+        node = iris.node_of(iri, base=store.base_iri)
+        is_concept = node is not None and node[0] == "concept"
         out.append((label, aliases, concept if is_concept and kgo_concept else why))
     return out
 
