@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.errors import ConfigError
 
 __all__ = ["Settings", "DEFAULT_STORE", "DEFAULT_BASE_IRI", "ONTOLOGY_IRI", "MAX_PROCESSES", "MAX_INPUT_BYTES", "BATCH_DOCUMENTS",
-           "PUSH_BATCH_TRIPLES", "load_settings"]
+           "PUSH_BATCH_TRIPLES", "VIZ_MAX_NODES", "load_settings"]
 
 DEFAULT_STORE = Path("kg-store")
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
@@ -25,6 +25,8 @@ BATCH_DOCUMENTS = 32
 """Documents per store transaction of a build, by default (``kg build --batch-documents``)."""
 PUSH_BATCH_TRIPLES = 50_000
 """Triples per request of a push to a remote store, by default (``kg push --batch-size``)."""
+VIZ_MAX_NODES = 2000
+"""Actors an interactive view keeps by default, the most central (``kg viz --max-nodes``, :func:`kg.show`)."""
 
 
 @dataclass(frozen=True, slots=True)

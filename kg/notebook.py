@@ -20,6 +20,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.config import VIZ_MAX_NODES
 from kg.records import Document, Relation
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def show(
     source: str | Path | Store | nx.Graph,
     *,
     title: str = "newskg graph",
-    max_nodes: int | None = 2000,
+    max_nodes: int | None = VIZ_MAX_NODES,
     rank_by: str | Mapping[Hashable, float] = "pagerank",
     focus: Hashable | None = None,
     depth: int = 1,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kg.config import DEFAULT_STORE
+from kg.config import DEFAULT_STORE, VIZ_MAX_NODES
 from kg.cli.terminal import clean, print_table
 from kg.words import counted
 
@@ -220,7 +220,7 @@ def viz_cli(
     out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("graph.html"),
     store: _Store = DEFAULT_STORE,
     title: Annotated[str | None, typer.Option(help="Page title.")] = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this, keep the most central actors (0: all).")] = 2000,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this, keep the most central actors (0: all).")] = VIZ_MAX_NODES,
     rank_by: Annotated[RankBy, typer.Option("--rank-by", help="Centrality for node size and the --max-nodes cut.")] = RankBy.pagerank,
     focus: Annotated[str | None, typer.Option(help="Draw the ego network of this actor.")] = None,
     depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,

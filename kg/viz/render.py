@@ -29,6 +29,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
+from kg.config import VIZ_MAX_NODES
 from kg.errors import VizError
 from kg.words import counted
 from kg.viz.layout import force_layout, separate
@@ -219,7 +220,7 @@ def render_html(
     G: nx.Graph,
     *,
     title: str = "newskg graph",
-    max_nodes: int | None = 2000,
+    max_nodes: int | None = VIZ_MAX_NODES,
     rank_by: RankBy | Mapping[Hashable, float] = "pagerank",
     focus: Hashable | None = None,
     depth: int = 1,
@@ -317,7 +318,7 @@ def write_html(
     path: str | Path,
     *,
     title: str = "newskg graph",
-    max_nodes: int | None = 2000,
+    max_nodes: int | None = VIZ_MAX_NODES,
     rank_by: RankBy | Mapping[Hashable, float] = "pagerank",
     focus: Hashable | None = None,
     depth: int = 1,
@@ -368,7 +369,7 @@ def view(
     G: nx.Graph,
     *,
     title: str = "newskg graph",
-    max_nodes: int | None = 2000,
+    max_nodes: int | None = VIZ_MAX_NODES,
     rank_by: RankBy | Mapping[Hashable, float] = "pagerank",
     focus: Hashable | None = None,
     depth: int = 1,
