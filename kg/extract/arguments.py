@@ -176,6 +176,12 @@ class Arguments:
             if antecedent.conjuncts and antecedent.i != heads[0].i and not _singular_subject(heads[0]):
                 first = min([antecedent, *antecedent.conjuncts], key=lambda t: t.i)
                 heads = (first, *sorted((c for c in first.conjuncts if c.i > first.i), key=lambda t: t.i))
+        expanded: list = []
+        for head in heads:  # "the two rivals, Renault and Peugeot,": each name in the apposition
+            named = _named_apposition(head)
+            conjuncts = sorted((c for c in named.conjuncts if c.i > named.i), key=lambda t: t.i) if named is not None else []
+            expanded += [named, *conjuncts] if conjuncts and all(c.ent_type_ in _NAME_ENTS for c in conjuncts) else [head]
+        heads = tuple(expanded)
         actors = [(h, self.actor(h)) for h in heads]
         if not any(a for _, a in actors):
             heads = tuple(h for h in heads if h.pos_ != "PRON" or h.lower_ in P.RELATIVE_PRONOUNS)

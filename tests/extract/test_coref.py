@@ -197,3 +197,8 @@ def test_coref_relative_pronoun_is_the_phrase_right_before_it(tuples_of):
 def test_coref_relative_pronoun_after_a_place_phrase_is_the_noun_it_modifies(tuples_of):
     found = tuples_of("Vantor Group will close its steel plant in Ohio which was announced by Siemens.")
     assert not any(t[2] == "Ohio" for t in found), found
+
+
+def test_conjoined_names_in_apposition_are_each_an_argument(tuples_of):
+    found = tuples_of("The two rivals, Renault and Peugeot, sued Citroen.")
+    assert ("Renault", "sue", "Citroen") in found and ("Peugeot", "sue", "Citroen") in found, found
