@@ -105,6 +105,10 @@ def entity_of(token: "Token") -> "Span | None":
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    while start < token.i and (doc[start].is_punct or doc[start].is_quote):
+        start += 1  # "``Vantor Airways": the model puts an opening quote into the name
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_quote):
+        end -= 1
     return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=token.ent_type_) or doc[start:end]
 
 

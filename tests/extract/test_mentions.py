@@ -140,3 +140,9 @@ def test_mentions_gazetteer_lookup(name, expected):
 
 def test_mentions_gazetteer_never_folds_acronyms():
     assert BUILTIN.lookup("us") is None and BUILTIN.lookup("US").canonical == "United States"
+
+
+def test_mentions_opening_quote_is_not_part_of_a_name(tuples_of):
+    # the model often puts an opening quote mark into the entity it starts
+    text = "``Vantor Airways would like to thank the many Siemens employees for their hard work,'' said Joe Smith."
+    assert any(t[0] == "Vantor Airways" and t[1] == "thank" for t in tuples_of(text))
