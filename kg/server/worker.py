@@ -154,6 +154,111 @@ def capped_solutions(result: ox.QuerySolutions, max_rows: int, max_bytes: int | 
     return ("\n".join(lines) + "\n").encode("utf-8"), truncated
 
 
+_BATCH_BYTES = 256 * 1024  # TSV text converted to the requested format at a time
+
+
+def _rows_splitter(empty: bytes, name: str) -> int:
+    """Where the rows go in ``empty``, a result without rows written in format ``name``."""
+    if name == "JSON":
+        return empty.rindex(b"]")  # ...{"bindings":[ rows ]}}
+    if name == "XML":
+        return empty.rindex(b"</results>")
+    return len(empty)  # CSV: the header line, then the rows
+
+
+def _batched_solutions(result: ox.QuerySolutions, name: str, max_rows: int,
+                       max_bytes: int) -> tuple[bytes, bool] | None:
+    r"""The solutions written in format ``name`` (JSON, XML or CSV), cut to whole rows within both caps.
+
+    Rows are converted a batch at a time (through SPARQL TSV, as :func:`capped_solutions`
+    writes them) and only their part of each batch's output is kept, so the worker holds
+    the growing body and one batch, never the whole result in several forms. None if
+    pyoxigraph's output is not framed as expected (the caller then writes it whole).
+
+    >>> st = ox.Store()
+    >>> import json
+    >>> body, cut = _batched_solutions(st.query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"), "JSON", 2, 10**6)
+    >>> [b["x"]["value"] for b in json.loads(body)["results"]["bindings"]], cut
+    (['1', '2'], True)
+    >>> _batched_solutions(st.query("SELECT ?x WHERE { VALUES ?x { 'a' 'b' 'c' } }"), "CSV", 10, 9)
+    (b'x\r\na\r\nb\r\n', True)
+    """
+    fmt = getattr(ox.QueryResultsFormat, name)
+    names = [v.value for v in result.variables]
+    head = "\t".join("?" + n for n in names)
+
+    def write(lines: list[str]) -> bytes:
+        data = "\n".join([head, *lines, ""]).encode("utf-8")
+        return ox.parse_query_results(data, ox.QueryResultsFormat.TSV).serialize(format=fmt)
+
+    empty = write([])
+    at = _rows_splitter(empty, name)
+    prefix, suffix = empty[:at], empty[at:]
+    separator = b"," if name == "JSON" else b""
+    pieces = [prefix]
+    size = len(empty)
+
+    def rows(lines: list[str]) -> bytes | None:
+        out = write(lines)
+        if not (out.startswith(prefix) and out.endswith(suffix)):
+            return None
+        return out[len(prefix):len(out) - len(suffix)]
+
+    def add(lines: list[str]) -> bool | None:
+        """Add the most rows of ``lines`` that fit (all: True; fewer: False; unknown framing: None)."""
+        nonlocal size
+        sep = len(separator) if len(pieces) > 1 else 0
+        got = rows(lines)
+        if got is None:
+            return None
+        count = len(lines)
+        if size + sep + len(got) > max_bytes:  # bisect for the largest count that fits
+            lo, hi, got = 0, len(lines) - 1, b""
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                part = rows(lines[:mid])
+                if part is None:
+                    return None
+                if size + sep + len(part) <= max_bytes:
+                    lo, got = mid, part
+                else:
+                    hi = mid - 1
+            count = lo
+        if count:
+            if sep:
+                pieces.append(separator)
+            pieces.append(got)
+            size += sep + len(got)
+        return count == len(lines)
+
+    truncated = False
+    batch: list[str] = []
+    batch_bytes = 0
+    for i, solution in enumerate(result):
+        if i >= max_rows:
+            truncated = True
+            break
+        line = "\t".join(_tsv_term(solution[n]) for n in names)
+        if len(line) > max_bytes:  # too big to fit (CSV, dropping datatypes, might: cut all the same, unconverted)
+            truncated = True
+            break
+        batch.append(line)
+        batch_bytes += len(line)
+        if batch_bytes >= _BATCH_BYTES:
+            fitted = add(batch)
+            if fitted is None:
+                return None
+            if not fitted:
+                return b"".join([*pieces, suffix]), True
+            batch, batch_bytes = [], 0
+    if batch:
+        fitted = add(batch)
+        if fitted is None:
+            return None
+        truncated = truncated or not fitted
+    return b"".join([*pieces, suffix]), truncated
+
+
 def _fit(write: Callable[[int], bytes], count: int, max_bytes: int) -> tuple[bytes, int]:
     """``write(n)`` for the largest ``n <= count`` (halving) whose output fits ``max_bytes``; (output, n)."""
     body = write(count)
@@ -169,10 +274,16 @@ def _protocol(store: Store, job: Job) -> Reply:
         fmt = getattr(ox.QueryResultsFormat, RESULTS_MEDIA[job.results_media])
         return Reply("ask", job.results_media, result.serialize(format=fmt))
     if isinstance(result, ox.QuerySolutions):
-        tsv, truncated = capped_solutions(result, job.max_rows, job.max_bytes)
         name = RESULTS_MEDIA[job.results_media]
         if name == "TSV":
+            tsv, truncated = capped_solutions(result, job.max_rows, job.max_bytes)
             return Reply("select", job.results_media, tsv, truncated)
+        batched = _batched_solutions(result, name, job.max_rows, job.max_bytes)
+        if batched is not None:
+            return Reply("select", job.results_media, *batched)
+        # pyoxigraph framed rows in a way _batched_solutions does not know: run again, the slow way
+        result = store.raw_query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+        tsv, truncated = capped_solutions(result, job.max_rows, job.max_bytes)
         head, *lines = tsv.decode("utf-8").split("\n")[:-1]  # the TSV ends with a newline
         fmt = getattr(ox.QueryResultsFormat, name)
 

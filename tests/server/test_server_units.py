@@ -12,6 +12,7 @@ import pytest
 from kg.errors import ConfigError, ForbiddenQueryError, NotAcceptableError, QueryError
 from kg.server.settings import SETTING_HELP, ServerSettings
 from kg.server.sparql import inspect_query, negotiate
+from kg.server import worker
 from kg.server.worker import capped_solutions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +114,45 @@ def test_server_capped_solutions_round_trip_every_term_kind():
     assert cut and len(tsv.decode().splitlines()) == 2
 
 
+def _mixed_store() -> ox.Store:
+    """Rows of every term kind, some with characters each format escapes, some unbound."""
+    store = ox.Store()
+    g, p = ox.NamedNode("http://ex.org/g"), ox.NamedNode("http://ex.org/p")
+    objects = [ox.Literal("tab\there\nnew \"q\" <x> & é", language="en"),
+               ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+               ox.NamedNode("http://ex.org/o?a=1&b=%3C2%3E"), ox.Literal("plain, with comma")]
+    for i in range(120):
+        subject = ox.BlankNode(f"b{i}") if i % 3 == 0 else ox.NamedNode(f"http://ex.org/s{i}")
+        store.add(ox.Quad(subject, p, objects[i % len(objects)], g))
+        store.add(ox.Quad(subject, ox.NamedNode("http://ex.org/n"), ox.Literal(str(i)), g))
+    return store
+
+
+MIXED = ("SELECT ?s ?o ?n ?unbound WHERE { GRAPH ?g { ?s <http://ex.org/p> ?o OPTIONAL { ?s <http://ex.org/n> ?n } } } "
+         "ORDER BY ?n")
+
+
+def _whole(store: ox.Store, name: str, rows: int) -> bytes:
+    """The first ``rows`` rows written by pyoxigraph in one go."""
+    tsv, _ = capped_solutions(store.query(MIXED), rows)
+    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=getattr(ox.QueryResultsFormat, name))
+
+
+@pytest.mark.parametrize("name", ["JSON", "XML", "CSV"])
+def test_server_batched_solutions_equal_the_whole_result_and_cut_exactly(monkeypatch, name):
+    monkeypatch.setattr(worker, "_BATCH_BYTES", 500)  # many batches of a few rows
+    store = _mixed_store()
+    body, cut = worker._batched_solutions(store.query(MIXED), name, 1000, 10**7)
+    assert body == _whole(store, name, 1000) and not cut
+    body, cut = worker._batched_solutions(store.query(MIXED), name, 50, 10**7)
+    assert body == _whole(store, name, 50) and cut
+    sizes = [len(_whole(store, name, n)) for n in range(121)]
+    for cap in (sizes[0], sizes[1] - 1, sizes[1], sizes[37] + 5, sizes[119], sizes[120] - 1):
+        body, cut = worker._batched_solutions(store.query(MIXED), name, 1000, cap)
+        kept = max(n for n in range(121) if sizes[n] <= cap)  # the most whole rows that fit
+        assert body == _whole(store, name, kept) and cut == (kept < 120), cap
+
+
 @pytest.mark.parametrize("change", [
     {"query_time_limit": 0}, {"max_rows": 0}, {"max_request_bytes": 0}, {"workers": 0}, {"port": 70000}, {"host": " "},
 ])
@@ -162,3 +202,18 @@ def test_a_concepts_ego_network_is_drawn_from_the_full_graph():
         assert "/concept/" in concept
         html = ego_page(st, concept)
     assert "Velandia" in html and "truce plan" in html
+
+
+def test_server_protocol_falls_back_when_framing_is_unknown(monkeypatch, sample_store):
+    from kg.rdf.store import Store
+
+    job = worker.Job("protocol", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", max_rows=40, max_bytes=6000,
+                     results_media="application/sparql-results+xml")
+    with Store.open(sample_store) as st:
+        batched = worker.handle(st, job)
+        monkeypatch.setattr(worker, "_rows_splitter", lambda empty, name: 0)  # "rows go first": never the case
+        whole = worker.handle(st, job)
+    rows = [list(ox.parse_query_results(r.body, ox.QueryResultsFormat.XML)) for r in (batched, whole)]
+    assert batched.truncated and whole.truncated and len(batched.body) <= 6000 and len(whole.body) <= 6000
+    # the fallback halves its way under the cap: fewer rows, the same first ones; batching cuts at the last row that fits
+    assert 0 < len(rows[1]) < len(rows[0]) and [str(r) for r in rows[1]] == [str(r) for r in rows[0][:len(rows[1])]]
