@@ -113,13 +113,14 @@ def entity_of(token: "Token") -> "Span | None":
 
 
 def trim(tokens: "list[Token]") -> "list[Token]":
-    """Drop leading determiners, possessors and punctuation, trailing 's and punctuation."""
+    """Drop leading determiners, possessors, punctuation and quote marks, trailing 's, punctuation
+    and quote marks (the recogniser often takes an opening quote into a name: "``Airbus said")."""
     # a possessor inside the span ("Axios 's Barak Ravid") is not part of the name
     cut = max((i + 1 for i, t in enumerate(tokens) if t.tag_ == "POS" and i < len(tokens) - 1), default=0)
     tokens = tokens[cut:]
-    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].is_quote or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_quote or tokens[-1].is_space):
         tokens = tokens[:-1]
     return tokens
 
