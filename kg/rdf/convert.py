@@ -23,7 +23,7 @@ from kg.rdf import namespaces as _kg_ns
 from kg.rdf.namespaces import Terms, bind_prefixes
 from kg.records import ActorType, Document, Mention, Modality, Relation
 
-__all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri", "is_direct"]
+__all__ = ["Quad", "ACTOR_CLASSES", "document_quads", "to_dataset", "to_graph", "mention_iri", "is_direct", "DIRECT_EVENT"]
 
 
 # The vocabulary as fast views (see Terms): every KGO.x below is a plain attribute read.
@@ -121,8 +121,13 @@ def _decimal(value: float, places: int = 3) -> Literal:
 
 def is_direct(rel: Relation) -> bool:
     """Whether ``rel``'s event is also a direct edge (agent → relation → patient) and counts in its dyad:
-    asserted and not negated. The one statement of the rule (:mod:`kg.rdf.dyads` counts by it too)."""
+    asserted and not negated. The one statement of the rule; :data:`DIRECT_EVENT` says it in SPARQL
+    (:mod:`kg.rdf.dyads` counts by both)."""
     return rel.modality is Modality.ASSERTED and not rel.negated
+
+
+DIRECT_EVENT = f'kgo:modality "{Modality.ASSERTED.value}" ; kgo:negated false'
+""":func:`is_direct` as a SPARQL property list of an event (``?e kgo:agent ?a ; {DIRECT_EVENT}``)."""
 
 
 def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterator[Quad]:

@@ -41,7 +41,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.rdf import iris
-from kg.rdf.convert import is_direct, mention_iri
+from kg.rdf.convert import DIRECT_EVENT, is_direct, mention_iri
 from kg.rdf.namespaces import KGO
 from kg.rdf.nquads import term
 
@@ -77,12 +77,14 @@ def dyad_events(relations: Iterable["Relation"], *, base: str) -> list[DyadEvent
             out.append((event, mention_iri(rel.subject, doc_id=p.doc_id, base=base), iris.relation_iri(rel.predicate),
                         mention_iri(rel.object, doc_id=p.doc_id, base=base), rel.predicate, rel.event_code))
     return out
+
+
 _CHUNK = 2000
 
 _COUNT = """
 SELECT ?a ?r ?b (MIN(?pred) AS ?p) (COUNT(DISTINCT ?e) AS ?n) (SUM(?g) AS ?gs) (COUNT(?g) AS ?coded) (MAX(?q) AS ?qc)
 WHERE {
-  ?e kgo:relation ?r ; kgo:agent ?a ; kgo:patient ?b ; kgo:modality "asserted" ; kgo:negated false ;
+  ?e kgo:relation ?r ; kgo:agent ?a ; kgo:patient ?b ; %(direct)s ;
      kgo:predicate ?pred .
   OPTIONAL { ?e kgo:eventType ?t .
     OPTIONAL { ?t kgo:goldstein ?g0 } OPTIONAL { ?t kgo:quadClass ?q0 }
@@ -91,7 +93,7 @@ WHERE {
   BIND(COALESCE(?q0, ?q1) AS ?q)
 }
 GROUP BY ?a ?r ?b
-"""
+""".replace("%(direct)s", DIRECT_EVENT)
 
 _CODES = """
 SELECT ?t ?g ?q WHERE {

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import NotFoundError
 from kg.rdf import iris
+from kg.rdf.convert import DIRECT_EVENT
 from kg.rdf.dyads import recount_update
 from kg.records import Document
 from kg.words import counted
@@ -102,7 +103,7 @@ def _removal_update(store: "Store", doc_ids: list[str]) -> tuple[str, int]:
     candidates = [str(r[0]) for r in used]
     keys = [(str(a), str(r), str(b)) for a, r, b in store.query(
         f"SELECT DISTINCT ?a ?r ?b WHERE {{ VALUES ?g {{ {graph_values} }} GRAPH ?g {{ "
-        '?e kgo:relation ?r ; kgo:agent ?a ; kgo:patient ?b ; kgo:modality "asserted" ; kgo:negated false } }').rows]
+        f"?e kgo:relation ?r ; kgo:agent ?a ; kgo:patient ?b ; {DIRECT_EVENT} }} }}").rows]
     gone = [x for x in candidates if not store.query(
         f"ASK {{ {{ GRAPH {actors} {{ <{x}> kgo:mentionedIn ?d }} FILTER(?d NOT IN ({', '.join(f'<{d}>' for d in docs)})) }} "
         f"UNION {{ GRAPH ?g {{ ?e {_USES} <{x}> }} FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in graphs)})) }} }}").boolean]
