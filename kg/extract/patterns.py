@@ -151,6 +151,7 @@ NEGATING_CONTROL = frozenset({"refuse", "decline", "fail", "avoid", "stop", "cea
 NOUN_CONTROL_VERBS = frozenset({
     "have", "announce", "make", "unveil", "outline", "prepare", "devise", "hatch", "draw",
     "finalize", "finalise", "approve", "adopt", "present", "launch", "issue", "lack",
+    "sign",  # the signatory does what the deal is for ("signed a contract to buy X")
 })
 """Verbs whose subject does the infinitive of their noun object ("Israel has plans to attack")."""
 

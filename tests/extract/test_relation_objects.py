@@ -168,3 +168,13 @@ def test_place_based_name_is_the_argument(tuples_of):
 
 def test_place_without_based_stays_a_place(tuples_of):
     assert ("Navy", "select", "Seattle") in tuples_of("The Navy selected Seattle for the new base.")
+
+
+# The signatory of a contract does what the contract is for ("signed a contract to buy X").
+def test_signatory_does_what_the_contract_is_for(tuples_of):
+    assert ("Vantor Group", "buy jet from", "Embraer") in tuples_of("Vantor Group signed a contract to buy twelve jets from Embraer.")
+
+
+def test_critic_of_a_contract_does_not_do_what_it_is_for(tuples_of):
+    found = tuples_of("Vantor Group criticised a contract to buy twelve jets from Embraer.")
+    assert not any(t[1].startswith("buy") for t in found), found
