@@ -21,13 +21,14 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from kg.config import Settings, load_settings
+from kg.dictionaries import ActorDictionary
 from kg.nlp import parse, parses
 from kg.pipeline.documents import actor_dictionary, document_pieces, extract_parsed, spacy_pipeline
+from kg.pipeline.report import Failure
 from kg.rdf.convert import document_quads, mention_iri
-from kg.rdf.dyads import dyad_events
+from kg.rdf.dyads import DyadEvent, dyad_events
 from kg.rdf.nquads import nquads_batch
 from kg.records import Document, Mention, Relation
 
@@ -39,14 +40,14 @@ class TaskResult:
     """What one task sends back to the store's owner."""
 
     results: list[tuple[Document, list[Relation]]] = field(default_factory=list)
-    failures: list[Any] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     labels: list[tuple[str, str]] = field(default_factory=list)
     """(IRI, label) for each IRI in the order first met, labelled as the task met it."""
     nquads: str | None = None
     shard: str | None = None
     """Path of the N-Quads shard the worker wrote (instead of ``nquads``)."""
     quads: int = 0
-    dyad_events: list[tuple] = field(default_factory=list)
+    dyad_events: list[DyadEvent] = field(default_factory=list)
     """The distinct asserted, non-negated events: (event, agent, relation, patient, predicate, CAMEO code)."""
     actors: set[str] = field(default_factory=set)
     parses: bytes | None = None
@@ -54,7 +55,7 @@ class TaskResult:
 
 
 @functools.lru_cache(maxsize=4)
-def _book(actors_files: tuple[Path, ...]) -> Any:
+def _book(actors_files: tuple[Path, ...]) -> ActorDictionary:
     """The actor dictionary of a task's settings, built once per worker process."""
     return actor_dictionary(load_settings(actors_files=actors_files))
 
