@@ -31,7 +31,7 @@ from kg.server import explorer
 from kg.server.guard import HostGuard, host_policy
 from kg.server.pool import QueryPool
 from kg.server.settings import ServerSettings
-from kg.server.sparql import sparql_endpoint
+from kg.server.sparql import quiet_stopped_streams, sparql_endpoint
 from kg.words import counted
 
 __all__ = ["make_app", "serve"]
@@ -154,6 +154,7 @@ def make_app(store_path: Path | str, settings: ServerSettings | None = None) -> 
                          memory_limit=settings.memory_limit)
         await pool.start()
         app.state.pool = pool
+        quiet_stopped_streams()  # here: uvicorn has set up its loggers by now
         try:
             yield
         finally:

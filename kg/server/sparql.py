@@ -31,6 +31,7 @@ chunk for ``--read-timeout`` seconds, ends the stream and frees the worker.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from dataclasses import dataclass
 from typing import Literal
@@ -56,6 +57,7 @@ from kg.server.worker import GRAPH_MEDIA, RESULTS_MEDIA, Job, Reply
 __all__ = [
     "QueryInfo",
     "StreamedResponse",
+    "quiet_stopped_streams",
     "inspect_query",
     "negotiate",
     "read_params",
@@ -366,6 +368,26 @@ async def sparql_endpoint(request: Request) -> Response:
     return Response(reply.body, media_type=reply.media_type, headers=headers)
 
 
+_STOPPED = contextvars.ContextVar("kg_stream_stopped", default=False)
+"""Set in a request's task when :class:`StreamedResponse` ended its body early on purpose (already logged)."""
+
+_UVICORN_INCOMPLETE = "ASGI callable returned without completing response."
+
+
+class _StoppedStreamFilter(logging.Filter):
+    """Drop uvicorn's error for an unfinished response when the stream was stopped on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_STOPPED.get() and record.getMessage() == _UVICORN_INCOMPLETE)
+
+
+def quiet_stopped_streams() -> None:
+    """Keep uvicorn from logging an error for each streamed answer stopped on purpose (idempotent)."""
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _StoppedStreamFilter) for f in logger.filters):
+        logger.addFilter(_StoppedStreamFilter())
+
+
 class StreamedResponse(Response):
     """A body forwarded chunk by chunk from a query worker (:class:`ResultStream`), with its exact length.
 
@@ -399,9 +421,11 @@ class StreamedResponse(Response):
                                        self._stall)
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         except TimeoutError:
+            _STOPPED.set(True)  # uvicorn closes the connection (the body is short of its Content-Length)
             log.warning("a client accepted nothing for %g s; its streamed answer on %s was stopped",
                         self._stall, scope.get("path"))
         except (KgError, OSError) as exc:
+            _STOPPED.set(True)
             log.warning("streamed answer on %s stopped: %s", scope.get("path"), exc)
         finally:
             watcher.cancel()
