@@ -551,6 +551,72 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield frame(_with_conjuncts(attr), "be", head, COPULA)
 
 
+_UNDER_AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _under_agents(noun: "Token", host: "Token") -> "tuple[Token, ...]":
+    """The agent of "under <noun>": a "by" phrase (on the noun or its host), an "of" phrase on the
+    noun ("under the control of X") or a name or nationality before it ("under Israeli control")."""
+    for head in (noun, host):
+        for prep in _kids(head, {"prep", "agent"}):
+            if prep.lower_ == "by" or (head is noun and prep.lower_ == "of"):
+                for pobj in _kids(prep, {"pobj"}):
+                    if _usable(pobj):
+                        return _with_conjuncts(pobj)
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i and child.ent_type_ in _UNDER_AGENT_ENTS:
+            return (child,)
+    return ()
+
+
+def _described(token: "Token") -> "Token":
+    """The noun a chain of appositions describes ("the A350, a jet, a design under ..." → A350)."""
+    for _ in range(4):
+        if token.dep_ != "appos" or token.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = token.head
+    return token
+
+
+def under_frames(prep: "Token") -> "Iterator[Frame]":
+    """"Under <event noun>" as a passive: "a jet under development by X" → X `develop` jet.
+
+    Generalisation: "under" with an event noun (:data:`~kg.extract.lexicon.UNDER_NOUNS`:
+    development, construction, review, investigation, attack, control, occupation) says its host
+    undergoes the act, a passive without a participle: the host (the noun the phrase modifies,
+    or the subject of "be"/"come"/"remain under") is the patient, the agent comes in a "by" or
+    "of" phrase or as a nationality ("under Israeli occupation"). After "have" the subject is
+    the agent and the object the patient ("X has the jet under development", also when the
+    object is the noun a relative clause modifies: "a jet X has under development"). No agent,
+    no relation ("the bridge is under construction").
+    """
+    if prep.lower_ != "under" or prep.dep_ != "prep":
+        return
+    for noun in _kids(prep, {"pobj"}):
+        verb = L.UNDER_NOUNS.get(noun.lemma_.lower())
+        if verb is None or noun.pos_ != "NOUN":
+            continue
+        host = prep.head
+        agents = _under_agents(noun, host)
+        if host.pos_ in P.PREDICATE_POS and host.lemma_.lower() == "have":
+            objs = _kids(host, P.OBJ_DEPS)
+            patients = _with_conjuncts(objs[0]) if objs else ((host.head,) if host.dep_ in ("relcl", "acl") else ())
+            agents = agents or subjects_of(host)[0]
+        elif host.pos_ in P.PREDICATE_POS:
+            patients = _with_conjuncts(own[0]) if (own := _kids(host, P.SUBJ_DEPS)) else ()
+        elif host.pos_ in ("NOUN", "PROPN"):
+            patients = (host,)
+        else:
+            continue
+        # a description in apposition stands for the noun it describes ("the A350, a jet under ...")
+        patients = tuple(map(_described, patients))
+        agents = tuple(a for a in map(_content, agents) if _usable(a))
+        patients = tuple(p for p in map(_content, patients) if _usable(p))
+        if agents and patients:
+            anchor = host if host.pos_ in P.PREDICATE_POS else noun
+            yield Frame(anchor, agents, patients, verb, (prep, noun), PASSIVE)
+
+
 _REVERSAL_PREPS = frozenset({"on", "from"})
 _STANCE_PREPS = frozenset({"for", "of", "on", "to", "with"})
 
@@ -661,6 +727,9 @@ def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "
     give none (:func:`kg.extract.control.blocked`).
     """
     skip = set() if complements else blocked(sent)
+    for token in sent:
+        if token.lower_ == "under" and token.head.i not in skip:
+            yield from under_frames(token)
     for token in predicates(sent):
         reversal = list(reversal_frames(token)) if token.i not in skip else []
         if reversal:

@@ -115,6 +115,16 @@ ABSTRACT_NOUNS = frozenset({
 """Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
 protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""
 
+UNDER_NOUNS = {
+    "development": "develop", "construction": "build", "review": "review", "consideration": "consider",
+    "investigation": "investigate", "attack": "attack", "siege": "besiege", "occupation": "occupy",
+    "control": "control", "threat": "threaten", "scrutiny": "scrutinize", "negotiation": "negotiate",
+    "pressure": "pressure", "sanction": "sanction", "blockade": "blockade", "bombardment": "bomb",
+    "evaluation": "evaluate", "surveillance": "monitor", "arrest": "arrest", "protection": "protect",
+}
+"""Event nouns of "under <noun>", a passive periphrasis ("under development by X" → X `develop`
+it, "came under attack by X", "has X under review"): noun → the verb it stands for."""
+
 REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
 """Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
 given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""

@@ -167,6 +167,11 @@ def phrase_of(token: "Token", *, full: bool = False, without: "frozenset[str]" =
     return [t for t in tokens if tokens and t.i >= tokens[0].i] or [token]
 
 
+def _model_number(token: "Token") -> bool:
+    """A number that is part of a product's name ("Boeing *787* Dreamliners"), not a count ("22 jets")."""
+    return token.dep_ == "nummod" and token.ent_type_ == "PRODUCT" and token.head.pos_ == "PROPN"
+
+
 def label_words(tokens: "list[Token]") -> str:
     """The label of a phrase: its words without determiners, possessives and numbers,
     lower-cased except proper words; a hyphen between two kept words stays ("US-French")."""
@@ -174,7 +179,8 @@ def label_words(tokens: "list[Token]") -> str:
     last = -2
     for t in tokens:
         if t.dep_ in ("det", "poss", "predet", "nummod", "quantmod") or t.tag_ in ("PRP$", "WP$", "POS") or t.is_space:
-            continue
+            if not _model_number(t):
+                continue
         proper = t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
         text = t.text if proper or (t.text.isupper() and len(t.text) > 1) else t.lower_
         if words and last == t.i - 2 and t.doc[t.i - 1].text in ("-", "–") and not t.doc[t.i - 1].whitespace_:
@@ -205,6 +211,7 @@ def concept_of(token: "Token", offset: int, *, conjuncts: "list[Token] | None" =
             for t in phrase_of(head)
             if t.dep_ in ("compound", "nmod", "flat")
             or t.i == head.i
+            or _model_number(t)
             or (t.dep_ == "amod" and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") and t.head.i == head.i)
         ]
         labels.append(label_words([t for t in words if t.i <= head.i]) or head.lower_)

@@ -210,7 +210,7 @@ def _relations_of_frame(
                 continue
             if mode != "open" and subject.is_actor and obj.is_actor and subject.mention.label == obj.mention.label:
                 continue  # "As one US official put it": no actor acts on itself here
-            if mode != "open" and not obj.is_actor and frame.verb.lemma_.lower() in P.STOP_PREDICATES:
+            if mode != "open" and not obj.is_actor and frame.predicate.split()[0] in P.STOP_PREDICATES:
                 continue
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):
                 continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
