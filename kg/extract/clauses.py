@@ -44,6 +44,8 @@ __all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of", "has_age
 
 SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
 RECIPROCAL = "reciprocal"
+IMPLICIT = "implicit"
+"""``Frame.how`` of a relation whose agent the sentence implies rather than states (:func:`late_notice_frames`)."""
 
 _OBJECT_GERUND_PREPS = frozenset({"of", "from", "for", "into"})
 _PARTICLE_ADVERBS = frozenset({"back", "out", "off", "away"})
@@ -617,6 +619,37 @@ def under_frames(prep: "Token") -> "Iterator[Frame]":
             yield Frame(anchor, agents, patients, verb, (prep, noun), PASSIVE)
 
 
+_NOTICE_VERBS = frozenset({"notify", "inform", "tell", "brief", "warn", "alert", "apprise", "consult"})
+_LATE_MARKS = frozenset({"after", "once", "when"})
+
+
+def late_notice_frames(verb: "Token") -> "Iterator[Frame]":
+    """"Y was informed only after X did Z": X `inform` Y, an agent the sentence implies.
+
+    Generalisation: an agentless passive of informing (notify, inform, tell, brief, warn,
+    consult) focused by "only" on a temporal clause ("only after", "only once", "only when")
+    says the notice came late, from the one who acted: the temporal clause's subject is the
+    informer ("US officials were only told after the army had moved" → army `tell` US
+    officials). Without "only", with a by-agent, or without an actor acting in the clause,
+    nothing. The relation carries a lower confidence (``how`` :data:`IMPLICIT`).
+    """
+    if _lemma(verb) not in _NOTICE_VERBS or not is_passive(verb) or _agents(verb):
+        return
+    patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
+    if not patients:
+        return
+    for clause in _kids(verb, {"advcl"}):
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+        focus = [a for a in (*verb.children, *clause.children) if a.dep_ == "advmod" and a.lower_ == "only"]
+        if not marks or marks[0] not in _LATE_MARKS or not focus:
+            continue
+        actors = [s for s in _kids(clause, P.SUBJ_DEPS) if _usable(s) and s.pos_ in ("NOUN", "PROPN")]
+        if actors:
+            written = [*_aux_tokens(verb), verb, *focus, *(m for m in clause.children if m.dep_ == "mark")]
+            yield Frame(verb, _with_conjuncts(actors[0]), patients, _lemma(verb), _ordered(written), IMPLICIT)
+            return
+
+
 _REVERSAL_PREPS = frozenset({"on", "from"})
 _STANCE_PREPS = frozenset({"for", "of", "on", "to", "with"})
 
@@ -731,10 +764,14 @@ def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "
         if token.lower_ == "under" and token.head.i not in skip:
             yield from under_frames(token)
     for token in predicates(sent):
-        reversal = list(reversal_frames(token)) if token.i not in skip else []
+        if token.i in skip:
+            continue
+        reversal = list(reversal_frames(token))
         if reversal:
             yield from reversal
-        elif token.i not in skip and (copula or token.lemma_.lower() != "be"):
+            continue
+        yield from late_notice_frames(token)
+        if copula or token.lemma_.lower() != "be":
             yield from verb_frames(token, copula=copula)
-        elif token.i not in skip:
+        else:
             yield from state_frames(token)

@@ -42,3 +42,19 @@ def test_warned_plot_is_not_the_warners(tuples_of):
     # a warning is often about someone else's plan
     found = tuples_of("The CIA warned Egypt of a plot to kill Sisi.")
     assert not any(t[1] == "kill" for t in found), found
+
+
+# "Y was informed only after X acted": X informed Y, an agent the sentence implies.
+def test_late_notice_comes_from_the_actor(relations_of):
+    rels = relations_of("Kenyan officials were only told after Ugandan troops had crossed the border.")
+    found = [r for r in rels if r.predicate == "tell"]
+    assert [(r.subject.text, r.object.label) for r in found] == [("Ugandan troops", "Kenya")], found
+    assert all(r.confidence < 0.7 for r in found)  # implied, not stated
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials were told after Ugandan troops had crossed the border.",  # no "only": no late notice
+    "Kenyan officials were only told by Tanzania after Ugandan troops had crossed.",  # the agent is stated
+])
+def test_no_implied_informer(relations_of, text):
+    assert not any(r.predicate == "tell" and r.subject.text == "Ugandan troops" for r in relations_of(text))

@@ -107,3 +107,10 @@ def test_seed_operation_to_assassinate_nasrallah(seed_relations):
     """Issue 13: the operation Israel's defence minister notified the US about is Israel's."""
     found = [r for r in seed_relations if r.predicate == "assassinate" and "Nasrallah" in r.object.label]
     assert found and all(r.subject.country == "ISR" and not r.negated for r in found)
+
+
+def test_seed_us_informed_only_after_israeli_jets(seed_relations):
+    """Issue 13: "informed only after Israeli jets were en route": Israel informed the US, late."""
+    found = [r for r in seed_relations if r.predicate == "inform"]
+    assert [(r.subject.label, r.object.label) for r in found] == [("Israel", "United States")]
+    assert all(r.confidence < 0.8 for r in found)
