@@ -28,6 +28,7 @@ __all__ = ["EXAMPLES", "home", "node_page", "network_page", "query_page", "node_
 
 _ACTOR_TYPES = "kgo:Person, kgo:Organization, kgo:Country, kgo:Group, kgo:Location"
 _DISPLAY_ROWS = 1000
+_DISPLAY_BYTES = 2_000_000  # of cell text on the page without JavaScript (the Download link gives the rest)
 
 _NAMES = f"""
 SELECT ?actor ?name ?lab WHERE {{
@@ -323,7 +324,7 @@ _VIZ_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-i
 
 
 async def query_page(request: Request) -> Response:
-    """``/query``: a SPARQL box; results as a table (at most 1,000 rows shown)."""
+    """``/query``: a SPARQL box; results as a table (at most 1,000 rows and 2 MB of text shown)."""
     sparql = request.query_params.get("query", "")
     table: Table | None = None
     error: str | None = None
@@ -335,7 +336,7 @@ async def query_page(request: Request) -> Response:
             download = {"SELECT": "csv", "ASK": "json", "CONSTRUCT": "turtle", "DESCRIBE": "turtle"}.get(form or "")
             settings = request.app.state.settings
             table = await request.app.state.pool.run(Job("table", sparql, max_rows=min(settings.max_rows, _DISPLAY_ROWS),
-                                                         max_bytes=settings.max_response_bytes))
+                                                         max_bytes=min(settings.max_response_bytes, _DISPLAY_BYTES)))
         except KgError as exc:
             error, status = " ".join(str(exc).split()), exc.status
     examples = [(title, text, "/query?query=" + quote(text)) for title, text in EXAMPLES]

@@ -78,7 +78,8 @@ class Job:
 
     ``protocol`` serialises results for the SPARQL endpoint (``results_media`` for
     SELECT/ASK, ``graph_media`` for CONSTRUCT/DESCRIBE); ``table`` returns display
-    cells for the explorer; ``values`` a :class:`QueryResult`; ``ego`` the
+    cells for the explorer (literals over :data:`CELL_CHARS` shortened; at most
+    ``max_bytes`` of cell text); ``values`` a :class:`QueryResult`; ``ego`` the
     standalone network page of the actor IRI given as ``sparql``.
     """
 
@@ -310,6 +311,19 @@ def _protocol(store: Store, job: Job) -> Reply:
     return Reply("graph", job.graph_media, body, truncated or kept < len(triples))
 
 
+CELL_CHARS = 10_000
+"""A literal longer than this is shortened in a ``table`` job's cells (they are for display)."""
+
+
+def _shortened(text: str) -> str:
+    """``text``, or its start and how long it was when it is over :data:`CELL_CHARS`.
+
+    >>> _shortened("x" * 10_001)[-25:]
+    'xxxx… (10,001 characters)'
+    """
+    return text if len(text) <= CELL_CHARS else f"{text[:CELL_CHARS]}… ({len(text):,} characters)"
+
+
 def _cell(term: Any) -> Cell:
     if term is None:
         return ("", "", "")
@@ -320,8 +334,8 @@ def _cell(term: Any) -> Cell:
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value if term.datatype else ""
         note = term.language or ("" if datatype == _XSD_STRING else datatype)
-        return ("literal", term.value, note)
-    return ("literal", str(term), "")
+        return ("literal", _shortened(term.value), note)
+    return ("literal", _shortened(str(term)), "")
 
 
 def _table(store: Store, job: Job) -> Table:
@@ -330,18 +344,18 @@ def _table(store: Store, job: Job) -> Table:
         return Table(boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
-        rows: list[tuple[Cell, ...]] = []
-        size = 0
-        for sol in islice(result, job.max_rows + 1):
-            row = tuple(_cell(sol[n]) for n in names)
-            size += sum(len(c[1]) + len(c[2]) for c in row)
-            if size > job.max_bytes:
-                return Table(names, tuple(rows), truncated=True)
-            rows.append(row)
-        return Table(names, tuple(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
-    triples = list(islice(result, job.max_rows + 1))
-    rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples[: job.max_rows]]
-    return Table(("subject", "predicate", "object"), tuple(rows), truncated=len(triples) > job.max_rows)
+        cells: Any = (tuple(_cell(sol[n]) for n in names) for sol in result)
+    else:
+        names = ("subject", "predicate", "object")
+        cells = ((_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in result)
+    rows: list[tuple[Cell, ...]] = []
+    size = 0
+    for row in islice(cells, job.max_rows + 1):
+        size += sum(len(c[1]) + len(c[2]) for c in row)
+        if size > job.max_bytes:
+            return Table(names, tuple(rows), truncated=True)
+        rows.append(row)
+    return Table(names, tuple(rows[: job.max_rows]), truncated=len(rows) > job.max_rows)
 
 
 def _ego(store: Store, job: Job) -> str:

@@ -20,12 +20,12 @@ from kg.server.worker import CHUNK_BYTES
 MIB = 1024 * 1024
 
 
-def big_query(rows: int) -> str:
-    """SELECT ``rows`` rows (?i = 0..rows-1), each with ?big = str(?i) followed by one MiB of "x"."""
-    doublings = " ".join(f"BIND(CONCAT(?a{k}, ?a{k}) AS ?a{k + 1})" for k in range(10))  # 1 KiB → 1 MiB
+def big_query(rows: int, doublings: int = 10) -> str:
+    """SELECT ``rows`` rows (?i = 0..rows-1), each with ?big = str(?i) followed by 1 KiB × 2**doublings of "x"."""
+    binds = " ".join(f"BIND(CONCAT(?a{k}, ?a{k}) AS ?a{k + 1})" for k in range(doublings))  # 10: 1 KiB → 1 MiB
     values = " ".join(map(str, range(rows)))
-    return (f'SELECT ?i ?big WHERE {{ VALUES ?i {{ {values} }} BIND("{"x" * 1024}" AS ?a0) {doublings} '
-            f"BIND(CONCAT(STR(?i), ?a10) AS ?big) }} ORDER BY ?i")
+    return (f'SELECT ?i ?big WHERE {{ VALUES ?i {{ {values} }} BIND("{"x" * 1024}" AS ?a0) {binds} '
+            f"BIND(CONCAT(STR(?i), ?a{doublings}) AS ?big) }} ORDER BY ?i")
 
 
 def _peak_rss_kib(pid: int) -> int:
@@ -119,3 +119,15 @@ def test_streaming_client_that_stops_reading_is_cut_off(launch, sample_store):
         _still_answers(srv)  # while this client still holds its connection, reading nothing
     assert "accepted nothing for 1 s" in srv.output()
     assert "Traceback" not in srv.output() and "ERROR" not in srv.output()
+
+
+def test_query_page_table_is_bounded_for_display(launch, sample_store):
+    # the page without JavaScript renders its table in the server process: long values shortened, 2 MB of text at most
+    srv = launch(sample_store, "--workers", "1", "--time-limit", "60")
+    page = httpx.get(srv.url + "/query", params={"query": big_query(8)}, timeout=120)
+    assert page.status_code == 200 and len(page.content) < 500_000
+    assert "8 rows." in page.text and page.text.count("… (1,048,577 characters)") == 8
+    page = httpx.get(srv.url + "/query", params={"query": big_query(300, doublings=4)}, timeout=120)
+    assert page.status_code == 200 and "rows shown; more were cut" in page.text
+    assert 1_000_000 < len(page.content) < 2_500_000
+    assert "Download (csv)" in page.text  # the whole result is one link away, from the streaming endpoint
