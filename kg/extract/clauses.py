@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.control import blocked, demanded, denied_gerund
+from kg.extract.phrases import numbered_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -308,7 +309,10 @@ def _based_name(place: "Token") -> "Token | None":
 
 
 def _usable(token: "Token") -> bool:
-    return token.ent_type_ not in P.NON_ARG_ENTS and not token.is_punct and token.dep_ != "expl"
+    if token.is_punct or token.dep_ == "expl":
+        return False
+    return token.ent_type_ not in P.NON_ARG_ENTS or numbered_name(token)
+
 
 
 def _lemma(verb: "Token") -> str:

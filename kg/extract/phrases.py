@@ -192,6 +192,15 @@ def label_words(tokens: "list[Token]") -> str:
     return normalize_name("".join(words))
 
 
+def numbered_name(token: "Token") -> bool:
+    """A capitalised number word ending a name ("the Ford *Five Hundred*", "Air Force *One*"), which
+    the recogniser calls a cardinal: a name, hence an argument, when a proper noun of no number
+    precedes it in its compound."""
+    return token.ent_type_ == "CARDINAL" and token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "CARDINAL" for c in token.children
+    )
+
+
 def concept_of(token: "Token", offset: int, *, conjuncts: "list[Token] | None" = None) -> Arg | None:
     """A concept mention (type Other) for a noun phrase, or None for non-nominal tokens.
 
@@ -201,7 +210,7 @@ def concept_of(token: "Token", offset: int, *, conjuncts: "list[Token] | None" =
     """
     if token.pos_ not in P.ARG_POS and token.pos_ not in ("ADJ", "VERB"):
         return None
-    if token.ent_type_ in P.NON_ARG_ENTS or token.like_num or token.is_punct or token.is_space:
+    if not numbered_name(token) and (token.ent_type_ in P.NON_ARG_ENTS or token.like_num or token.is_punct or token.is_space):
         return None
     heads = [token, *(conjuncts or [])]
     labels = []

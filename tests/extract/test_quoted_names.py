@@ -1,5 +1,6 @@
-"""A name right after an opening quote mark is still the name (issue 13): the recogniser often
-takes the quote into the entity ("``Qantas Airways ..."). Sentences written for these tests."""
+"""Names the recogniser cuts wrongly (issue 13): an opening quote mark taken into a name
+("``Qantas Airways ..."), a number word ending a name taken for a count ("the Ford Five Hundred").
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -17,3 +18,11 @@ def test_name_after_opening_quote_is_an_actor(nlp, relations_of, text, name):
     assert any(e.text == "``" + name for e in nlp(text).ents)  # the quote inside the entity
     found = [(r.subject.label, r.subject.text, r.predicate) for r in relations_of(text)]
     assert (name, name, "thank") in found, found
+
+
+# A capitalised number word ending a name is part of the name, not a count.
+def test_number_word_ending_a_name_is_an_argument(nlp, tuples_of):
+    text = "Peugeot will rename the Peugeot Four Hundred to the Lion next year."
+    assert any(e.label_ == "CARDINAL" and e.text.startswith("Four") for e in nlp(text).ents)
+    assert ("Peugeot", "rename", "Peugeot Four Hundred") in tuples_of(text)
+
