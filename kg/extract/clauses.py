@@ -534,8 +534,10 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         for preps, pobj in found:
             predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
             yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
-        if not found and len(subjects) > 1 and obj.pos_ == "NOUN" and obj.lemma_.lower() in L.JOINT_NOUNS:
-            # "X and Y signed an agreement": each signed it with the other (guidelines §9)
+        other_party = any(p.lower_ in ("with", "between", "among") for p in _kids(obj, {"prep"}))
+        if not found and not other_party and len(subjects) > 1 and obj.pos_ == "NOUN" and obj.lemma_.lower() in L.JOINT_NOUNS:
+            # "X and Y signed an agreement": each signed it with the other (guidelines §9), unless
+            # the pact names its other party ("ratified the treaty with Z")
             yield frame(subjects, _phrase(base, obj.lemma_, "with"), [*head, obj], LIGHT)
         return
     phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]

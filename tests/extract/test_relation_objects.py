@@ -178,3 +178,10 @@ def test_signatory_does_what_the_contract_is_for(tuples_of):
 def test_critic_of_a_contract_does_not_do_what_it_is_for(tuples_of):
     found = tuples_of("Vantor Group criticised a contract to buy twelve jets from Embraer.")
     assert not any(t[1].startswith("buy") for t in found), found
+
+
+# Conjoined subjects of a pact act with each other only when the pact names no other party.
+def test_joint_act_needs_a_pact_without_other_party(tuples_of):
+    found = tuples_of("Neither Chile nor Peru ratified the treaty with Bolivia.")
+    assert not any({t[0], t[2]} == {"Chile", "Peru"} for t in found), found
+    assert ("Chile", "sign treaty with", "Peru") in tuples_of("Chile and Peru signed the treaty.")
