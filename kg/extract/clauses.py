@@ -747,6 +747,45 @@ def state_frames(verb: "Token") -> "Iterator[Frame]":
                         return
 
 
+def in_state_frames(verb: "Token") -> "Iterator[Frame]":
+    """"X is in <state> of Y": X `verb` Y, the verb the state noun stands for.
+
+    Generalisation: "be in" with a deverbal noun of a state held towards something
+    (:data:`~kg.extract.lexicon.IN_STATE_NOUNS`: possession, control, breach, violation,
+    support) and its "of" phrase says the subject holds that state towards the phrase's object:
+    "was in possession of the files" → `possess` files, "is in breach of the accord" → `breach`
+    accord; a partner phrase on that object folds in as after a verb ("in possession of
+    documents from X" → `possess documents from` X). "In" with other nouns ("in Paris", "in
+    trouble") gives nothing here.
+    """
+    if verb.lemma_.lower() != "be":
+        return
+    subjects = tuple(s for s in map(_content, subjects_of(verb)[0]) if _usable(s))
+    if not subjects:
+        return
+    for prep in _kids(verb, {"prep"}):
+        if prep.lower_ != "in":
+            continue
+        for noun in _kids(prep, {"pobj"}):
+            lemma = L.IN_STATE_NOUNS.get(noun.lemma_.lower())
+            if lemma is None or noun.pos_ != "NOUN":
+                continue
+            for of in _kids(noun, {"prep"}):
+                if of.lower_ != "of":
+                    continue
+                for pobj in _kids(of, {"pobj"}):
+                    obj = _content(pobj)
+                    if not _usable(obj):
+                        continue
+                    written = [*_aux_tokens(verb), verb, prep, noun, of]
+                    yield Frame(verb, subjects, _with_conjuncts(obj), lemma, _ordered(written), PREP)
+                    for preps, partner in _noun_partners(obj):
+                        predicate = _phrase(lemma, obj.lemma_, *(p.lower_ for p in preps))
+                        yield Frame(verb, subjects, _with_conjuncts(partner), predicate,
+                                    _ordered([*written, obj, *preps]), LIGHT)
+                    return
+
+
 def predicates(sent: "Span") -> "Iterator[Token]":
     """The tokens of ``sent`` that head a verbal or adjectival predicate."""
     for token in sent:
@@ -781,3 +820,4 @@ def frames(sent: "Span", *, copula: bool = False, complements: bool = True) -> "
             yield from verb_frames(token, copula=copula)
         else:
             yield from state_frames(token)
+            yield from in_state_frames(token)

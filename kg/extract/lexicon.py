@@ -125,6 +125,14 @@ UNDER_NOUNS = {
 """Event nouns of "under <noun>", a passive periphrasis ("under development by X" → X `develop`
 it, "came under attack by X", "has X under review"): noun → the verb it stands for."""
 
+IN_STATE_NOUNS = {
+    "possession": "possess", "control": "control", "command": "command", "violation": "violate",
+    "breach": "breach", "pursuit": "pursue", "defiance": "defy", "support": "support",
+    "favour": "favor", "favor": "favor", "charge": "run", "custody": "hold", "ownership": "own",
+}
+"""Nouns of "be in <noun> of X", a state the subject is in towards X ("was in possession of X" →
+`possess` X, "is in breach of the deal"): noun → the verb it stands for."""
+
 REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
 """Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
 given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""

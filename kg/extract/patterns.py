@@ -52,6 +52,7 @@ QUANTITY_NOUNS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
     "number", "lot", "lots", "group", "some", "many", "most", "all", "several", "few", "each",
     "both", "one", "two", "three", "four", "five", "majority", "minority", "part", "rest",
+    "page", "pages", "piece", "pieces", "ton", "tons", "tonne", "tonnes", "barrel", "barrels",
 })
 """Heads that only count what their "of" phrase names ("dozens of civilians")."""
 

@@ -55,3 +55,23 @@ def test_model_number_stays_in_the_label(relations_of):
     # "787" is part of the name; the count "22" is not
     rels = relations_of("Aeroflot bought 22 new Boeing 787 Dreamliners.", resolve=False)
     assert any(r.object.label.lower() == "boeing 787 dreamliners" for r in rels), [r.object.label for r in rels]
+
+
+# "X is in <state> of Y": the verb the state noun stands for.
+IN_STATE = [
+    ("Iran is in breach of the Vienna accord.", ("Iran", "breach", "Vienna accord")),
+    ("The Houthis are in control of Hodeidah.", ("Houthis", "control", "Hodeidah")),
+    # a partner phrase on the object folds in
+    ("Norvik Steel was in possession of secret files from Siemens.", ("Norvik Steel", "possess file from", "Siemens")),
+]
+
+
+@pytest.mark.parametrize("text, expected", IN_STATE)
+def test_in_state_of(tuples_of, text, expected):
+    found = tuples_of(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text", ["Iran is in the middle of the crisis.", "Siemens is in Paris."])
+def test_other_in_phrases_give_nothing(tuples_of, text):
+    assert not tuples_of(text)
