@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Literal
@@ -167,6 +167,75 @@ def _rows_splitter(empty: bytes, name: str) -> int:
     return len(empty)  # CSV: the header line, then the rows
 
 
+class _Packer:
+    """Items (rows, triples) converted a batch at a time; their parts kept while the body stays within ``max_bytes``.
+
+    ``convert(items)`` gives the items' part of the body (None: unexpected framing);
+    ``used`` is what the body's frame takes; ``separator`` goes between two batches' parts.
+    """
+
+    def __init__(self, convert: Callable[[list[Any]], bytes | None], max_bytes: int, used: int,
+                 separator: bytes = b"") -> None:
+        self.convert = convert
+        self.max_bytes = max_bytes
+        self.size = used
+        self.separator = separator
+        self.pieces: list[bytes] = []
+
+    def add(self, items: list[Any]) -> bool | None:
+        """Add the most of ``items`` that fit (all: True; fewer: False; unexpected framing: None)."""
+        sep = len(self.separator) if self.pieces else 0
+        got = self.convert(items)
+        if got is None:
+            return None
+        count = len(items)
+        if self.size + sep + len(got) > self.max_bytes:  # bisect for the largest count that fits
+            lo, hi, got = 0, len(items) - 1, b""
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                part = self.convert(items[:mid])
+                if part is None:
+                    return None
+                if self.size + sep + len(part) <= self.max_bytes:
+                    lo, got = mid, part
+                else:
+                    hi = mid - 1
+            count = lo
+        if count:
+            if sep:
+                self.pieces.append(self.separator)
+            self.pieces.append(got)
+            self.size += sep + len(got)
+        return count == len(items)
+
+    def run(self, items: Iterator[Any], measure: Callable[[Any], int], max_rows: int) -> bool | None:
+        """Add ``items`` in batches of about :data:`_BATCH_BYTES` (by ``measure``); whether any were cut.
+
+        An item whose ``measure`` alone is over ``max_bytes`` is not converted: the body is cut before it.
+        """
+        batch: list[Any] = []
+        batch_bytes = 0
+        cut = False
+        for i, item in enumerate(items):
+            size = measure(item)
+            if i >= max_rows or size > self.max_bytes:
+                cut = True
+                break
+            batch.append(item)
+            batch_bytes += size
+            if batch_bytes >= _BATCH_BYTES:
+                fitted = self.add(batch)
+                if not fitted:
+                    return None if fitted is None else True
+                batch, batch_bytes = [], 0
+        if batch:
+            fitted = self.add(batch)
+            if fitted is None:
+                return None
+            cut = cut or not fitted
+        return cut
+
+
 def _batched_solutions(result: ox.QuerySolutions, name: str, max_rows: int,
                        max_bytes: int) -> tuple[bytes, bool] | None:
     r"""The solutions written in format ``name`` (JSON, XML or CSV), cut to whole rows within both caps.
@@ -175,9 +244,11 @@ def _batched_solutions(result: ox.QuerySolutions, name: str, max_rows: int,
     writes them) and only their part of each batch's output is kept, so the worker holds
     the growing body and one batch, never the whole result in several forms. None if
     pyoxigraph's output is not framed as expected (the caller then writes it whole).
+    A row whose TSV form alone is over ``max_bytes`` ends the body (CSV, which drops
+    datatypes, might have fitted it).
 
-    >>> st = ox.Store()
     >>> import json
+    >>> st = ox.Store()
     >>> body, cut = _batched_solutions(st.query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"), "JSON", 2, 10**6)
     >>> [b["x"]["value"] for b in json.loads(body)["results"]["bindings"]], cut
     (['1', '2'], True)
@@ -195,9 +266,6 @@ def _batched_solutions(result: ox.QuerySolutions, name: str, max_rows: int,
     empty = write([])
     at = _rows_splitter(empty, name)
     prefix, suffix = empty[:at], empty[at:]
-    separator = b"," if name == "JSON" else b""
-    pieces = [prefix]
-    size = len(empty)
 
     def rows(lines: list[str]) -> bytes | None:
         out = write(lines)
@@ -205,59 +273,43 @@ def _batched_solutions(result: ox.QuerySolutions, name: str, max_rows: int,
             return None
         return out[len(prefix):len(out) - len(suffix)]
 
-    def add(lines: list[str]) -> bool | None:
-        """Add the most rows of ``lines`` that fit (all: True; fewer: False; unknown framing: None)."""
-        nonlocal size
-        sep = len(separator) if len(pieces) > 1 else 0
-        got = rows(lines)
-        if got is None:
-            return None
-        count = len(lines)
-        if size + sep + len(got) > max_bytes:  # bisect for the largest count that fits
-            lo, hi, got = 0, len(lines) - 1, b""
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                part = rows(lines[:mid])
-                if part is None:
-                    return None
-                if size + sep + len(part) <= max_bytes:
-                    lo, got = mid, part
-                else:
-                    hi = mid - 1
-            count = lo
-        if count:
-            if sep:
-                pieces.append(separator)
-            pieces.append(got)
-            size += sep + len(got)
-        return count == len(lines)
+    packer = _Packer(rows, max_bytes, len(empty), b"," if name == "JSON" else b"")
+    lines = ("\t".join(_tsv_term(solution[n]) for n in names) for solution in result)
+    cut = packer.run(lines, len, max_rows)
+    return None if cut is None else (b"".join([prefix, *packer.pieces, suffix]), cut)
 
-    truncated = False
-    batch: list[str] = []
-    batch_bytes = 0
-    for i, solution in enumerate(result):
-        if i >= max_rows:
-            truncated = True
-            break
-        line = "\t".join(_tsv_term(solution[n]) for n in names)
-        if len(line) > max_bytes:  # too big to fit (CSV, dropping datatypes, might: cut all the same, unconverted)
-            truncated = True
-            break
-        batch.append(line)
-        batch_bytes += len(line)
-        if batch_bytes >= _BATCH_BYTES:
-            fitted = add(batch)
-            if fitted is None:
-                return None
-            if not fitted:
-                return b"".join([*pieces, suffix]), True
-            batch, batch_bytes = [], 0
-    if batch:
-        fitted = add(batch)
-        if fitted is None:
-            return None
-        truncated = truncated or not fitted
-    return b"".join([*pieces, suffix]), truncated
+
+def _prefix_block(turtle: bytes) -> bytes:
+    """The leading ``@prefix`` lines of a Turtle document."""
+    end = 0
+    while turtle.startswith(b"@prefix ", end):
+        end = turtle.index(b"\n", end) + 1
+    return turtle[:end]
+
+
+def _batched_triples(result: Iterator[ox.Triple], fmt: ox.RdfFormat, prefixes: dict[str, str] | None,
+                     max_rows: int, max_bytes: int) -> tuple[bytes, bool] | None:
+    """Triples as N-Triples or Turtle, converted a batch at a time, cut to whole triples within both caps.
+
+    Each batch's statements are kept (Turtle: after the one ``@prefix`` block, whose size
+    is counted from the start); None if the output is not framed as expected.
+    """
+    if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+        return None
+    header = b""
+    if fmt == ox.RdfFormat.TURTLE and prefixes:
+        header = _prefix_block(ox.serialize([ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))],
+                                            format=fmt, prefixes=prefixes))
+
+    def statements(triples: list[ox.Triple]) -> bytes | None:
+        out = ox.serialize(triples, format=fmt, prefixes=prefixes)
+        return out[len(header):] if out.startswith(header) else None
+
+    packer = _Packer(statements, max_bytes, len(header))
+    cut = packer.run(result, lambda t: len(str(t)), max_rows)
+    if cut is None:
+        return None
+    return (b"".join([header, *packer.pieces]) if packer.pieces else b""), cut
 
 
 def _fit(write: Callable[[int], bytes], count: int, max_bytes: int) -> tuple[bytes, int]:
@@ -294,6 +346,15 @@ def _protocol(store: Store, job: Job) -> Reply:
 
         body, kept = _fit(write, len(lines), job.max_bytes)
         return Reply("select", job.results_media, body, truncated or kept < len(lines))
+    fmt = getattr(ox.RdfFormat, GRAPH_MEDIA[job.graph_media])
+    from kg.rdf.namespaces import PREFIXES
+
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    batched = _batched_triples(result, fmt, prefixes, job.max_rows, job.max_bytes)
+    if batched is not None:
+        return Reply("graph", job.graph_media, *batched)
+    if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):  # unexpected framing: run again, the slow way
+        result = store.raw_query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
     triples = []
     size = 0
     truncated = False
@@ -303,10 +364,6 @@ def _protocol(store: Store, job: Job) -> Reply:
             truncated = True
             break
         triples.append(triple)
-    fmt = getattr(ox.RdfFormat, GRAPH_MEDIA[job.graph_media])
-    from kg.rdf.namespaces import PREFIXES
-
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     body, kept = _fit(lambda n: ox.serialize(triples[:n], format=fmt, prefixes=prefixes), len(triples), job.max_bytes)
     return Reply("graph", job.graph_media, body, truncated or kept < len(triples))
 

@@ -204,6 +204,39 @@ def test_a_concepts_ego_network_is_drawn_from_the_full_graph():
     assert "Velandia" in html and "truce plan" in html
 
 
+CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.mark.parametrize("fmt", [ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE])
+def test_server_batched_triples_keep_every_triple_and_cut_exactly(monkeypatch, fmt):
+    from kg.rdf.namespaces import PREFIXES
+
+    monkeypatch.setattr(worker, "_BATCH_BYTES", 400)  # many batches of a few triples
+    store = _mixed_store()
+    prefixes = PREFIXES if fmt == ox.RdfFormat.TURTLE else None
+    order = list(store.query(CONSTRUCT))
+    assert len(order) == 240
+
+    def parsed(body: bytes) -> list[ox.Triple]:
+        return list(ox.parse(body, format=fmt))
+
+    body, cut = worker._batched_triples(store.query(CONSTRUCT), fmt, prefixes, 1000, 10**7)
+    assert not cut and sorted(map(str, parsed(body))) == sorted(map(str, order))
+    whole = ox.serialize(order, format=fmt, prefixes=prefixes)
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        assert body == whole
+    body, cut = worker._batched_triples(store.query(CONSTRUCT), fmt, prefixes, 100, 10**7)
+    assert cut and sorted(map(str, parsed(body))) == sorted(map(str, order[:100]))
+    full = len(worker._batched_triples(store.query(CONSTRUCT), fmt, prefixes, 1000, 10**7)[0])
+    for cap in (300, 5_000, full // 2, full - 1):
+        body, cut = worker._batched_triples(store.query(CONSTRUCT), fmt, prefixes, 1000, cap)
+        kept = parsed(body)
+        assert cut and len(body) <= cap and sorted(map(str, kept)) == sorted(map(str, order[:len(kept)]))
+        assert kept if cap > 300 or fmt == ox.RdfFormat.N_TRIPLES else not kept  # Turtle's prefixes alone are over 300
+        if fmt == ox.RdfFormat.N_TRIPLES:  # one line per triple: one more would not have fitted
+            assert len(ox.serialize(order[:len(kept) + 1], format=fmt)) > cap
+
+
 def test_server_protocol_falls_back_when_framing_is_unknown(monkeypatch, sample_store):
     from kg.rdf.store import Store
 
