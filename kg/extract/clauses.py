@@ -489,6 +489,12 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
         if subjects and patients:
             yield frame(patients, base, [*head, *_kids(verb, {"agent"})], PASSIVE)
+            # "the share in X held by Y": a common-noun patient folds in with its own phrase, as an
+            # object does (the verb's phrases in a passive are circumstances: "greeted at the airport")
+            for preps, pobj in incorporated(verb, patients[0]) if patients[0].pos_ == "NOUN" else ():
+                if preps[0].head.i == patients[0].i and not (verb.dep_ == "acl" and pobj.i > verb.i):
+                    predicate = _phrase(base, patients[0].lemma_, *(p.lower_ for p in preps))
+                    yield frame(_with_conjuncts(pobj), predicate, [*head, patients[0], *preps], LIGHT)
         return
     if not subjects:
         return

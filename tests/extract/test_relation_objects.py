@@ -185,3 +185,15 @@ def test_joint_act_needs_a_pact_without_other_party(tuples_of):
     found = tuples_of("Neither Chile nor Peru ratified the treaty with Bolivia.")
     assert not any({t[0], t[2]} == {"Chile", "Peru"} for t in found), found
     assert ("Chile", "sign treaty with", "Peru") in tuples_of("Chile and Peru signed the treaty.")
+
+
+# A common-noun patient of a passive folds its own partner phrase in, as an object does.
+def test_passive_patient_folds_in(tuples_of):
+    assert ("Vantor Group", "sign contract with", "Siemens") in tuples_of("A supply contract with Siemens was signed by Vantor Group.")
+    found = tuples_of("Kestrel Holdings wants to buy the stake in Siemens held by Vantor Group.")
+    assert ("Vantor Group", "hold stake in", "Siemens") in found, found
+
+
+def test_passive_verb_phrase_is_a_circumstance(tuples_of):
+    found = tuples_of("The new jet was greeted by Siemens at Heathrow Airport.")
+    assert not any("at" in t[1].split() for t in found), found
