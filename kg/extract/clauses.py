@@ -98,9 +98,17 @@ def is_passive(verb: "Token") -> bool:
 
 
 def _agents(verb: "Token") -> "tuple[Token, ...]":
+    """The agent of a passive: its by-phrase, or a deliberative body in an "in" phrase ("was
+    rejected in the Senate": the Senate rejected it, guidelines §3;
+    :data:`~kg.extract.lexicon.DELIBERATIVE_BODIES`), never a place ("rejected in Paris")."""
     for agent in _kids(verb, {"agent"}):
         for pobj in _kids(agent, {"pobj"}):
             return _with_conjuncts(pobj)
+    for prep in _kids(verb, {"prep"}):  # "was rejected in the Senate": a deliberative body decides
+        if prep.lower_ == "in":
+            for pobj in _kids(prep, {"pobj"}):
+                if pobj.lemma_.lower() in L.DELIBERATIVE_BODIES and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    return _with_conjuncts(pobj)
     for obj in _kids(verb, P.OBJ_DEPS):  # "was fined 120 million euros by the Commission"
         for prep in _kids(obj, {"prep"}):
             if prep.lower_ == "by":

@@ -133,6 +133,13 @@ IN_STATE_NOUNS = {
 """Nouns of "be in <noun> of X", a state the subject is in towards X ("was in possession of X" →
 `possess` X, "is in breach of the deal"): noun → the verb it stands for."""
 
+DELIBERATIVE_BODIES = frozenset({
+    "senate", "house", "congress", "parliament", "assembly", "council", "court", "committee",
+    "chamber", "legislature", "cabinet", "knesset", "duma", "bundestag", "majlis", "diet", "tribunal",
+})
+"""Bodies that decide by deliberating: "rejected in the Senate" names the Senate as the agent
+(guidelines §3), unlike a place ("rejected in Paris")."""
+
 REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
 """Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
 given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""

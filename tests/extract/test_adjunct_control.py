@@ -58,3 +58,9 @@ def test_late_notice_comes_from_the_actor(relations_of):
 ])
 def test_no_implied_informer(relations_of, text):
     assert not any(r.predicate == "tell" and r.subject.text == "Ugandan troops" for r in relations_of(text))
+
+
+# A deliberative body in an "in" phrase is the agent of a passive; a place is not.
+def test_body_in_phrase_is_the_agent(tuples_of):
+    assert ("Knesset", "approve", "budget") in tuples_of("The budget was approved in the Knesset on Monday.")
+    assert not any(t[0] == "Geneva" for t in tuples_of("The accord was signed in Geneva on Monday."))
