@@ -138,6 +138,23 @@ def _possessor(obj: Arg, args: Arguments, doc: "Doc") -> Arg | None:
     return found if found is not None and found.is_actor else None
 
 
+_PEOPLE_NOUNS = frozenset({"worker", "workforce", "employee", "member", "staff", "personnel", "shareholder", "bondholder"})
+
+
+def _specific_people(token: "Token") -> bool:
+    """A group of people made specific by its organisation or owner ("their workforces", "most
+    Unite union members", "the many Siemens employees"): an unnamed actor that can be the partner
+    of an incorporated predicate (guidelines §1), unlike "workers" at large."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PEOPLE_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN"))
+        or (c.dep_ in ("compound", "nmod") and (c.ent_type_ in ("ORG", "NORP") or c.pos_ == "PROPN"))
+        for c in token.subtree
+        if c.i < token.i
+    )
+
+
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
     """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
     "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
@@ -168,7 +185,10 @@ def _relations_of_frame(
         if frame.how == C.NOMINAL:
             objects = [o for o in objects if o.is_actor or N.national(frame.verb.doc[o.head])]
         elif frame.how == C.LIGHT and not light_event(frame.predicate):
-            objects = [o for o in objects if o.is_actor or _named_thing(frame.verb.doc[o.head])]
+            objects = [
+                o for o in objects
+                if o.is_actor or _named_thing(frame.verb.doc[o.head]) or _specific_people(frame.verb.doc[o.head])
+            ]
         elif frame.how == C.SVO and _lemma_of(frame) not in P.SPEECH_VERBS | L.SAYING_VERBS:
             owners = [_possessor(o, args, frame.verb.doc) for o in objects]
             if any(owners):  # the owner of an act is no partner of a subject that is no actor either

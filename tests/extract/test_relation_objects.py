@@ -197,3 +197,9 @@ def test_passive_patient_folds_in(tuples_of):
 def test_passive_verb_phrase_is_a_circumstance(tuples_of):
     found = tuples_of("The new jet was greeted by Siemens at Heathrow Airport.")
     assert not any("at" in t[1].split() for t in found), found
+
+
+# People made specific by their owner are partners of an incorporated predicate; people at large not.
+def test_specific_group_of_people_is_a_partner(tuples_of):
+    assert ("Vantor Group", "offer bonus to", "employees") in tuples_of("Vantor Group offered bonuses to its employees.")
+    assert not any(t[1] == "offer bonus to" for t in tuples_of("Vantor Group offered bonuses to employees."))
