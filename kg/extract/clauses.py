@@ -284,6 +284,28 @@ def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
                 yield [prep, inner], _content(pobj)
 
 
+_PREP_SUBORDINATORS = frozenset({"before", "after"})
+
+
+def _subordinator_phrases(verb: "Token") -> "list[tuple[list[Token], Token]]":
+    """A prepositional phrase the parser read as a clause: "pleaded before Congress to be given
+    X", parsed as "before [Congress to be given X]".
+
+    Generalisation: an infinitive clause takes no subordinator with a subject of its own ("before
+    Congress to be given" is no clause), so a "before"/"after" right before the subject of a "to"
+    infinitive is a preposition on the verb above, and that subject its object (the infinitive
+    is then the verb's purpose)."""
+    found = []
+    for clause in _kids(verb, {"advcl"}):
+        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+            continue
+        marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ in _PREP_SUBORDINATORS]
+        subjects = _kids(clause, P.SUBJ_DEPS | P.PASS_SUBJ_DEPS)
+        if marks and subjects and subjects[0].left_edge.i == marks[0].i + 1:
+            found.append(([marks[0]], subjects[0]))
+    return found
+
+
 def _content(token: "Token", depth: int = 0) -> "Token":
     """The counted noun behind a quantity ("dozens of civilians" → civilians, "80% of its stake"
     → stake), or what a sum of money is made of ("$5 billion in loans" → loans)."""
@@ -554,7 +576,7 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             # the pact names its other party ("ratified the treaty with Z")
             yield frame(subjects, _phrase(base, obj.lemma_, "with"), [*head, obj], LIGHT)
         return
-    phrases = [(preps, pobj) for preps, pobj in _preps(verb) if _usable(pobj)]
+    phrases = [(preps, pobj) for preps, pobj in [*_preps(verb), *_subordinator_phrases(verb)] if _usable(pobj)]
     if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance
         phrases = [(preps, pobj) for preps, pobj in phrases if preps[-1].lower_ not in P.LOCATIVE_PREPS] or phrases[:1]
     if len(subjects) > 1 and _lemma(verb) in L.SYMMETRIC_VERBS:

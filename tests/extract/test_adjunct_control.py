@@ -64,3 +64,16 @@ def test_no_implied_informer(relations_of, text):
 def test_body_in_phrase_is_the_agent(tuples_of):
     assert ("Knesset", "approve", "budget") in tuples_of("The budget was approved in the Knesset on Monday.")
     assert not any(t[0] == "Geneva" for t in tuples_of("The accord was signed in Geneva on Monday."))
+
+
+# "before X to V": no clause takes a subordinator and a subject with an infinitive; a preposition.
+def test_subordinator_read_as_preposition(nlp, tuples_of):
+    text = "The airlines of Kenya and Uganda had pleaded before the Senate to be granted new routes."
+    before = next(t for t in nlp(text) if t.lower_ == "before")
+    found = tuples_of(text)
+    assert before.dep_ == "mark"  # the parse this rule repairs
+    assert any(t[1] == "plead before" for t in found), found
+
+
+def test_real_before_clause_is_no_phrase(tuples_of):
+    assert not any(t[1].endswith("before") for t in tuples_of("Renault left Iran before Siemens arrived."))
