@@ -375,7 +375,14 @@ def _transfer(verb: "Token") -> "list[tuple[list[Token], Token]]":
     """The goal or source of a transfer verb ("send ... to Israel", "withdraw ... from the talks")."""
     if _lemma(verb) not in L.TRANSFER_VERBS:
         return []
-    return [(preps, pobj) for preps, pobj in _preps(verb) if preps[0].lower_ in _GOALS and _usable(pobj)]
+    found = [(preps, pobj) for preps, pobj in _preps(verb) if preps[0].lower_ in _GOALS and _usable(pobj)]
+    if not found:  # "delivered the last jet built to X": the goal hung on the object's participle
+        for obj in _kids(verb, P.OBJ_DEPS):
+            for part in _kids(obj, {"acl"}):
+                if part.tag_ == "VBN" and not _kids(part, P.AUX_DEPS | {"agent"}):
+                    found += [(preps, pobj) for preps, pobj in _preps(part)
+                              if preps[0].lower_ in ("to", "into") and pobj.ent_type_ in _PARTNER_ENTS | {"GPE"}]
+    return found
 
 
 _PARTNER_ENTS = frozenset({"ORG", "PERSON", "NORP"})
@@ -540,6 +547,9 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     if goals and not datives:  # "send troops to Israel": send to Israel
         for preps, pobj in goals[:1]:
             yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+        for obj in objs[:1]:
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) or obj.pos_ == "PROPN":
+                yield frame(_with_conjuncts(obj), base, head, SVO)  # a specific theme ("the last jet")
         return
     if datives and (not objs or _lemma(verb) in L.TRANSFER_VERBS):
         dative = datives[0]
