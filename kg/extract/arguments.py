@@ -147,7 +147,38 @@ class Arguments:
                     )
                     return Arg(mention, PRONOUN, token.i)
             return None
+        if not conjuncts:
+            named = self._named_product(token)
+            if named is not None:
+                return named
         return concept_of(token, self.offset, conjuncts=conjuncts)
+
+    def _named_product(self, token: "Token") -> Arg | None:
+        """The named product a definite description of its class refers to: "the first Airbus A380
+        landed ... The aircraft was greeted by X" → the aircraft is the Airbus A380.
+
+        Generalisation: a singular "the" + class noun of made things
+        (:data:`~kg.extract.lexicon.PRODUCT_CLASS_NOUNS`: aircraft, jet, car) with no name of its own
+        takes the last product name (a PRODUCT entity) of its own or the previous sentence, as "the
+        company" takes the last company; none there, it stays a concept.
+        """
+        if token.lemma_.lower() not in L.PRODUCT_CLASS_NOUNS or token.tag_ != "NN" or token.ent_type_:
+            return None
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or any(c.ent_type_ for c in token.children if c.i < token.i):
+            return None
+        here = self.sentence_of(token.i)
+        names = [e for e in token.doc.ents if e.label_ == "PRODUCT" and e.end <= token.i and e.root.pos_ in ("PROPN", "NOUN")
+                 and 0 <= here - self.sentence_of(e.root.i) <= 1 and not e.root.like_num]
+        if not names:
+            return None
+        found = concept_of(names[-1].root, self.offset)
+        if found is None:
+            return None
+        start = dets[0].idx + self.offset
+        end = token.idx + len(token.text) + self.offset
+        text = token.doc.text[dets[0].idx : token.idx + len(token.text)]
+        return Arg(replace(found.mention, text=text, start=start, end=end, resolved_by="coref"), CONCEPT, token.i)
 
     def _local_plural(self, token: "Token") -> "Token | None":
         """The last plural common noun before an object "them" in its own sentence that is no actor

@@ -10,8 +10,8 @@ later, in :mod:`kg.extract.relations`). Covered:
   lemma ("meet with", "withdraw from", "call on", "pull out of");
 - light-verb objects in a prepositional phrase ("expressed concern over Iran"
   → "express concern over"; "imposed duties on European brandy"), and the
-  goal of a transfer verb instead of its theme ("will send 100 troops to
-  Israel" → "send to" Israel), "in favour of" as one preposition;
+  goal of a transfer verb, its theme only when specific ("will send 100 troops
+  to Israel" → "send to" Israel), "in favour of" as one preposition;
 - subjects inherited through control ("plans to attack" → the planner
   attacks; "is scheduled to meet"), conjoined verbs, participles ("the
   occupation attacking Iran") and adverbial clauses; the complements of

@@ -140,6 +140,13 @@ DELIBERATIVE_BODIES = frozenset({
 """Bodies that decide by deliberating: "rejected in the Senate" names the Senate as the agent
 (guidelines §3), unlike a place ("rejected in Paris")."""
 
+PRODUCT_CLASS_NOUNS = frozenset({
+    "aircraft", "plane", "airplane", "airliner", "jet", "jetliner", "car", "vehicle", "model", "truck",
+    "ship", "vessel", "submarine", "drone", "satellite", "rocket", "phone", "device", "sedan", "suv",
+})
+"""Class nouns of made products: "the aircraft" after "the Airbus A380 landed" is that model
+(:meth:`kg.extract.arguments.Arguments.concept`)."""
+
 REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
 """Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
 given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""

@@ -26,3 +26,15 @@ def test_number_word_ending_a_name_is_an_argument(nlp, tuples_of):
     assert any(e.label_ == "CARDINAL" and e.text.startswith("Four") for e in nlp(text).ents)
     assert ("Peugeot", "rename", "Peugeot Four Hundred") in tuples_of(text)
 
+
+
+# "The aircraft" after a named model is that model; with no model before it, a concept.
+def test_product_description_takes_the_last_model(relations_of):
+    rels = relations_of("The first Embraer E195 landed in Oslo on Monday. The aircraft was greeted by Jonas Gahr Store.")
+    greet = [r for r in rels if r.predicate == "greet"]
+    assert greet and "E195" in greet[0].object.label and greet[0].object.text == "The aircraft"
+
+
+def test_product_description_without_model(relations_of):
+    rels = relations_of("Norway bought a frigate in 2019. The aircraft was greeted by Jonas Gahr Store.")
+    assert [r.object.label for r in rels if r.predicate == "greet"] == ["aircraft"]
