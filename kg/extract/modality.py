@@ -98,6 +98,10 @@ def is_negated(verb: "Token", _depth: int = 0) -> bool:
         flip = gov.lemma_.lower() in _NEGATING or gov.lower_ in _NEGATING
         flip = flip or (gov.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in gov.children))  # "has yet to"
         return is_negated(gov, _depth + 1) != flip
+    if verb.dep_ == "conj" and gov.pos_ in P.PREDICATE_POS and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and gov.i < c.i < verb.i for c in gov.children
+    ):
+        return True  # "neither confirmed nor denied X", "did not confirm nor deny X": the second is denied too
     if verb.dep_ == "conj" and verb.tag_ in ("VB", "VBG", "VBN") and not _own_aux(verb) and gov.pos_ in P.PREDICATE_POS:
         return is_negated(gov, _depth + 1)
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)

@@ -203,3 +203,11 @@ def test_passive_verb_phrase_is_a_circumstance(tuples_of):
 def test_specific_group_of_people_is_a_partner(tuples_of):
     assert ("Vantor Group", "offer bonus to", "employees") in tuples_of("Vantor Group offered bonuses to its employees.")
     assert not any(t[1] == "offer bonus to" for t in tuples_of("Vantor Group offered bonuses to employees."))
+
+
+# "neither V1 nor V2": the verb after "nor" is denied too.
+def test_nor_negates_the_second_conjunct(relations_of):
+    found = [(r.predicate, r.negated) for r in relations_of("Siemens neither bought nor sold Osram shares.")]
+    assert found and all(negated for _, negated in found), found
+    found = [(r.predicate, r.negated) for r in relations_of("Siemens bought and sold Osram shares.")]
+    assert found and not any(negated for _, negated in found), found
