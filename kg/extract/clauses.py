@@ -191,14 +191,26 @@ def _adjunct_controller(gov: "Token", word: str, depth: int) -> "tuple[Token, ..
 
     Generalisation: a temporal or circumstantial adjunct is controlled by the grammatical subject
     of its clause, also when that clause is passive ("X was suspended after violating the rules":
-    X violated them; "Y was detained by Z while visiting W": Y visited W). Only an instrumental
-    "by" belongs to the doer, the passive's agent ("the plant was saved by cutting costs").
+    X violated them; "Y was detained by Z while visiting W": Y visited W), for the words of
+    :data:`_SUBJECT_ADJUNCT_WORDS` and a finite passive only. An instrumental "by" belongs to the
+    doer, the passive's agent ("the plant was saved by cutting costs"); a bare participle
+    ("..., reflecting X") and a reduced relative ("a ploy aimed at embarrassing X") are left as
+    they were.
     """
-    if is_passive(gov) and word != "by":
+    finite = any(c.dep_ == "auxpass" for c in gov.children)  # not a reduced relative ("a plan aimed at")
+    if finite and word in _SUBJECT_ADJUNCT_WORDS and is_passive(gov):
         patients = _patients(gov)
         if patients:
             return patients
     return subjects_of(gov, depth + 1)[0]
+
+
+_SUBJECT_ADJUNCT_WORDS = frozenset({
+    "after", "before", "while", "since", "upon", "without", "despite", "when", "of", "for", "in", "to",
+})
+"""Words that open an adjunct controlled by the grammatical subject of a passive clause ("was fined
+after polluting"); a bare participle ("..., reflecting X") often says something of the whole
+clause, and an instrumental "by" belongs to the agent."""
 
 
 def _collective_antecedent(verb: "Token", subject: "Token") -> "tuple[Token, ...]":

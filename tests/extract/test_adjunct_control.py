@@ -26,6 +26,16 @@ def test_passive_clause_subject_controls_adjunct(tuples_of, text, expected):
     assert not any(t[1] == expected[1] and t[0] != expected[0] for t in found)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # a bare participle says something of the whole clause, not of its subject
+    ("The Senate of Kenya was blamed for the delay, reflecting the anger of Uganda.", ("Senate of Kenya", "reflect")),
+    # a reduced relative is no finite passive: its adjunct is left alone
+    ("Kenyan officials described a campaign run by Uganda aimed at embarrassing Tanzania.", ("campaign", "embarrass")),
+])
+def test_adjunct_not_given_to_passive_subject(tuples_of, text, wrong):
+    assert not any((t[0], t[1]) == wrong for t in tuples_of(text))
+
+
 def test_instrumental_by_is_the_agents(tuples_of):
     # "was rescued by X by selling Y": the doer (X) sells, not the rescued
     found = tuples_of("Norland Steel was rescued by Halvorsen Group by selling its stake in Brio Motors.")
