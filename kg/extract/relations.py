@@ -234,6 +234,8 @@ def _relations_of_frame(
                 continue
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):
                 continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
+            if mode != "open" and not subject.is_actor and abstract_noun(frame.verb.doc[subject.head]):
+                continue  # "the recession hit X", "the move angered X": no entity acts
             if mode != "open" and _reporting_only(frame, obj):
                 continue
             if mode != "open" and frame.how == C.SVO and not obj.is_actor and _lemma_of(frame) in L.SUPPORT_VERBS:

@@ -211,3 +211,9 @@ def test_nor_negates_the_second_conjunct(relations_of):
     assert found and all(negated for _, negated in found), found
     found = [(r.predicate, r.negated) for r in relations_of("Siemens bought and sold Osram shares.")]
     assert found and not any(negated for _, negated in found), found
+
+
+def test_abstract_subject_gives_no_relation(tuples_of):
+    found = tuples_of("The recession badly affected Vantor Group.")
+    assert not any(t[2] == "Vantor Group" for t in found), found
+    assert ("Siemens", "affect", "Vantor Group") in tuples_of("Siemens badly affected Vantor Group.")
