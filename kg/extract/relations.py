@@ -234,8 +234,10 @@ def _relations_of_frame(
                 continue
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):
                 continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
-            if mode != "open" and not subject.is_actor and abstract_noun(frame.verb.doc[subject.head]):
-                continue  # "the recession hit X", "the move angered X": no entity acts
+            subject_token = frame.verb.doc[subject.head]
+            if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and abstract_noun(subject_token):
+                continue  # "the recession hit X", "the move angered X": no entity acts (an owner, "the
+                # occupation's plan to", names an agent)
             if mode != "open" and _reporting_only(frame, obj):
                 continue
             if mode != "open" and frame.how == C.SVO and not obj.is_actor and _lemma_of(frame) in L.SUPPORT_VERBS:
