@@ -172,6 +172,22 @@ def _addressees(noun: "Token", preps: frozenset[str]) -> "tuple[Token, ...]":
     return ()
 
 
+_ISSUING_VERBS = frozenset({"issue", "make", "send", "give", "deliver", "file", "submit", "lodge", "extend", "put", "sign"})
+
+
+def _issuer(noun: "Token") -> "tuple[Token, ...]":
+    """The author of a directive noun that is the object of a verb of issuing ("X issued an order
+    that ...", "X made a request for Y to ..."): the subject of that support verb, the way a light
+    verb's subject is the agent of its noun. Only from the verb's own subject, never inherited."""
+    gov = noun.head
+    if noun.dep_ not in P.OBJ_DEPS or gov.lemma_.lower() not in _ISSUING_VERBS:
+        return ()
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+        return ()
+    subjects = [c for c in gov.children if c.dep_ in P.SUBJ_DEPS]
+    return _with_conjuncts(subjects[0]) if subjects and _usable(subjects[0]) else ()
+
+
 def directive_frames(noun: "Token") -> "Iterator[Frame]":
     """A directive noun with an explicit author and addressee: author `verb` addressee.
 
@@ -182,13 +198,15 @@ def directive_frames(noun: "Token") -> "Iterator[Frame]":
     order for Palestinians to evacuate" → Israel `order` Palestinians; "the UN's
     call on Israel to withdraw" → UN `call on` Israel. The content (evacuate,
     withdraw) gives no relation, as for the verb. Without a clause or infinitive
-    the noun is not a directive ("Qatar's order for 60 jets").
+    the noun is not a directive ("Qatar's order for 60 jets"). The author may also be the
+    subject of a verb of issuing the noun is the object of ("X issued a recommendation that Y
+    reopen ..." → X `recommend` Y).
     """
     entry = event_nouns().get(noun.lemma_.lower())
     if entry is None or entry[2] != "directive" or noun.pos_ != "NOUN":
         return
     predicate, preps, _ = entry
-    agents = agents_of(noun)
+    agents = agents_of(noun) or _issuer(noun)
     if not agents:
         return
     addressees = _addressees(noun, preps)

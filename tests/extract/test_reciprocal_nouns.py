@@ -34,3 +34,16 @@ NOT_RECIPROCAL = [
 @pytest.mark.parametrize("text", NOT_RECIPROCAL)
 def test_no_parties_no_relation(relations_of, text):
     assert not [r for r in relations_of(text) if r.nominal]
+
+
+# A directive noun issued by the subject of a verb of issuing: that subject is its author.
+def test_issued_directive_has_the_issuer_as_author(relations_of):
+    rels = relations_of("The World Bank issued a recommendation that Ghana cut its fuel subsidies.")
+    found = [(r.subject.label, r.predicate, r.object.label, r.nominal) for r in rels]
+    assert ("World Bank", "recommend", "Ghana", True) in found, found
+
+
+def test_directive_without_content_is_no_directive(relations_of):
+    # "an order for 60 jets": no one is told to act
+    rels = relations_of("Kenya Airways issued an order for 60 jets.")
+    assert not [r for r in rels if r.nominal], rels
