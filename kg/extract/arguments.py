@@ -77,6 +77,16 @@ def _singular_subject(relative: "Token") -> bool:
     return any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in [verb, *verb.children] if t.dep_ in ("aux", "auxpass", "relcl", "ROOT") or t is verb)
 
 
+def _in_brackets(token: "Token") -> bool:
+    """True inside a parenthesis of its sentence ("(550 for a Boeing 747)"): an aside, no antecedent."""
+    for t in reversed(token.doc[token.sent.start : token.i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
+
+
 class Arguments:
     """Builds (and caches) the argument of a head token within one Doc."""
 
@@ -159,8 +169,8 @@ class Arguments:
 
         Generalisation: a singular "the" + class noun of made things
         (:data:`~kg.extract.lexicon.PRODUCT_CLASS_NOUNS`: aircraft, jet, car) with no name of its own
-        takes the last product name (a PRODUCT entity) of its own or the previous sentence, as "the
-        company" takes the last company; none there, it stays a concept.
+        takes the last product name (a PRODUCT entity, not one in brackets) of its own or the
+        previous sentence, as "the company" takes the last company; none there, it stays a concept.
         """
         if token.lemma_.lower() not in L.PRODUCT_CLASS_NOUNS or token.tag_ != "NN" or token.ent_type_:
             return None
@@ -169,7 +179,7 @@ class Arguments:
             return None
         here = self.sentence_of(token.i)
         names = [e for e in token.doc.ents if e.label_ == "PRODUCT" and e.end <= token.i and e.root.pos_ in ("PROPN", "NOUN")
-                 and 0 <= here - self.sentence_of(e.root.i) <= 1 and not e.root.like_num]
+                 and 0 <= here - self.sentence_of(e.root.i) <= 1 and not e.root.like_num and not _in_brackets(e.root)]
         if not names:
             return None
         found = concept_of(names[-1].root, self.offset)

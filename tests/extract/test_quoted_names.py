@@ -38,3 +38,10 @@ def test_product_description_takes_the_last_model(relations_of):
 def test_product_description_without_model(relations_of):
     rels = relations_of("Norway bought a frigate in 2019. The aircraft was greeted by Jonas Gahr Store.")
     assert [r.object.label for r in rels if r.predicate == "greet"] == ["aircraft"]
+
+
+def test_product_in_brackets_is_no_antecedent(relations_of):
+    rels = relations_of("Embraer unveiled the E195, a jet that seats 146 people (180 in a Boeing 737). "
+                        "The new aircraft was praised by Jonas Gahr Store.")
+    praised = [r.object.label for r in rels if r.predicate == "praise"]
+    assert praised and all("E195" in label for label in praised), praised
