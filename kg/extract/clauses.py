@@ -318,6 +318,33 @@ def _subordinator_phrases(verb: "Token") -> "list[tuple[list[Token], Token]]":
     return found
 
 
+_AMOUNT_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _gapped_agents(verb: "Token") -> "list[tuple[Token, Token]]":
+    """(remnant, agent) of the gapped conjuncts of a passive with an amount: "owned 55 percent by
+    X, eight percent by Y, two percent by Z" → Y and Z own it too.
+
+    Generalisation: in gapping, a conjunct repeats the pattern of the first one without its verb
+    ("<amount> by <agent>"); the parser hangs such remnants anywhere, so an amount of the same kind
+    as the verb's own, after it in the sentence, with a "by" phrase of its own, is one more agent
+    of the verb. Only when the verb itself has such an amount and its by-agent ("was owned 55
+    percent by X"); an amount "by" elsewhere ("rose 5 percent by May") is no remnant.
+    """
+    amounts = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "advmod") and c.ent_type_ in _AMOUNT_ENTS]
+    if not amounts or not _kids(verb, {"agent"}):
+        return []
+    kind = amounts[0].ent_type_
+    found = []
+    for token in verb.sent:
+        if token.i <= verb.i or token.ent_type_ != kind or token.pos_ != "NOUN" or token.head.i == verb.i:
+            continue
+        for prep in _kids(token, {"prep"}):
+            if prep.lower_ == "by":
+                found += [(token, pobj) for pobj in _kids(prep, {"pobj"}) if _usable(pobj)]
+    return found
+
+
 def _content(token: "Token", depth: int = 0) -> "Token":
     """The counted noun behind a quantity ("dozens of civilians" → civilians, "80% of its stake"
     → stake), or what a sum of money is made of ("$5 billion in loans" → loans)."""
@@ -538,6 +565,8 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
         patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
         if subjects and patients:
             yield frame(patients, base, [*head, *_kids(verb, {"agent"})], PASSIVE)
+            for remnant, agent in _gapped_agents(verb):  # "owned 55% by X, 8% by Y": Y owns it too
+                yield Frame(verb, (agent,), patients, base, _ordered([*head, remnant]), PASSIVE, inherited)
             # "the share in X held by Y": a common-noun patient folds in with its own phrase, as an
             # object does (the verb's phrases in a passive are circumstances: "greeted at the airport")
             for preps, pobj in incorporated(verb, patients[0]) if patients[0].pos_ == "NOUN" else ():
