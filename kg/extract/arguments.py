@@ -123,12 +123,25 @@ class Arguments:
 
     def source(self, token: "Token") -> Mention | None:
         """Who a statement is attributed to; an unnamed one ("officials familiar with the
-        matter", "diplomats", "people familiar with the agreement") is an anonymous source."""
+        matter", "diplomats", "people familiar with the agreement") is an anonymous source.
+
+        A source that is no actor is still a source: "a new poll shows ...", "the study found ...",
+        "according to federal statistics" attribute the content to that poll, study or statistics
+        (a concept node); "a lawyer who said ..." to the relative pronoun's antecedent.
+        """
         found = self.actor(token)
         if found is not None and not (found.kind == GROUP and not found.mention.country):
             return found.mention
         if token.lemma_.lower() not in L.ANONYMOUS_SOURCES and token.lower_ not in L.ANONYMOUS_SOURCES:
-            return found.mention if found is not None else None
+            if found is not None:
+                return found.mention
+            if token.lower_ in P.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+                antecedent = _antecedent(token)
+                return self.source(antecedent) if antecedent.i != token.i else None
+            if token.pos_ not in ("NOUN", "PROPN"):
+                return None  # an unresolved "he", "it", a number: no node to name
+            described = concept_of(token, self.offset)
+            return described.mention if described is not None else None
         tokens = phrase_of(token)
         start, end = tokens[0].idx + self.offset, tokens[-1].idx + len(tokens[-1]) + self.offset
         return Mention(

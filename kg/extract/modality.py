@@ -243,15 +243,19 @@ class Attribution:
 
 
 def _outlet(source: "Token") -> "Token":
-    """The outlet behind a source: "officials speaking to Axios", "Axios's Barak Ravid"."""
+    """The outlet behind a source: "officials speaking to Axios", "Axios's Barak Ravid".
+
+    Only an unnamed source speaks through an outlet, and only a named outlet: "Merkel, speaking to
+    a farmers' group, said ..." keeps Merkel as the source.
+    """
     for child in source.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in P.OUTLET_VERBS:
+        if child.dep_ == "acl" and child.lemma_.lower() in P.OUTLET_VERBS and source.pos_ != "PROPN":
             for grand in child.children:
                 if grand.dep_ in ("dative", "dobj") and grand.pos_ == "PROPN":
                     return grand
                 if grand.dep_ == "prep" and grand.lower_ in ("to", "with"):
                     for pobj in grand.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                             return pobj
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             # "Axios's Barak Ravid", "the Times' reporter"; not "Brightwater's chief executive"

@@ -1,0 +1,50 @@
+"""Attribution recall (issue 14): every relation inside reported content gets its source.
+
+Each rule is stated over the parse and tested where it must fire and where it must not.
+Tuples: (subject, predicate, object, attributed_to).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _sources(relations_of, text: str, subject: str, predicate: str) -> list:
+    return [
+        r.attributed_to for r in relations_of(text) if r.subject.label == subject and r.predicate == predicate
+    ]
+
+
+# A source that is no actor (a poll, a study, a census, "authorities") is still the source: a concept node.
+DESCRIPTION_SOURCES = [
+    ("According to the census, Poland hosts many Ukrainians.", "Poland", "host", "census"),
+    ("Authorities have said the police arrested Jones.", "police", "arrest", "authorities"),
+    ("The inquiry concluded that Vantor Mining bribed Helen Okafor.", "Vantor Mining", "bribe", "inquiry"),
+    # a relative pronoun stands for its antecedent
+    ("A farmer who said Pfizer paid Moderna was arrested.", "Pfizer", "pay", "farmer"),
+]
+
+
+@pytest.mark.parametrize("text, subject, predicate, source", DESCRIPTION_SOURCES)
+def test_a_description_is_a_source(relations_of, text, subject, predicate, source):
+    found = _sources(relations_of, text, subject, predicate)
+    assert found and found[0] is not None and found[0].label == source
+    assert text[found[0].start : found[0].end].lower().endswith(source)
+
+
+def test_an_unresolved_pronoun_is_no_source_node(relations_of):
+    # nothing before "He" to resolve it to: no node named "he"
+    found = _sources(relations_of, "He said that Pfizer paid Moderna.", "Pfizer", "pay")
+    assert found == [None]
+
+
+def test_a_named_speaker_is_not_replaced_by_whom_they_spoke_to(relations_of):
+    text = "Merkel, speaking to a farmers' group in Bavaria, said that Pfizer paid Moderna."
+    assert [s.label for s in _sources(relations_of, text, "Pfizer", "pay")] == ["Angela Merkel"]
+
+
+def test_an_unnamed_source_speaking_to_a_named_outlet_is_the_outlet(relations_of):
+    text = "Officials speaking to Reuters said that Pfizer paid Moderna."
+    assert [s.label for s in _sources(relations_of, text, "Pfizer", "pay")] == ["Reuters"]
