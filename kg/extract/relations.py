@@ -40,6 +40,7 @@ from kg.extract.modality import (
     strongest,
 )
 from kg.extract.openie import open_relations
+from kg.extract.quotes import quote_speakers
 from kg.extract.time import date_of
 from kg.records import ActorType, Modality, Provenance, Relation
 
@@ -172,6 +173,7 @@ def _relations_of_frame(
     mode: str,
     inside: Callable[["Token"], bool],
     published: _dt.date | None = None,
+    quoted: "dict[int, Token] | None" = None,
 ) -> Iterator[Relation]:
     if not all(inside(t) for t in (*frame.subjects, *frame.objects)):
         return
@@ -197,6 +199,8 @@ def _relations_of_frame(
     if not subjects or not objects:
         return
     attribution = attribution_of(frame.verb)
+    if not attribution.reported and quoted and frame.verb.i in quoted:  # inside a quotation attributed at its edge
+        attribution = Attribution(quoted[frame.verb.i], True, False)
     negated = False
     if frame.speech is not None:  # "denied attacking X", parsed as a modifier of X
         outer = attribution_of(frame.speech)
@@ -280,6 +284,7 @@ def _sentence_relations(
     mode: str,
     inside: Callable[["Token"], bool],
     published: _dt.date | None = None,
+    quoted: "dict[int, Token] | None" = None,
 ) -> list[Relation]:
     by_verb: dict[int, list[tuple[C.Frame, list[Relation]]]] = {}
     found_frames = list(C.frames(sent, copula=mode == "open", complements=mode == "open"))
@@ -288,7 +293,9 @@ def _sentence_relations(
     for frame in found_frames:
         if mode == "open" and frame.how == C.LIGHT:
             continue
-        found = list(_relations_of_frame(frame, args, provenance, mode=mode, inside=inside, published=published))
+        found = list(_relations_of_frame(
+            frame, args, provenance, mode=mode, inside=inside, published=published, quoted=quoted or {}
+        ))
         by_verb.setdefault(frame.verb.i, []).append((frame, found))
     result: list[Relation] = []
     for frames in by_verb.values():
@@ -356,6 +363,7 @@ def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | No
     args = Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode == "actors")
     relations: list[Relation] = []
     seen: set[tuple] = set()
+    quoted = quote_speakers(doc) if mode != "open" else {}
     text = doc.text  # Span.text rebuilds its text token by token: slice the document's once
     for number, sent in enumerate(segments):
         sentence = text[sent.start_char : sent.end_char]
@@ -374,7 +382,9 @@ def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | No
             relations.extend(found)
             continue
         inside = lambda t, n=number: sentence_index[t.i] == n  # noqa: E731
-        for rel in _sentence_relations(sent, args, provenance, mode=mode, inside=inside, published=published):
+        for rel in _sentence_relations(
+            sent, args, provenance, mode=mode, inside=inside, published=published, quoted=quoted
+        ):
             key = (
                 rel.subject.start,
                 rel.subject.end,

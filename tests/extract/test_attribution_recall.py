@@ -48,3 +48,32 @@ def test_a_named_speaker_is_not_replaced_by_whom_they_spoke_to(relations_of):
 def test_an_unnamed_source_speaking_to_a_named_outlet_is_the_outlet(relations_of):
     text = "Officials speaking to Reuters said that Pfizer paid Moderna."
     assert [s.label for s in _sources(relations_of, text, "Pfizer", "pay")] == ["Reuters"]
+
+
+# A quotation is attributed at its edge; every sentence inside it is that speaker's.
+QUOTED = [
+    ('"We will not sign," Maria Lopez said. "Pfizer paid Moderna. Bayer bought Monsanto."', "Maria Lopez"),
+    ('Maria Lopez said: "Pfizer paid Moderna. Bayer bought Monsanto."', "Maria Lopez"),
+    ('"Pfizer paid Moderna. Bayer bought Monsanto," said Maria Lopez.', "Maria Lopez"),
+    ('"Pfizer paid Moderna. Bayer bought Monsanto." \u2015 Maria Lopez', "Maria Lopez"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", QUOTED)
+def test_every_sentence_of_a_quotation_is_its_speakers(relations_of, text, speaker):
+    for subject, predicate in (("Pfizer", "pay"), ("Bayer", "buy")):
+        assert [s.label if s else None for s in _sources(relations_of, text, subject, predicate)] == [speaker]
+
+
+QUOTED_NOT = [
+    # a sentence of narration between the clause of saying and the next quotation ends the speaker's turn
+    '"We will not sign," Maria Lopez said. Pfizer paid Moderna. "Bayer bought Monsanto."',
+    # scare quotes with no clause of saying attribute nothing
+    'Pfizer paid Moderna, a "small" firm. Bayer bought Monsanto.',
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_NOT)
+def test_a_quotation_without_its_own_speaker_is_not_attributed(relations_of, text):
+    for subject, predicate in (("Pfizer", "pay"), ("Bayer", "buy")):
+        assert _sources(relations_of, text, subject, predicate) == [None]
