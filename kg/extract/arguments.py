@@ -130,9 +130,12 @@ class Arguments:
         (a concept node); "a lawyer who said ..." to the relative pronoun's antecedent.
         """
         found = self.actor(token)
+        if found is not None and _capitalised_common_noun(token):
+            found = None  # "Iran Attacked Israel, Sources Say": a headline's capitals make no name
         if found is not None and not (found.kind == GROUP and not found.mention.country):
             return found.mention
-        if token.lemma_.lower() not in L.ANONYMOUS_SOURCES and token.lower_ not in L.ANONYMOUS_SOURCES:
+        anonymous = token.lemma_.lower() in L.ANONYMOUS_SOURCES or token.lower_ in L.ANONYMOUS_SOURCES
+        if not anonymous and not _capitalised_common_noun(token):
             if found is not None:
                 return found.mention
             if token.lower_ in P.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -268,3 +271,15 @@ class Arguments:
         label = " ".join(text.split())
         mention = Mention(text=text, label=label, type=kind, start=start, end=end)
         return Arg(mention, CONCEPT if kind is ActorType.OTHER else ENTITY, head.i)
+
+
+def _capitalised_common_noun(token: "Token") -> bool:
+    """A lone capitalised word that is a noun of unnamed sources ("Sources", "Officials" in a headline
+    or at a sentence start): capitals there mark the position, not a name."""
+    if token.lower_ == token.text or not token.is_alpha:
+        return False
+    word = token.lower_
+    singular = word[:-1] if word.endswith("s") else word
+    if word not in L.ANONYMOUS_SOURCES and singular not in L.ANONYMOUS_SOURCES:
+        return False
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and not c.is_punct for c in token.children)

@@ -265,7 +265,10 @@ TIME_NOUNS = frozenset({
 })
 """Nouns that are never an argument ("met for the first time")."""
 
-LEMMA_FIXES = {"staged": "stage", "stag": "stage", "rammed": "ram", "axed": "axe", "eyed": "eye", "fined": "fine"}
+LEMMA_FIXES = {
+    "staged": "stage", "stag": "stage", "rammed": "ram", "axed": "axe", "eyed": "eye", "fined": "fine",
+    "hopes": "hope", "hoped": "hope",
+}
 """Word forms (or bad lemmas) the small model lemmatises wrongly ("staged" → "stag")."""
 
 # --------------------------------------------------------------------------

@@ -293,7 +293,8 @@ def attribution_of(verb: "Token") -> Attribution:
             came_from.dep_ in ("ccomp", "parataxis", "xcomp")
             or (came_from.dep_ == "prep" and any(c.dep_ == "pcomp" for c in came_from.children))  # "accused X of Y-ing"
         )
-        if complement and token.lemma_.lower() in P.SPEECH_VERBS:
+        lemma = L.LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+        if complement and (lemma in P.SPEECH_VERBS or (came_from.dep_ == "ccomp" and lemma in P.CLAUSE_REPORTING_VERBS)):
             if came_from.dep_ != "xcomp" or came_from.tag_ == "VBG" or any(c.dep_ == "auxpass" for c in token.children):
                 reported = True
                 negating = negating or token.lemma_.lower() in P.NEGATING_SPEECH_VERBS

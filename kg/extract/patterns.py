@@ -98,6 +98,14 @@ SPEECH_VERBS = frozenset({
 })
 """Verbs that introduce reported content (speech and cognition)."""
 
+CLAUSE_REPORTING_VERBS = frozenset({
+    "show", "find", "suggest", "rule", "hope", "expect", "agree", "worry", "charge", "learn",
+    "determine", "demonstrate", "testify", "recognize", "recognise", "realize", "realise",
+})
+"""Verbs that report content only through a finite clause, never an infinitive: evidence and findings
+("a poll shows that", "the study found", "the court ruled that", "The Post has learned that") and
+cognition ("hopes that", "agreed that", "worries that"). "found the documents" reports nothing."""
+
 NEGATING_SPEECH_VERBS = frozenset({"deny", "dismiss", "refute"})
 """Reporting verbs whose content is asserted to be false ("X denied that ...")."""
 

@@ -77,3 +77,27 @@ QUOTED_NOT = [
 def test_a_quotation_without_its_own_speaker_is_not_attributed(relations_of, text):
     for subject, predicate in (("Pfizer", "pay"), ("Bayer", "buy")):
         assert _sources(relations_of, text, subject, predicate) == [None]
+
+
+# Verbs of evidence and cognition report a finite clause ("a survey shows that"), never their object.
+CLAUSE_REPORTS = [
+    ("A Gallup survey shows that Pfizer paid Moderna.", "Pfizer", "pay", "Gallup survey"),
+    ("The court ruled that Pfizer had copied Moderna.", "Pfizer", "copy", "court"),
+    ("Bayer hopes that Pfizer will pay Moderna.", "Pfizer", "pay", "Bayer"),
+]
+
+
+@pytest.mark.parametrize("text, subject, predicate, source", CLAUSE_REPORTS)
+def test_a_verb_of_evidence_or_cognition_reports_its_clause(relations_of, text, subject, predicate, source):
+    assert [s.label if s else None for s in _sources(relations_of, text, subject, predicate)] == [source]
+
+
+def test_a_verb_of_evidence_with_an_object_reports_nothing(relations_of):
+    # "found" with an object, and a clause conjoined to it (no complement): nothing is reported
+    assert _sources(relations_of, "The audit found errors, and Pfizer paid Moderna.", "Pfizer", "pay") == [None]
+
+
+def test_a_headlines_capitals_make_no_named_source(relations_of):
+    text = "Iran Attacked Israel, Sources Say\n\nThe strike came at night."
+    found = _sources(relations_of, text, "Iran", "attack")
+    assert [s.label for s in found] == ["anonymous source"]
