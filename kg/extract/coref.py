@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as L
+from kg.extract import gender as G
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN
 from kg.extract.mentions import mention_of
@@ -88,6 +89,17 @@ def _clause_verbs(token: "Token") -> set[int]:
         verb = verb.head
         found.add(verb.i)
     return found
+
+
+def _object_in_clause(token: "Token") -> bool:
+    """True when the verb ``token``'s phrase hangs from has a direct or prepositional object
+    before ``token`` ("thanked Rosa for *her* help", "praised him for *his* work")."""
+    node = token.head
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return any(c.dep_ in ("dobj", "dative") and c.i < token.i for c in node.children)
 
 
 def with_rule(mention: Mention, rule: str) -> Mention:
@@ -214,6 +226,38 @@ class Antecedents:
                 )
             )
         self._coordinations = self._find_coordinations()
+        self._genders = self._find_genders()
+
+    def _find_genders(self) -> dict[str, str]:
+        """Person label -> gender, from what the document says of that person (see :mod:`kg.extract.gender`):
+        a gendered title or noun next to a mention ("Mrs", "her husband, Tom Reyes", "actress Ana Lima"),
+        else a frequent given name. A bare surname takes the gender of the full name it shortens.
+        Contradictory evidence leaves the person unknown."""
+        votes: dict[str, set[str]] = {}
+        for cand in self._candidates:
+            mention = cand.arg.mention
+            if mention.type is not ActorType.PERSON or cand.arg.kind == PRONOUN:
+                continue
+            token = self._doc[cand.index]
+            near = [token, *(t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "appos"))]
+            near += [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos" or any(c.dep_ == "appos" and c.i == token.i for c in token.head.children):
+                near.append(token.head)
+            if token.i > 0:
+                near.append(self._doc[token.i - 1])
+            found = {g for t in near if (g := G.word_gender(t.text.rstrip("."))) is not None}
+            found |= {g for w in mention.text.split() if (g := G.word_gender(w.rstrip("."))) is not None}
+            if not found:
+                by_name = G.given_name_gender(mention.label) or G.given_name_gender(mention.text)
+                found = {by_name} if by_name else set()
+            votes.setdefault(mention.label, set()).update(found)
+        genders = {label: next(iter(g)) for label, g in votes.items() if len(g) == 1}
+        for label in votes:
+            if label not in genders and " " not in label:
+                fuller = {genders[o] for o in genders if o.split()[-1] == label and o != label}
+                if len(fuller) == 1:
+                    genders[label] = fuller.pop()
+        return genders
 
     def _find_coordinations(self) -> "list[list[_Candidate]]":
         """Conjoined actors ("General Motors and Chrysler"), each as its candidates in order, for
@@ -301,6 +345,10 @@ class Antecedents:
         if word not in P.PERSON_PRONOUNS | P.THING_PRONOUNS | P.PLURAL_PRONOUNS:
             return None
         here = self._sentence_of(token.i)
+        if word in P.PERSON_PRONOUNS:
+            ahead = self._cataphor(token)
+            if ahead is not None:
+                return ahead
         reflexive = word.endswith(("self", "selves"))
         clause = _clause_verbs(token) if not reflexive else set()
         pool = [
@@ -309,6 +357,7 @@ class Antecedents:
             if c.index < token.i
             and here - c.sentence <= (1 if word in P.THING_PRONOUNS else WINDOW)
             and _compatible(word, c)
+            and self._genders.get(c.arg.mention.label, G.pronoun_gender(word)) == G.pronoun_gender(word)
             and (reflexive or c.governor != token.head.i or token.head.i == token.i)
             and not (c.subject and c.governor in clause and token.dep_ not in _SUBJECT_DEPS)
         ]
@@ -325,12 +374,47 @@ class Antecedents:
         elif word in P.THING_PRONOUNS:
             # a possessive "its": the subject state or organisation, else the nearest one
             chosen = ([c for c in pool if c.subject] or pool)[-1]
-        elif token.dep_ in _SUBJECT_DEPS:
+        elif token.dep_ in _SUBJECT_DEPS or (token.dep_ == "poss" and not _object_in_clause(token)):
+            # a subject or possessive person pronoun prefers the subject of its own or the previous
+            # sentence to a nearer object (the centre of attention: "Ana trained under Rosa
+            # before starting her career" is Ana's career); an object pronoun keeps recency, and so
+            # does a possessive in a clause with an object ("thanked Rosa for her help")
             subjects = [c for c in pool if c.subject]
             if subjects and subjects[-1].sentence >= here - 1:
                 chosen = subjects[-1]
         start = token.idx + self._offset
         mention = replace(chosen.arg.mention, text=token.text, start=start, end=start + len(token.text))
+        return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
+
+    def _cataphor(self, token: "Token") -> Arg | None:
+        """A person pronoun inside a fronted adverbial ("After *her* retirement, Ana Lima ...",
+        "Known for *his* temper, Reyes ...") as the subject of the clause it introduces, when that
+        subject is a person of the pronoun's gender; else None.
+
+        Generalisation: a preposed adjunct is interpreted against its main clause, whose subject is
+        the topic the adjunct anticipates (backward anaphora), so the pronoun looks ahead to it."""
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ in ("advcl", "prep", "npadvmod", "ccomp") and node.head.pos_ in ("VERB", "AUX"):
+                verb = node.head
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subject is not None and subject.i > token.i and max(t.i for t in node.subtree) < subject.i:
+                    break
+            node = node.head
+        else:
+            return None
+        cand = next((c for c in self._candidates if c.index == subject.i), None)
+        if cand is None:
+            return None
+        kind = cand.arg.mention.type
+        if kind is not ActorType.PERSON or cand.arg.kind == PRONOUN:
+            return None
+        if self._genders.get(cand.arg.mention.label, G.pronoun_gender(token.lower_)) != G.pronoun_gender(token.lower_):
+            return None
+        start = token.idx + self._offset
+        mention = replace(cand.arg.mention, text=token.text, start=start, end=start + len(token.text))
         return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
 
     def describe(self, token: "Token") -> Arg | None:
