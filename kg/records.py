@@ -17,6 +17,7 @@ __all__ = [
     "Document",
     "Region",
     "REGION_KINDS",
+    "DATE_SOURCES",
     "Mention",
     "Provenance",
     "Relation",
@@ -43,6 +44,9 @@ class Modality(StrEnum):
     PLANNED = "planned"
     REPORTED = "reported"
 
+
+DATE_SOURCES = ("text", "published")
+"""Where a relation's date comes from (:attr:`Relation.date_source`)."""
 
 REGION_KINDS = ("front-matter", "title", "heading", "byline", "dateline", "boilerplate")
 """The kinds of :class:`Region` ingest recognises (README, "How a document is read")."""
@@ -193,6 +197,16 @@ class Relation:
     ``predicate`` is a lemma phrase ("urge", "meet with"); negation is the
     ``negated`` flag, never part of the predicate. ``event_code`` is the full
     CAMEO code where one applies; ``event_type`` its two-digit root.
+    ``date_source`` says where ``date`` comes from: ``"text"`` (a date phrase
+    of the event) or ``"published"`` (the text names no time, so the
+    publication date stands in); None when there is no date. A date given
+    without a source is a text date.
+
+    >>> a = Mention(text="France", label="France", type="Country", start=0, end=6)
+    >>> b = Mention(text="Russia", label="Russia", type="Country", start=17, end=23)
+    >>> p = Provenance("d1", "France condemned Russia.", 0, 24)
+    >>> Relation(a, "condemn", b, p, date=_dt.date(2024, 10, 11)).date_source
+    'text'
     """
 
     subject: Mention
@@ -207,10 +221,18 @@ class Relation:
     confidence: float = 0.8
     predicate_text: str | None = None
     nominal: bool = False
+    date_source: str | None = None
 
     def __post_init__(self) -> None:
         if not self.predicate.strip():
             raise ValueError("Relation.predicate must not be blank")
+        if self.date is None:
+            if self.date_source is not None:
+                raise ValueError("Relation.date_source needs a date")
+        elif self.date_source is None:
+            object.__setattr__(self, "date_source", "text")
+        elif self.date_source not in DATE_SOURCES:
+            raise ValueError(f"Relation.date_source must be one of {', '.join(DATE_SOURCES)}, got {self.date_source!r}")
         if not isinstance(self.modality, Modality):
             object.__setattr__(self, "modality", Modality(self.modality))
         if not 0.0 <= self.confidence <= 1.0:
@@ -234,7 +256,7 @@ class Relation:
         flags = " ".join(f for f in ("not" if self.negated else "",
                                      "" if self.modality is Modality.ASSERTED else self.modality.value) if f)
         details = [("according to", self.attributed_to.label if self.attributed_to else None),
-                   ("date", self.date.isoformat() if self.date else None), ("CAMEO", self.event_code),
+                   ("date", f"{self.date.isoformat()} ({self.date_source})" if self.date else None), ("CAMEO", self.event_code),
                    ("confidence", f"{self.confidence:.2f}"), ("document", self.provenance.doc_id)]
         return (f'<div class="kg-relation"><strong>{_esc(self.subject.label)}</strong> '
                 f'&rarr; <em>{_esc(self.predicate)}</em>{f" <mark>{_esc(flags)}</mark>" if flags else ""} '

@@ -22,7 +22,8 @@ Matching follows the gold README's "Scoring recommendations" and the issue's bri
   reported beside them.
 * **Attributes** are scored over matched pairs: ``negated``, ``modality``,
   ``attributed_to`` (name match; gold ``"anonymous"`` accepts any generic source),
-  ``event_type`` (two-digit root), ``date`` (exact, null must be null), subject
+  ``event_type`` (two-digit root), ``date`` (exact, null must be null; only a date
+  the text states counts, a ``date_source: published`` fallback is null), subject
   and object type.
 """
 
@@ -131,7 +132,8 @@ def from_relation(rel) -> Rel:
         subject_type=str(rel.subject.type), object_type=str(rel.object.type),
         negated=bool(rel.negated), modality=str(rel.modality),
         attributed_to=(att.label if hasattr(att, "label") else att) if att is not None else None,
-        event_type=rel.event_type, date=rel.date.isoformat() if rel.date else None,
+        event_type=rel.event_type,
+        date=rel.date.isoformat() if rel.date and getattr(rel, "date_source", "text") == "text" else None,
     )
 
 

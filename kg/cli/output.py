@@ -64,6 +64,7 @@ def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: boo
         "attributed_to": rel.attributed_to.label if rel.attributed_to else None,
         "event_type": rel.event_type,
         "date": rel.date.isoformat() if rel.date else None,
+        "date_source": rel.date_source,
         "confidence": round(rel.confidence, 3),
     }
     if rel.event_code:
@@ -89,7 +90,7 @@ def relations_table(rows: Iterable[tuple[Document, list[Relation]]]) -> list[tup
                                          "nominal" if r.nominal else "") if f)
             table.append((
                 doc.id, r.subject.label, r.predicate, r.object.label, flags,
-                r.attributed_to.label if r.attributed_to else "", r.event_type or "", r.date.isoformat() if r.date else "",
+                r.attributed_to.label if r.attributed_to else "", r.event_type or "", _table_date(r),
             ))
     return table
 
@@ -110,3 +111,10 @@ def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: s
     data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(triples)],
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return data.decode("utf-8")
+
+
+def _table_date(rel: Relation) -> str:
+    """The date column: a publication-date fallback is marked so it never reads as a stated date."""
+    if rel.date is None:
+        return ""
+    return rel.date.isoformat() + (" (published)" if rel.date_source == "published" else "")

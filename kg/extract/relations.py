@@ -41,7 +41,7 @@ from kg.extract.modality import (
 )
 from kg.extract.openie import open_relations
 from kg.extract.quotes import quote_speakers
-from kg.extract.time import date_of
+from kg.extract.time import event_date
 from kg.records import ActorType, Modality, Provenance, Relation
 
 if TYPE_CHECKING:
@@ -220,9 +220,10 @@ def _relations_of_frame(
     negated = negated != attribution.negating
     source = args.source(attribution.source) if attribution.source is not None else None
     text = " ".join(t.text for t in frame.tokens) or frame.verb.text
-    date = None
+    date, date_source = None, None
     if mode != "open" and frame.how not in N.HOWS:
-        date = date_of(frame.verb, published, future=modality in (Modality.PLANNED, Modality.HYPOTHETICAL))
+        planned = modality in (Modality.PLANNED, Modality.HYPOTHETICAL)
+        date, date_source = event_date(frame.verb, published, future=planned)
     for subject in subjects:
         for obj in objects:
             if mode != "open" and not (subject.is_actor or obj.is_actor):
@@ -270,6 +271,7 @@ def _relations_of_frame(
                 attributed_to=source,
                 event_code=code,
                 date=date,
+                date_source=date_source,
                 confidence=_confidence(frame, subject, obj),
                 predicate_text=text,
                 nominal=frame.how in N.HOWS,

@@ -46,7 +46,7 @@ from kg.extract import lexicon as L
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["date_of", "resolve_date", "date_phrase"]
+__all__ = ["date_of", "event_date", "resolve_date", "date_phrase"]
 
 _PRUNE = frozenset({
     "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "nsubj",
@@ -57,6 +57,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _STRIP = frozenset({"on", "at", "in", "early", "late", "by", "the", "during", "of", "from", "this"})
 _NEUTRAL_BASE = _dt.datetime(2000, 1, 1)
+_BOUNDS = frozenset({"until", "till", "by", "since", "before", "after", "through", "from"})
 
 
 def _date_tokens(verb: "Token", skip: "Token | None" = None) -> "list[Token]":
@@ -65,6 +66,8 @@ def _date_tokens(verb: "Token", skip: "Token | None" = None) -> "list[Token]":
     stack = [c for c in verb.children if c.dep_ not in _PRUNE and (skip is None or c.i != skip.i)]
     while stack:
         token = stack.pop()
+        if token.dep_ == "prep" and token.lower_ in _BOUNDS:
+            continue  # "postponed until Tuesday": a bound, not the day of the event
         if token.ent_type_ in _TIME_ENTS:
             found.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl"))
@@ -134,6 +137,40 @@ def _parser(base: _dt.datetime) -> Any:
     )
 
 
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+
+
+def _explicit(words: list[str]) -> bool:
+    """A month and a day number: "Monday, Oct. 26" names its day, whatever the weekday says."""
+    return any(w in _MONTHS for w in words) and any(w.isdigit() and 1 <= int(w) <= 31 for w in words)
+
+
+def _roll_year(day: _dt.date, published: _dt.date, future: bool, words: list[str]) -> _dt.date:
+    """A month and day written without a year lie on the event's side of the publication date.
+
+    A planned event on "Feb. 1" in a December article is next year's; a past event on
+    "Dec. 20" in a January article is last year's. Only when the day is more than a month
+    on the wrong side, so that a date a few days off (a late report) stays in its year.
+    """
+    if _YEAR.search(" ".join(words)):
+        return day
+    if future and (published - day).days > 31:
+        return _replace_year(day, day.year + 1)
+    if not future and (day - published).days > 31:
+        return _replace_year(day, day.year - 1)
+    return day
+
+
+def _replace_year(day: _dt.date, year: int) -> _dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
 def resolve_date(text: str, published: _dt.date | None, *, future: bool = False) -> _dt.date | None:
     """The calendar day a date phrase names, relative to ``published``, else None.
 
@@ -151,7 +188,9 @@ def resolve_date(text: str, published: _dt.date | None, *, future: bool = False)
     if published is not None:
         if len(words) == 1 and words[0] in _DAY_WORDS:
             return published + _dt.timedelta(days=_DAY_WORDS[words[0]])
-        if any(w in L.WEEKDAYS for w in words):
+        if _explicit(words):  # "Monday, Oct. 26": the written date, not the weekday's guess
+            words = [w for w in words if w not in L.WEEKDAYS]
+        elif any(w in L.WEEKDAYS for w in words):
             return _weekday(words, published, future)
     if any(w in L.VAGUE_DATES for w in words) and not re.search(r"\d", text) and "ago" not in words:
         return None
@@ -164,12 +203,69 @@ def resolve_date(text: str, published: _dt.date | None, *, future: bool = False)
         return None
     if found is None or found.date_obj is None or found.period not in ("day", "time"):
         return None
-    return found.date_obj.date()
+    day = found.date_obj.date()
+    return _roll_year(day, published, future, words) if published is not None and _explicit(words) else day
+
+
+def _tense_future(verb: "Token", planned: bool) -> bool:
+    """Which side of the publication date the event lies on, from the verb's tense first.
+
+    A past-tense or perfect verb ("told", "had met") looks back whatever the modality says
+    (a reported past event is no plan); "will"/"shall" looks ahead; otherwise the modality
+    decides (planned and hypothetical events look ahead).
+    """
+    head = verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in L.RAISING_GOVERNORS:
+        head = verb.head  # "was expected to sign": the governor carries the tense
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxes):
+        return True
+    if head.tag_ == "VBD" or any(a.lemma_.lower() == "have" for a in auxes) or any(a.tag_ == "VBD" for a in auxes):
+        return planned and head is not verb  # "was scheduled to meet on Friday" still looks ahead
+    if head.tag_ in ("VBZ", "VBP") and not auxes:
+        return True  # "the ministers meet Monday": a present with a day is a schedule
+    return planned
+
+
+def event_date(
+    verb: "Token", published: _dt.date | None, *, future: bool = False
+) -> tuple[_dt.date | None, str | None]:
+    """The event's date and where it comes from: ``(day, "text")``, ``(published, "published")`` or ``(None, None)``.
+
+    A date phrase of the event is resolved (see the module docstring) and gives its day or
+    nothing ("last week" names no day, and then the publication date would be a guess). With
+    no time in the text, a past or present event that is not planned (``future`` false) takes
+    the publication date, marked ``"published"`` so that it never passes for a stated date.
+    """
+    phrase = date_phrase(verb)
+    if phrase is not None:
+        day = resolve_date(phrase.text, published, future=_tense_future(verb, future))
+        return (day, "text") if day is not None else (None, None)
+    if published is not None and not future and _on_report_day(verb, published):
+        return published, "published"
+    return None, None
+
+
+def _on_report_day(verb: "Token", published: _dt.date) -> bool:
+    """Whether nothing in the sentence puts the event off the publication day.
+
+    Not when the sentence names another time, one the parse did not tie to the verb
+    ("the treaty, signed in 1949, created ..."; a phrase naming the publication day
+    itself is no objection), nor for a pluperfect ("had been sent": before the time
+    of the report).
+    """
+    for ent in verb.sent.ents:
+        if ent.label_ in _TIME_ENTS and resolve_date(ent.text, published) != published:
+            return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("had", "'d") for a in auxes):
+        return False
+    return True
 
 
 def date_of(verb: "Token", published: _dt.date | None, *, future: bool = False) -> _dt.date | None:
-    """The date of the event headed by ``verb`` (see the module docstring), else None."""
+    """The date the text states for the event headed by ``verb`` (see the module docstring), else None."""
     phrase = date_phrase(verb)
     if phrase is None:
         return None
-    return resolve_date(phrase.text, published, future=future)
+    return resolve_date(phrase.text, published, future=_tense_future(verb, future))

@@ -158,6 +158,7 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
         yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
     if rel.date:
         yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
+        yield event, KGO.dateSource, _lit(rel.date_source or "text"), graph
     yield event, KGO.document, doc, graph
     yield event, KGO.sentence, _lit(p.sentence), graph
     yield event, KGO.start, _lit(p.start), graph

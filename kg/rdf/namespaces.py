@@ -46,6 +46,7 @@ class KGO(DefinedNamespace):
     eventCode: URIRef
     eventRoot: URIRef
     date: URIRef
+    dateSource: URIRef
     confidence: URIRef
     # provenance
     document: URIRef

@@ -36,6 +36,15 @@ SATURDAY = dt.date(2024, 10, 19)
         ("October 26", dt.date(2024, 11, 2), False, dt.date(2024, 10, 26)),
         ("on 26 October 2023", MONDAY, False, dt.date(2023, 10, 26)),
         ("two days ago", MONDAY, False, dt.date(2024, 10, 12)),
+        # a written date beats its weekday (the weekday alone would give the Monday before publication)
+        ("on Monday, Nov. 2", dt.date(2020, 11, 10), False, dt.date(2020, 11, 2)),
+        ("Friday, Nov. 6", dt.date(2020, 11, 2), True, dt.date(2020, 11, 6)),
+        # a month and day without a year lie on the event's side of the publication date
+        ("Feb. 1", dt.date(2023, 12, 12), True, dt.date(2024, 2, 1)),  # planned: next year
+        ("December 20", dt.date(2024, 1, 5), False, dt.date(2023, 12, 20)),  # past: last year
+        ("Feb. 1", dt.date(2023, 12, 12), False, dt.date(2023, 2, 1)),  # past: this year
+        ("December 20", dt.date(2024, 12, 15), False, dt.date(2024, 12, 20)),  # a few days off: same year
+        ("Feb. 1, 2023", dt.date(2023, 12, 12), True, dt.date(2023, 2, 1)),  # a written year stands
         # no calendar day: no date (gold §10)
         ("last week", MONDAY, False, None),
         ("next month", MONDAY, True, None),
@@ -76,6 +85,11 @@ def test_time_does_not_depend_on_today():
 def _dates(nlp, text, published):
     found = extract_relations(nlp(text), doc_id="t", published=published)
     return {(r.subject.label, r.predicate, r.object.label): r.date for r in found}
+
+
+def _sources(nlp, text, published):
+    found = extract_relations(nlp(text), doc_id="t", published=published)
+    return {(r.subject.label, r.predicate, r.object.label): (r.date, r.date_source) for r in found}
 
 
 @pytest.mark.model
@@ -133,3 +147,38 @@ def test_time_dates_on_relations(nlp, text, published, triple, expected):
     dates = _dates(nlp, text, published)
     assert triple in dates, dates
     assert dates[triple] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, published, triple, expected",
+    [
+        # a written date beats the weekday before it
+        ("Northwind Bank sued Castellan Foods on Monday, Nov. 2.", dt.date(2020, 11, 10),
+         ("Northwind Bank", "sue", "Castellan Foods"), (dt.date(2020, 11, 2), "text")),
+        # a planned succession on a month and day in December: next year
+        ("Anna Berg will succeed Tom Ruiz on Feb. 1.", dt.date(2023, 12, 12),
+         ("Anna Berg", "succeed", "Tom Ruiz"), (dt.date(2024, 2, 1), "text")),
+        # a past-tense verb looks back, even in a reported clause
+        ("Officials said Northwind Bank warned Castellan Foods on Tuesday.", MONDAY,
+         ("Northwind Bank", "warn", "Castellan Foods"), (dt.date(2024, 10, 8), "text")),
+        # a bare present with a weekday is a schedule: the next such day
+        ("Germany meets France on Thursday.", MONDAY, ("Germany", "meet", "France"), (dt.date(2024, 10, 17), "text")),
+        # "until" bounds the event, it does not date it; and a named time blocks the fallback
+        ("France blocked Russia until Tuesday.", MONDAY, ("France", "block", "Russia"), (None, None)),
+        # no time in the text: the publication date, said so
+        ("France condemned Russia.", MONDAY, ("France", "condemn", "Russia"), (MONDAY, "published")),
+        # ... but not for a plan, a pluperfect, or when the sentence names another time
+        ("France will condemn Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
+        ("France had condemned Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
+        ("In 1999, France condemned Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
+        # a time naming the publication day itself is no objection
+        ("France condemned Russia, which had shelled Kyiv today.", MONDAY, ("France", "condemn", "Russia"),
+         (MONDAY, "published")),
+        ("France condemned Russia.", None, ("France", "condemn", "Russia"), (None, None)),  # no publication date
+    ],
+)
+def test_time_date_source(nlp, text, published, triple, expected):
+    found = _sources(nlp, text, published)
+    assert triple in found, found
+    assert found[triple] == expected

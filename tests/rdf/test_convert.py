@@ -95,3 +95,12 @@ def test_convert_concepts_are_scoped_to_their_document_unless_named():
     a, b = concepts(graph("a", "proposal")), concepts(graph("b", "proposal"))
     assert len(a) == len(b) == 1 and a != b
     assert concepts(graph("a", "Svalbard Treaty")) == concepts(graph("b", "Svalbard Treaty"))  # a proper name
+
+
+def test_convert_says_where_the_date_comes_from():
+    """A publication-date fallback is marked in the graph, so it never reads as a stated date."""
+    got = to_graph(document_quads(_doc(), [_relation(date=dt.date(2024, 10, 14), date_source="published")]))
+    sources = {str(o) for o in got.objects(None, KGO.dateSource)}
+    assert sources == {"published"}
+    plain = to_graph(document_quads(_doc(), [_relation(date=None)]))
+    assert not list(plain.objects(None, KGO.dateSource))
