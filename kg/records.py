@@ -201,6 +201,9 @@ class Relation:
     of the event) or ``"published"`` (the text names no time, so the
     publication date stands in); None when there is no date. A date given
     without a source is a text date.
+    ``attributed_to`` is who said or reported it; in a nested report ("according to Axios,
+    Sullivan said that ...") that is the innermost source (Sullivan) and ``reported_by`` the
+    outermost one, who reports the report (Axios).
 
     >>> a = Mention(text="France", label="France", type="Country", start=0, end=6)
     >>> b = Mention(text="Russia", label="Russia", type="Country", start=17, end=23)
@@ -222,6 +225,7 @@ class Relation:
     predicate_text: str | None = None
     nominal: bool = False
     date_source: str | None = None
+    reported_by: Mention | None = None
 
     def __post_init__(self) -> None:
         if not self.predicate.strip():
@@ -257,6 +261,8 @@ class Relation:
                                      "" if self.modality is Modality.ASSERTED else self.modality.value) if f)
         details = [("according to", self.attributed_to.label if self.attributed_to else None),
                    ("date", f"{self.date.isoformat()} ({self.date_source})" if self.date else None), ("CAMEO", self.event_code),
+                   ("reported by", self.reported_by.label if self.reported_by else None),
+                   ("date", self.date.isoformat() if self.date else None), ("CAMEO", self.event_code),
                    ("confidence", f"{self.confidence:.2f}"), ("document", self.provenance.doc_id)]
         return (f'<div class="kg-relation"><strong>{_esc(self.subject.label)}</strong> '
                 f'&rarr; <em>{_esc(self.predicate)}</em>{f" <mark>{_esc(flags)}</mark>" if flags else ""} '

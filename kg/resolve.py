@@ -291,14 +291,16 @@ def resolve_document(
 
     Returns:
         The relations in the same order, with resolved subject, object and
-        ``attributed_to`` mentions carrying merged aliases and the rules that
+        ``attributed_to`` and ``reported_by`` mentions carrying merged aliases and the rules that
         resolved them (``resolved_by``).
     """
     if not relations:
         return []
     book = dictionary if dictionary is not None else _default()
     resolved: dict[Mention, Mention] = {}
-    originals = [m for r in relations for m in (r.subject, r.object, r.attributed_to) if m is not None]
+    originals = [
+        m for r in relations for m in (r.subject, r.object, r.attributed_to, r.reported_by) if m is not None
+    ]
     for mention in originals:
         if mention not in resolved:
             resolved[mention] = resolve_mention(mention, dictionary=book, on=on)
@@ -320,6 +322,7 @@ def resolve_document(
             subject=final[r.subject],
             object=final[r.object],
             attributed_to=final[r.attributed_to] if r.attributed_to is not None else None,
+            reported_by=final[r.reported_by] if r.reported_by is not None else None,
         )
         for r in relations
     ]

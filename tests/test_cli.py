@@ -61,7 +61,7 @@ def test_cli_extract_jsonl_from_stdin_follows_the_contract(nlp):
         ("France", "condemn", "Russia"), ("Germany", "condemn", "Russia")}
     for r in records:
         assert set(r) >= {"doc", "sentence", "start", "end", "subject", "predicate", "object", "negated",
-                          "modality", "attributed_to", "event_type", "date", "confidence"}
+                          "modality", "attributed_to", "reported_by", "event_type", "date", "confidence"}
         assert set(r["subject"]) >= {"text", "label", "type", "iri"}
         assert r["subject"]["type"] == "Country"
 

@@ -62,6 +62,7 @@ def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: boo
         "negated": rel.negated,
         "modality": rel.modality.value,
         "attributed_to": rel.attributed_to.label if rel.attributed_to else None,
+        "reported_by": rel.reported_by.label if rel.reported_by else None,
         "event_type": rel.event_type,
         "date": rel.date.isoformat() if rel.date else None,
         "date_source": rel.date_source,

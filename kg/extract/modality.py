@@ -235,11 +235,16 @@ def noun_modality(noun: "Token") -> Modality:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who a clause is attributed to (a head token, or None) and how it is framed."""
+    """Who a clause is attributed to (a head token, or None) and how it is framed.
+
+    In a nested report ("according to Axios, Sullivan said that ...") ``source`` is the innermost
+    source (Sullivan) and ``reporter`` the outermost (Axios); otherwise ``reporter`` is None.
+    """
 
     source: "Token | None" = None
     reported: bool = False
     negating: bool = False
+    reporter: "Token | None" = None
 
 
 def _outlet(source: "Token") -> "Token":
@@ -284,8 +289,15 @@ def _scene_sources(token: "Token", skip: "Token | None") -> "list[Token]":
 
 
 def attribution_of(verb: "Token") -> Attribution:
-    """The attribution of the clause headed by ``verb`` (outermost source wins)."""
+    """The attribution of the clause headed by ``verb``: its innermost source, and the outermost one
+    as the reporter of a nested report.
+
+    Only a report of a report nests: an inner verb of saying ("according to Axios, Sullivan said
+    that ...") or "according to" phrase. An inner verb of cognition or evidence ("Fowler said he
+    expects ...", "she said the videos show ...") is part of the outer source's statement.
+    """
     sources: list[Token] = []
+    saying: list[bool] = []  # whether each source reports through a verb of saying or a scene phrase
     reported = negating = False
     token, came_from = verb, None
     for _ in range(_MAX_DEPTH):
@@ -300,11 +312,17 @@ def attribution_of(verb: "Token") -> Attribution:
                 negating = negating or token.lemma_.lower() in P.NEGATING_SPEECH_VERBS
                 speakers = [s for s in token.children if s.dep_ == "nsubj"] or list(subjects_of(token)[0][:1])
                 sources += [_outlet(s) for s in speakers]
+                saying += [lemma in P.SPEECH_VERBS and lemma not in P.COGNITION_VERBS] * len(speakers)
         scene = _scene_sources(token, came_from)
         if scene:
             reported = True
             sources += scene
+            saying += [True] * len(scene)
         if token.head.i == token.i:
             break
         token, came_from = token.head, token
-    return Attribution(sources[-1] if sources else None, reported, negating)
+    if not sources:
+        return Attribution(None, reported, negating)
+    outer = sources[-1]
+    inner = next((s for s, said in zip(sources, saying) if said), outer)
+    return Attribution(inner, reported, negating, outer if outer.i != inner.i else None)

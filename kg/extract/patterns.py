@@ -106,6 +106,10 @@ CLAUSE_REPORTING_VERBS = frozenset({
 ("a poll shows that", "the study found", "the court ruled that", "The Post has learned that") and
 cognition ("hopes that", "agreed that", "worries that"). "found the documents" reports nothing."""
 
+COGNITION_VERBS = frozenset({"believe", "think", "fear", "suspect", "estimate", "predict", "conclude"})
+"""The verbs of :data:`SPEECH_VERBS` that report a thought, not an utterance: inside another
+source's report they are part of that report ("X said he believes ...")."""
+
 NEGATING_SPEECH_VERBS = frozenset({"deny", "dismiss", "refute"})
 """Reporting verbs whose content is asserted to be false ("X denied that ...")."""
 

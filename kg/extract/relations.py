@@ -199,14 +199,22 @@ def _relations_of_frame(
     if not subjects or not objects:
         return
     attribution = attribution_of(frame.verb)
-    if not attribution.reported and quoted and frame.verb.i in quoted:  # inside a quotation attributed at its edge
-        attribution = Attribution(quoted[frame.verb.i], True, False)
+    if quoted and frame.verb.i in quoted:  # inside a quotation attributed at its edge
+        speaker = quoted[frame.verb.i]
+        if not attribution.reported:
+            attribution = Attribution(speaker, True, False)
+        elif attribution.reporter is None and attribution.source is not None and attribution.source.i != speaker.i:
+            attribution = Attribution(attribution.source, True, attribution.negating, speaker)  # a report quoted
     negated = False
     if frame.speech is not None:  # "denied attacking X", parsed as a modifier of X
         outer = attribution_of(frame.speech)
         speaker = next((c for c in frame.speech.children if c.dep_ == "nsubj"), None)
         negating = frame.speech.lemma_.lower() in P.NEGATING_SPEECH_VERBS
-        attribution = Attribution(outer.source or speaker, True, negating)
+        inner = speaker or outer.source
+        reporter = outer.reporter or outer.source  # "Reuters reported that X denied attacking Y"
+        if reporter is not None and (inner is None or reporter.i == inner.i):
+            reporter = None
+        attribution = Attribution(inner, True, negating, reporter)
         negated = is_negated(frame.speech)
     if frame.how in N.HOWS:
         modality = N.nominal_modality(frame.verb)
@@ -219,6 +227,11 @@ def _relations_of_frame(
         modality = strongest(modality, Modality.REPORTED)
     negated = negated != attribution.negating
     source = args.source(attribution.source) if attribution.source is not None else None
+    reporter = args.source(attribution.reporter) if attribution.reporter is not None else None
+    if source is None:  # an inner source with no node ("As we noted", unresolved): the outer one
+        source, reporter = reporter, None
+    if reporter is not None and reporter.label == source.label:
+        reporter = None
     text = " ".join(t.text for t in frame.tokens) or frame.verb.text
     date, date_source = None, None
     if mode != "open" and frame.how not in N.HOWS:
@@ -269,6 +282,7 @@ def _relations_of_frame(
                 negated=negated,
                 modality=modality,
                 attributed_to=source,
+                reported_by=reporter,
                 event_code=code,
                 date=date,
                 date_source=date_source,

@@ -80,7 +80,7 @@ def _given_offsets(rels: list[Relation], view: "TextView") -> list[Relation]:
         p = r.provenance
         out.append(replace(
             r, subject=_given_mention(r.subject, view), object=_given_mention(r.object, view),
-            attributed_to=_given_mention(r.attributed_to, view),
+            attributed_to=_given_mention(r.attributed_to, view), reported_by=_given_mention(r.reported_by, view),
             provenance=replace(p, start=view.to_given(p.start), end=view.to_given(p.end, end=True))))
     return out
 

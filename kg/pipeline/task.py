@@ -89,9 +89,9 @@ def keep_labels(
     out = []
     for r in rels:
         d = r.provenance.doc_id
-        s, o, a = fix(r.subject, d), fix(r.object, d), fix(r.attributed_to, d)
-        same = s is r.subject and o is r.object and a is r.attributed_to
-        out.append(r if same else replace(r, subject=s, object=o, attributed_to=a))
+        s, o, a, b = fix(r.subject, d), fix(r.object, d), fix(r.attributed_to, d), fix(r.reported_by, d)
+        same = s is r.subject and o is r.object and a is r.attributed_to and b is r.reported_by
+        out.append(r if same else replace(r, subject=s, object=o, attributed_to=a, reported_by=b))
     return out
 
 
@@ -110,7 +110,7 @@ def convert(
         rels = keep_labels(rels, cache, base=base, lookup=lookup, on_new=lambda i, l: out.labels.append((i, l)))
         batches.append(document_quads(doc, rels, base=base))
         for rel in rels:
-            for m in (rel.subject, rel.object, rel.attributed_to):
+            for m in (rel.subject, rel.object, rel.attributed_to, rel.reported_by):
                 if m is not None and m.is_actor:
                     out.actors.add(mention_iri(m, doc_id=rel.provenance.doc_id, base=base))
         out.dyad_events.extend(dyad_events(rels, base=base))

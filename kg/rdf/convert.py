@@ -152,6 +152,8 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     yield event, KGO.confidence, _decimal(rel.confidence), graph
     if rel.attributed_to is not None:
         yield event, KGO.attributedTo, URIRef(mention_iri(rel.attributed_to, doc_id=p.doc_id, base=base)), graph
+    if rel.reported_by is not None:
+        yield event, KGO.reportedBy, URIRef(mention_iri(rel.reported_by, doc_id=p.doc_id, base=base)), graph
     if rel.event_code:
         yield event, KGO.eventCode, _lit(rel.event_code), graph
         yield event, KGO.eventRoot, _lit(rel.event_code[:2]), graph
@@ -185,7 +187,7 @@ def document_quads(
     noted: set[tuple] = set()
     for rel in relations:
         yield from _event_quads(rel, doc, graph, base)
-        for m in (rel.subject, rel.object, rel.attributed_to):
+        for m in (rel.subject, rel.object, rel.attributed_to, rel.reported_by):
             if m is None:
                 continue
             key = (m.label, m.type, m.text, m.aliases, m.country, m.code, m.role, m.affiliation, m.resolved_by)

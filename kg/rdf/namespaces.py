@@ -42,6 +42,7 @@ class KGO(DefinedNamespace):
     nominal: URIRef
     modality: URIRef
     attributedTo: URIRef
+    reportedBy: URIRef
     eventType: URIRef
     eventCode: URIRef
     eventRoot: URIRef

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Removal", "find_documents", "earlier_versions", "remove_documents"]
 
-_USES = "kgo:agent|kgo:patient|kgo:attributedTo"
+_USES = "kgo:agent|kgo:patient|kgo:attributedTo|kgo:reportedBy"
 
 
 @dataclass(slots=True)

@@ -101,3 +101,33 @@ def test_a_headlines_capitals_make_no_named_source(relations_of):
     text = "Iran Attacked Israel, Sources Say\n\nThe strike came at night."
     found = _sources(relations_of, text, "Iran", "attack")
     assert [s.label for s in found] == ["anonymous source"]
+
+
+# A nested report: the innermost source is attributed_to, the outer reporter is reported_by.
+NESTED = [
+    ("According to Reuters, Maria Lopez said that Pfizer paid Moderna.", "Pfizer", "pay", "Maria Lopez", "Reuters"),
+    ("Reuters reported that Bayer denied suing Monsanto.", "Bayer", "sue", "Bayer", "Reuters"),
+    ('"Monsanto sued Pfizer. Bayer said Pfizer paid Moderna," Maria Lopez said.', "Pfizer", "pay", "Bayer", "Maria Lopez"),
+    # one layer only: no reporter
+    ("Maria Lopez said that Pfizer paid Moderna.", "Pfizer", "pay", "Maria Lopez", None),
+]
+
+
+@pytest.mark.parametrize("text, subject, predicate, source, reporter", NESTED)
+def test_a_nested_report_keeps_the_outer_reporter(relations_of, text, subject, predicate, source, reporter):
+    found = [r for r in relations_of(text) if r.subject.label == subject and r.predicate == predicate]
+    assert [(r.attributed_to.label, r.reported_by.label if r.reported_by else None) for r in found] == [
+        (source, reporter)
+    ]
+
+
+def test_the_reporter_is_in_the_graph(relations_of):
+    from kg.rdf.convert import document_quads
+    from kg.rdf.namespaces import KGO
+    from kg.records import Document
+
+    text = "According to Reuters, Maria Lopez said that Pfizer paid Moderna."
+    quads = list(document_quads(Document(id="test", text=text), relations_of(text)))
+    by = {str(o) for s, p, o, g in quads if p == KGO.reportedBy}
+    said = {str(o) for s, p, o, g in quads if p == KGO.attributedTo}
+    assert len(by) == 1 and "/actor/reuters-" in next(iter(by)) and by != said

@@ -108,13 +108,14 @@ ATTRIBUTION = [
         "According to four US officials speaking to Axios, Israel attacked Iran.",
         ("Israel", "attack", "Iran", False, "reported", "Axios"),
     ),
+    # a nested report: the innermost source (the outer reporter is reported_by, test_attribution_recall.py)
     (
         "According to Axios's Barak Ravid, US officials said that Israel attacked Iran.",
-        ("Israel", "attack", "Iran", False, "reported", "Axios"),
+        ("Israel", "attack", "Iran", False, "reported", "United States"),
     ),
     (
         "According to Axios, Sullivan said that Israel would attack Iran.",
-        ("Israel", "attack", "Iran", False, "planned", "Axios"),
+        ("Israel", "attack", "Iran", False, "planned", "Sullivan"),
     ),
 ]
 
