@@ -53,3 +53,14 @@ def test_pronoun_in_a_fronted_adjunct_looks_ahead_to_the_main_subject(tmp_path, 
     # no look-ahead when the following person is not the main clause's subject
     got = _labels(tmp_path, "Rosa Pinto left the board. After her retirement, the clinic hired Ana Duarte.")
     assert got[("her", 1)] == "Rosa Pinto"
+
+
+def test_a_surname_typed_as_an_organisation_is_still_a_person(tmp_path, nlp):
+    # the parser calls the bare "Lindqvist" an organisation; the full name earlier shows it is a person
+    got = _labels(tmp_path, "Erik Sand taught Oskar Lindqvist. Years later Lindqvist moved to Oslo, "
+                            "where he opened a workshop.")
+    assert got[("he", 1)] in ("Lindqvist", "Oskar Lindqvist")
+    # a name with no person behind it stays a thing: "he" skips it
+    got = _labels(tmp_path, "Erik Sand taught at Telbridge. Years later Telbridge moved to Oslo, "
+                            "where he opened a workshop.")
+    assert got[("he", 1)] == "Erik Sand"

@@ -226,7 +226,43 @@ class Antecedents:
                 )
             )
         self._coordinations = self._find_coordinations()
+        self._animate = self._find_animate()
         self._genders = self._find_genders()
+
+    def _person(self, cand: _Candidate) -> bool:
+        """True for a Person candidate, or a name typed otherwise that the document shows is a person."""
+        return cand.arg.mention.type is ActorType.PERSON or cand.arg.mention.label in self._animate
+
+    def _find_animate(self) -> set[str]:
+        """Labels of names typed Organization or Location that the document shows are people: a
+        surname of a person named in full elsewhere ("Ana Ruiz ... Ruiz"), or a name described by a
+        gendered noun ("Ruiz, the daughter of ...", "Ruiz was the son of ..."). Dictionary names and
+        business names are never people."""
+        surnames = {c.arg.mention.label.split()[-1] for c in self._candidates
+                    if c.arg.mention.type is ActorType.PERSON and " " in c.arg.mention.label and c.arg.kind != PRONOUN}
+        found = set()
+        for cand in self._candidates:
+            mention = cand.arg.mention
+            if (mention.type not in (ActorType.ORGANIZATION, ActorType.LOCATION) or cand.arg.kind in (PRONOUN, ROLE, GROUP)
+                    or BUILTIN.known(mention.label) is not None or _business(mention)):
+                continue
+            if mention.label.split()[-1] in surnames or self._gender_words(self._doc[cand.index]):
+                found.add(mention.label)
+        return found
+
+    def _gender_words(self, token: "Token") -> set[str]:
+        """Genders marked by the words around a name: itself and its modifiers ("actress Ana Lima",
+        "Mrs Lima"), an apposition ("Lima, the daughter of ..."), a copular description ("Lima was
+        the son of ...") and the word before it."""
+        near = [token, *(t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "appos"))]
+        near += [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            near.append(token.head)
+        if token.dep_ in _SUBJECT_DEPS and token.head.lemma_ == "be":
+            near += [c for c in token.head.children if c.dep_ == "attr"]
+        if token.i > 0:
+            near.append(self._doc[token.i - 1])
+        return {g for t in near if (g := G.word_gender(t.text.rstrip("."))) is not None}
 
     def _find_genders(self) -> dict[str, str]:
         """Person label -> gender, from what the document says of that person (see :mod:`kg.extract.gender`):
@@ -236,16 +272,9 @@ class Antecedents:
         votes: dict[str, set[str]] = {}
         for cand in self._candidates:
             mention = cand.arg.mention
-            if mention.type is not ActorType.PERSON or cand.arg.kind == PRONOUN:
+            if not self._person(cand) or cand.arg.kind == PRONOUN:
                 continue
-            token = self._doc[cand.index]
-            near = [token, *(t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "appos"))]
-            near += [c for c in token.children if c.dep_ == "appos"]
-            if token.dep_ == "appos" or any(c.dep_ == "appos" and c.i == token.i for c in token.head.children):
-                near.append(token.head)
-            if token.i > 0:
-                near.append(self._doc[token.i - 1])
-            found = {g for t in near if (g := G.word_gender(t.text.rstrip("."))) is not None}
+            found = self._gender_words(self._doc[cand.index])
             found |= {g for w in mention.text.split() if (g := G.word_gender(w.rstrip("."))) is not None}
             if not found:
                 by_name = G.given_name_gender(mention.label) or G.given_name_gender(mention.text)
@@ -356,7 +385,7 @@ class Antecedents:
             for c in self._candidates
             if c.index < token.i
             and here - c.sentence <= (1 if word in P.THING_PRONOUNS else WINDOW)
-            and _compatible(word, c)
+            and (_compatible(word, c) or word in P.PERSON_PRONOUNS and self._person(c))
             and self._genders.get(c.arg.mention.label, G.pronoun_gender(word)) == G.pronoun_gender(word)
             and (reflexive or c.governor != token.head.i or token.head.i == token.i)
             and not (c.subject and c.governor in clause and token.dep_ not in _SUBJECT_DEPS)
@@ -408,8 +437,7 @@ class Antecedents:
         cand = next((c for c in self._candidates if c.index == subject.i), None)
         if cand is None:
             return None
-        kind = cand.arg.mention.type
-        if kind is not ActorType.PERSON or cand.arg.kind == PRONOUN:
+        if not self._person(cand) or cand.arg.kind == PRONOUN:
             return None
         if self._genders.get(cand.arg.mention.label, G.pronoun_gender(token.lower_)) != G.pronoun_gender(token.lower_):
             return None
