@@ -200,7 +200,9 @@ class Relation:
     ``date_source`` says where ``date`` comes from: ``"text"`` (a date phrase
     of the event) or ``"published"`` (the text names no time, so the
     publication date stands in); None when there is no date. A date given
-    without a source is a text date.
+    without a source is a text date. ``date_start``/``date_end`` hold a span
+    the text gives instead of a day ("between March and May": first and last
+    day), ``date`` is then None and ``date_source`` ``"text"``.
     ``attributed_to`` is who said or reported it; in a nested report ("according to Axios,
     Sullivan said that ...") that is the innermost source (Sullivan) and ``reported_by`` the
     outermost one, who reports the report (Axios).
@@ -226,11 +228,17 @@ class Relation:
     nominal: bool = False
     date_source: str | None = None
     reported_by: Mention | None = None
+    date_start: _dt.date | None = None
+    date_end: _dt.date | None = None
 
     def __post_init__(self) -> None:
         if not self.predicate.strip():
             raise ValueError("Relation.predicate must not be blank")
-        if self.date is None:
+        if (self.date_start is None) != (self.date_end is None):
+            raise ValueError("Relation.date_start and date_end go together")
+        if self.date_start is not None and (self.date is not None or self.date_start > self.date_end):
+            raise ValueError("Relation.date_start..date_end must be an ordered span, without a date")
+        if self.date is None and self.date_start is None:
             if self.date_source is not None:
                 raise ValueError("Relation.date_source needs a date")
         elif self.date_source is None:
@@ -260,9 +268,9 @@ class Relation:
         flags = " ".join(f for f in ("not" if self.negated else "",
                                      "" if self.modality is Modality.ASSERTED else self.modality.value) if f)
         details = [("according to", self.attributed_to.label if self.attributed_to else None),
-                   ("date", f"{self.date.isoformat()} ({self.date_source})" if self.date else None), ("CAMEO", self.event_code),
                    ("reported by", self.reported_by.label if self.reported_by else None),
-                   ("date", self.date.isoformat() if self.date else None), ("CAMEO", self.event_code),
+                   ("date", f"{self.date.isoformat()} ({self.date_source})" if self.date else
+                    f"{self.date_start.isoformat()}..{self.date_end.isoformat()}" if self.date_start and self.date_end else None), ("CAMEO", self.event_code),
                    ("confidence", f"{self.confidence:.2f}"), ("document", self.provenance.doc_id)]
         return (f'<div class="kg-relation"><strong>{_esc(self.subject.label)}</strong> '
                 f'&rarr; <em>{_esc(self.predicate)}</em>{f" <mark>{_esc(flags)}</mark>" if flags else ""} '

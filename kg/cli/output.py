@@ -74,6 +74,8 @@ def relation_json(rel: Relation, *, base: str = DEFAULT_BASE_IRI, open_mode: boo
         out["predicate_text"] = rel.predicate_text
     if rel.nominal:
         out["nominal"] = True
+    if rel.date_start and rel.date_end:
+        out["date_start"], out["date_end"] = rel.date_start.isoformat(), rel.date_end.isoformat()
     return out
 
 
@@ -117,5 +119,5 @@ def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: s
 def _table_date(rel: Relation) -> str:
     """The date column: a publication-date fallback is marked so it never reads as a stated date."""
     if rel.date is None:
-        return ""
+        return f"{rel.date_start.isoformat()}..{rel.date_end.isoformat()}" if rel.date_start and rel.date_end else ""
     return rel.date.isoformat() + (" (published)" if rel.date_source == "published" else "")

@@ -41,7 +41,7 @@ from kg.extract.modality import (
 )
 from kg.extract.openie import open_relations
 from kg.extract.quotes import quote_speakers
-from kg.extract.time import event_date
+from kg.extract.time import date_range, event_date
 from kg.records import ActorType, Modality, Provenance, Relation
 
 if TYPE_CHECKING:
@@ -233,10 +233,12 @@ def _relations_of_frame(
     if reporter is not None and reporter.label == source.label:
         reporter = None
     text = " ".join(t.text for t in frame.tokens) or frame.verb.text
-    date, date_source = None, None
+    date, date_source, span = None, None, None
     if mode != "open" and frame.how not in N.HOWS:
         planned = modality in (Modality.PLANNED, Modality.HYPOTHETICAL)
-        date, date_source = event_date(frame.verb, published, future=planned)
+        span = date_range(frame.verb, published, future=planned)
+        if span is None:
+            date, date_source = event_date(frame.verb, published, future=planned)
     for subject in subjects:
         for obj in objects:
             if mode != "open" and not (subject.is_actor or obj.is_actor):
@@ -286,6 +288,8 @@ def _relations_of_frame(
                 event_code=code,
                 date=date,
                 date_source=date_source,
+                date_start=span[0] if span else None,
+                date_end=span[1] if span else None,
                 confidence=_confidence(frame, subject, obj),
                 predicate_text=text,
                 nominal=frame.how in N.HOWS,

@@ -46,7 +46,7 @@ from kg.extract import lexicon as L
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["date_of", "event_date", "resolve_date", "date_phrase"]
+__all__ = ["date_of", "date_range", "event_date", "resolve_date", "date_phrase"]
 
 _PRUNE = frozenset({
     "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "nsubj",
@@ -261,6 +261,85 @@ def _on_report_day(verb: "Token", published: _dt.date) -> bool:
     if any(a.lower_ in ("had", "'d") for a in auxes):
         return False
     return True
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|\buntil\b|\btill\b|[-–—])\s*", re.I)
+_RANGE_HEADS = frozenset({"between", "from"})
+
+
+def date_range(verb: "Token", published: _dt.date | None, *, future: bool = False) -> tuple[_dt.date, _dt.date] | None:
+    """The first and last day of a span that dates the event ("between March and May", "from June 2 to 6").
+
+    The span hangs from the verb as "between X and Y" or "from X to Y". A month gives its
+    first day as a start and its last as an end; a bare day number borrows the other
+    side's month, a year written on either side holds for both. None when either side
+    names no day or month, or the start would follow the end.
+    """
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _RANGE_HEADS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not (obj.ent_type_ in _TIME_ENTS or obj.lower_.rstrip(".") in _MONTHS):
+            continue
+        end = prep.right_edge.i
+        nxt = verb.doc[end + 1] if end + 1 < len(verb.doc) else None
+        if nxt is not None and nxt.head.i == verb.i and nxt.lower_ in ("to", "until", "till", "through"):
+            end = nxt.right_edge.i  # "from March 3 | to May 5", both hung from the verb
+        text = verb.doc[prep.i + 1:end + 1].text  # the parse, not the entity: NER cuts spans
+        return _span(text, published, future)
+    return None
+
+
+def _span(text: str, published: _dt.date | None, future: bool) -> tuple[_dt.date, _dt.date] | None:
+    body = re.sub(r"^\s*(?:between|from)\s+", "", text.strip(), flags=re.I)
+    parts = [p for p in _RANGE_SPLIT.split(body, maxsplit=1) if p]
+    if len(parts) != 2:
+        return None
+    year = _YEAR.search(parts[1]) or _YEAR.search(parts[0])
+    left, right = [re.findall(r"[a-z0-9]+", p.lower()) for p in parts]
+    if right and all(w.isdigit() and int(w) <= 31 for w in right):  # "June 2 to 6": the start's month
+        right = [w for w in left if w in _MONTHS] + right
+    bounds = []
+    for words, end in ((left, False), (right, True)):
+        if year and not _YEAR.search(" ".join(words)):
+            words = words + [year.group(0)]
+        bound = _month_bound(words, published, future, end) or _day_bound(words, published, future)
+        if bound is None:
+            return None
+        bounds.append(bound)
+    start, stop = bounds
+    if start > stop and not year:  # "between December and February": the start is the year before
+        start = _replace_year(start, start.year - 1)
+    return (start, stop) if start <= stop else None
+
+
+def _month_bound(words: list[str], published: _dt.date | None, future: bool, end: bool) -> _dt.date | None:
+    months = [w for w in words if w in _MONTHS]
+    if len(months) != 1 or any(w.isdigit() and int(w) <= 31 for w in words):
+        return None
+    years = [int(w) for w in words if _YEAR.fullmatch(w)]
+    if not years and published is None:
+        return None
+    month = _MONTH_NUMBER[months[0][:3]]
+    first = _dt.date(years[0] if years else published.year, month, 1)
+    if not years:
+        first = _roll_year(first, published, future, words) if not end else _roll_year(
+            _last_day(first), published, future, words).replace(day=1)
+    return _last_day(first) if end else first
+
+
+def _day_bound(words: list[str], published: _dt.date | None, future: bool) -> _dt.date | None:
+    if not _explicit(words):
+        return None
+    return resolve_date(" ".join(words), published, future=future)
+
+
+def _last_day(first: _dt.date) -> _dt.date:
+    nxt = first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 
 
 def date_of(verb: "Token", published: _dt.date | None, *, future: bool = False) -> _dt.date | None:

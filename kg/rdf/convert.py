@@ -161,6 +161,10 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     if rel.date:
         yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
         yield event, KGO.dateSource, _lit(rel.date_source or "text"), graph
+    elif rel.date_start and rel.date_end:
+        yield event, KGO.dateStart, Literal(rel.date_start, datatype=XSD.date), graph
+        yield event, KGO.dateEnd, Literal(rel.date_end, datatype=XSD.date), graph
+        yield event, KGO.dateSource, _lit("text"), graph
     yield event, KGO.document, doc, graph
     yield event, KGO.sentence, _lit(p.sentence), graph
     yield event, KGO.start, _lit(p.start), graph

@@ -48,6 +48,8 @@ class KGO(DefinedNamespace):
     eventRoot: URIRef
     date: URIRef
     dateSource: URIRef
+    dateStart: URIRef
+    dateEnd: URIRef
     confidence: URIRef
     # provenance
     document: URIRef

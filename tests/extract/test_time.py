@@ -182,3 +182,51 @@ def test_time_date_source(nlp, text, published, triple, expected):
     found = _sources(nlp, text, published)
     assert triple in found, found
     assert found[triple] == expected
+
+
+def _spans(nlp, text, published):
+    found = extract_relations(nlp(text), doc_id="t", published=published)
+    return {(r.subject.label, r.predicate, r.object.label): (r.date, r.date_source, r.date_start, r.date_end) for r in found}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, published, triple, start, end",
+    [
+        # months: first day of the first, last day of the last
+        ("Northwind Bank sued Castellan Foods between March and May.", MONDAY,
+         ("Northwind Bank", "sue", "Castellan Foods"), dt.date(2024, 3, 1), dt.date(2024, 5, 31)),
+        # the start month after the end month: the year before
+        ("Russia shelled Ukraine between December and February.", dt.date(2024, 3, 1),
+         ("Russia", "shell", "Ukraine"), dt.date(2023, 12, 1), dt.date(2024, 2, 29)),
+        # "from ... to", each side hung from the verb
+        ("Germany shelled Ukraine from March 3 to May 5.", MONDAY,
+         ("Germany", "shell", "Ukraine"), dt.date(2024, 3, 3), dt.date(2024, 5, 5)),
+        # a bare day borrows the start's month; a planned span after publication
+        ("France will host Italy from June 2 to 6.", MONDAY, ("France", "host", "Italy"),
+         dt.date(2025, 6, 2), dt.date(2025, 6, 6)),
+        # a year on one side holds for both
+        ("France hosted Italy from June 2 to June 6, 2021.", MONDAY, ("France", "host", "Italy"),
+         dt.date(2021, 6, 2), dt.date(2021, 6, 6)),
+    ],
+)
+def test_time_ranges_give_a_start_and_an_end(nlp, text, published, triple, start, end):
+    found = _spans(nlp, text, published)
+    assert triple in found, found
+    assert found[triple] == (None, "text", start, end)
+
+
+def test_time_a_span_is_ordered_and_needs_both_ends():
+    from kg.records import ActorType, Mention, Provenance, Relation
+
+    a = Mention("France", "France", ActorType.COUNTRY, 0, 6)
+    b = Mention("Italy", "Italy", ActorType.COUNTRY, 13, 18)
+    p = Provenance("t", "France hosted Italy.", 0, 20)
+    ok = Relation(a, "host", b, p, date_start=dt.date(2024, 3, 1), date_end=dt.date(2024, 5, 31))
+    assert ok.date_source == "text" and ok.date is None
+    with pytest.raises(ValueError):
+        Relation(a, "host", b, p, date_start=dt.date(2024, 3, 1))
+    with pytest.raises(ValueError):
+        Relation(a, "host", b, p, date_start=dt.date(2024, 5, 1), date_end=dt.date(2024, 3, 1))
+    with pytest.raises(ValueError):
+        Relation(a, "host", b, p, date=dt.date(2024, 3, 1), date_start=dt.date(2024, 3, 1), date_end=dt.date(2024, 5, 1))

@@ -104,3 +104,11 @@ def test_convert_says_where_the_date_comes_from():
     assert sources == {"published"}
     plain = to_graph(document_quads(_doc(), [_relation(date=None)]))
     assert not list(plain.objects(None, KGO.dateSource))
+
+
+def test_convert_a_span_as_start_and_end():
+    got = to_graph(document_quads(_doc(), [_relation(date=None, date_start=dt.date(2024, 3, 1), date_end=dt.date(2024, 5, 31))]))
+    assert [o.toPython() for o in got.objects(None, KGO.dateStart)] == [dt.date(2024, 3, 1)]
+    assert [o.toPython() for o in got.objects(None, KGO.dateEnd)] == [dt.date(2024, 5, 31)]
+    assert not list(got.objects(None, KGO.date))
+    assert {str(o) for o in got.objects(None, KGO.dateSource)} == {"text"}
