@@ -288,6 +288,17 @@ def _scene_sources(token: "Token", skip: "Token | None") -> "list[Token]":
     return found
 
 
+def _bare_finite_clause(clause: "Token") -> bool:
+    """A finite clause with its own subject and no subordinator: after a verb of saying it is the
+    complement, whatever the parse ("said after the meeting he would not accept", parsed as an
+    adverbial clause because of "after"); "said, as she left, ..." or "said while X ..." have one."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ in ("WRB",)) for c in children):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+
+
 def attribution_of(verb: "Token") -> Attribution:
     """The attribution of the clause headed by ``verb``: its innermost source, and the outermost one
     as the reporter of a nested report.
@@ -303,6 +314,7 @@ def attribution_of(verb: "Token") -> Attribution:
     for _ in range(_MAX_DEPTH):
         complement = came_from is not None and (
             came_from.dep_ in ("ccomp", "parataxis", "xcomp")
+            or (came_from.dep_ == "advcl" and came_from.i > token.i and _bare_finite_clause(came_from))
             or (came_from.dep_ == "prep" and any(c.dep_ == "pcomp" for c in came_from.children))  # "accused X of Y-ing"
         )
         lemma = L.LEMMA_FIXES.get(token.lower_, token.lemma_.lower())

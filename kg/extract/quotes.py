@@ -10,7 +10,12 @@ A quotation is attributed once, at its edge, and every sentence inside it is tha
   (``"A," Ruiz said. "B. C."``: B and C are Ruiz's).
 
 A quotation runs from its opening mark to its closing mark, or to the end of its paragraph
-when the closing mark is missing (a quote continued in the next paragraph reopens there).
+when the closing mark is missing (a quote continued in the next paragraph reopens there); a
+closing mark that starts a paragraph is a mistyped opening one.
+
+A transcript's speaker label (``PENCE: Well, look, ...``: a paragraph that starts with a name in
+capitals and a colon, the name of a person the article names) makes the rest of the paragraph
+that speaker's.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ def _quotations(doc: "Doc") -> list[tuple[int, int]]:
             if start is not None:
                 found.append((start, token.i))  # unclosed: to the end of the paragraph
             start = None
-        elif start is None and (text in _OPEN or text in _STRAIGHT):
+        elif start is None and (text in _OPEN or text in _STRAIGHT or (text in _CLOSE and _starts_paragraph(token))):
             start = token.i
         elif start is not None and (text in _CLOSE or text in _STRAIGHT):
             found.append((start, token.i))
@@ -54,6 +59,10 @@ def _quotations(doc: "Doc") -> list[tuple[int, int]]:
     if start is not None:
         found.append((start, len(doc)))
     return found
+
+
+def _starts_paragraph(token: "Token") -> bool:
+    return token.i == 0 or _paragraph_break(token.doc[token.i - 1])
 
 
 def _speaker_of(verb: "Token") -> "Token | None":
@@ -73,9 +82,11 @@ def _after(doc: "Doc", close: int) -> "Token | None":
         if token.text in (".", "!", "?"):
             break
     words = [t for t in window if not t.is_space]
-    if words and words[0].text in _DASHES:
-        names = [t for t in words[1:] if t.pos_ == "PROPN"]
-        return names[-1] if names and names[0].i == words[1].i else None
+    if words and words[0].text in _DASHES:  # "..." ― Maria Lopez: a name in capitals to the end of the line
+        name = [t for t in words[1:] if not t.is_punct]
+        if name and len(name) <= 4 and all(t.text[:1].isupper() for t in name) and not name[0].is_stop:
+            return name[-1]
+        return None
     for token in words[: _REACH + 1]:
         speaker = _speaker_of(token)
         if speaker is not None:
@@ -100,9 +111,35 @@ def _before(doc: "Doc", open_: int) -> "Token | None":
     return None
 
 
+def _transcript_labels(doc: "Doc") -> "dict[int, Token]":
+    """Token index → speaker for paragraphs opened by a transcript label ("PENCE: ..."); the speaker is
+    the article's mention of that person (the label in capitals is no parse of a name)."""
+    people: dict[str, Token] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and e.root.is_title:
+            people.setdefault(e.root.lower_, e.root)
+    found: dict[int, Token] = {}
+    for token in doc:
+        if not _starts_paragraph(token) or token.is_space:
+            continue
+        i = token.i + (1 if token.text in _OPEN | _STRAIGHT else 0)
+        label = []
+        while i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(label) < 3:
+            label.append(doc[i])
+            i += 1
+        if not label or i >= len(doc) or doc[i].text != ":" or label[-1].lower_ not in people:
+            continue
+        end = i + 1
+        while end < len(doc) and not _paragraph_break(doc[end]):
+            end += 1
+        for j in range(i + 1, end):
+            found[j] = people[label[-1].lower_]
+    return found
+
+
 def quote_speakers(doc: "Doc") -> "dict[int, Token]":
     """Token index → the head of its speaker, for every token inside an attributed quotation."""
-    speakers: dict[int, Token] = {}
+    speakers: dict[int, Token] = _transcript_labels(doc)
     previous: tuple[int, Token | None] | None = None  # the last quotation's end and speaker
     for first, last in _quotations(doc):
         speaker = _after(doc, last) if last < len(doc) and not _paragraph_break(doc[last]) else None

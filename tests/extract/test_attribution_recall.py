@@ -56,6 +56,10 @@ QUOTED = [
     ('Maria Lopez said: "Pfizer paid Moderna. Bayer bought Monsanto."', "Maria Lopez"),
     ('"Pfizer paid Moderna. Bayer bought Monsanto," said Maria Lopez.', "Maria Lopez"),
     ('"Pfizer paid Moderna. Bayer bought Monsanto." \u2015 Maria Lopez', "Maria Lopez"),
+    # a closing mark that starts a paragraph opens the quotation
+    ("\u201dPfizer paid Moderna. Bayer bought Monsanto.\u201d \u2015 Maria Lopez", "Maria Lopez"),
+    # a transcript's speaker label: the person the article names
+    ("Senator Maria Lopez met reporters.\n\nLOPEZ: Pfizer paid Moderna. Bayer bought Monsanto.", "Maria Lopez"),
 ]
 
 
@@ -70,6 +74,9 @@ QUOTED_NOT = [
     '"We will not sign," Maria Lopez said. Pfizer paid Moderna. "Bayer bought Monsanto."',
     # scare quotes with no clause of saying attribute nothing
     'Pfizer paid Moderna, a "small" firm. Bayer bought Monsanto.',
+    # a dateline or a kicker in capitals is no speaker label
+    "Senator Maria Lopez met reporters.\n\nWASHINGTON: Pfizer paid Moderna. Bayer bought Monsanto.",
+    "EXCLUSIVE: Pfizer paid Moderna. Bayer bought Monsanto.",
 ]
 
 
@@ -131,3 +138,15 @@ def test_the_reporter_is_in_the_graph(relations_of):
     by = {str(o) for s, p, o, g in quads if p == KGO.reportedBy}
     said = {str(o) for s, p, o, g in quads if p == KGO.attributedTo}
     assert len(by) == 1 and "/actor/reuters-" in next(iter(by)) and by != said
+
+
+def test_a_complement_parsed_as_an_adverbial_clause_is_reported(relations_of):
+    # "after" makes the parser read the complement as an adverbial clause
+    text = "Weber said after the meeting that Pfizer would pay Moderna."
+    assert [s.label for s in _sources(relations_of, text, "Pfizer", "pay")] == ["Weber"]
+    text = "Weber said after the meeting Pfizer would pay Moderna."
+    assert [s.label for s in _sources(relations_of, text, "Pfizer", "pay")] == ["Weber"]
+
+
+def test_an_adverbial_clause_with_a_subordinator_is_not_reported(relations_of):
+    assert _sources(relations_of, "Weber spoke after Pfizer paid Moderna.", "Pfizer", "pay") == [None]
