@@ -64,3 +64,8 @@ def test_a_surname_typed_as_an_organisation_is_still_a_person(tmp_path, nlp):
     got = _labels(tmp_path, "Erik Sand taught at Telbridge. Years later Telbridge moved to Oslo, "
                             "where he opened a workshop.")
     assert got[("he", 1)] == "Erik Sand"
+
+
+def test_no_look_ahead_when_the_adjunct_names_its_own_person_first(tmp_path, nlp):
+    got = _labels(tmp_path, "While Ana Duarte was resting her knee, Rosa Pinto won the final.")
+    assert got[("her", 1)] == "Ana Duarte"

@@ -437,6 +437,11 @@ class Antecedents:
         cand = next((c for c in self._candidates if c.index == subject.i), None)
         if cand is None:
             return None
+        adjunct = {t.i for t in node.subtree}
+        gender = G.pronoun_gender(token.lower_)
+        if any(c.index in adjunct and c.index < token.i and self._person(c) and c.arg.kind != PRONOUN
+               and self._genders.get(c.arg.mention.label, gender) == gender for c in self._candidates):
+            return None  # the adjunct names its own person first ("While Ana was resting her knee, Rosa ...")
         if not self._person(cand) or cand.arg.kind == PRONOUN:
             return None
         if self._genders.get(cand.arg.mention.label, G.pronoun_gender(token.lower_)) != G.pronoun_gender(token.lower_):
