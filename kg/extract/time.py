@@ -8,9 +8,12 @@ guidelines (``benchmarks/gold/README.md`` §10):
   phrase such as "in a call last Friday", or as "early on Saturday"), not from
   a clause below it, nor from the verb a clause depends on: in "the Pentagon
   said on Sunday that the U.S. will send", Sunday dates the saying, not the
-  sending. Two exceptions: a fronted date covers the conjoined verbs after it
-  ("On Monday, Meloni welcomed ... and praised ..."), and a raising governor
-  passes its date down ("is expected on Tuesday to approve");
+  sending. Exceptions: a fronted date covers the conjoined verbs after it
+  ("On Monday, Meloni welcomed ... and praised ..."), a raising governor
+  passes its date down ("is expected on Tuesday to approve"), a clause of
+  simultaneity takes its governor's time ("shelled on Oct. 9 as Ukraine attacked",
+  "On Friday, when X cancelled ..."), and a date between the subject and its
+  verb dates the verb ("Poland Friday joined", parsed onto the subject);
 - a weekday is the latest such day on or before the publication date for past
   and reported events, the nearest on or after it for planned and hypothetical
   ones ("last Friday": strictly before, "next Friday": strictly after);
@@ -85,9 +88,21 @@ def _entity(token: "Token") -> "Span":
     return doc[start:end]
 
 
+_SIMULTANEOUS = frozenset({"as", "when", "while"})
+
+
+def _subject_date(verb: "Token") -> "list[Token]":
+    """A date written between the subject and its verb ("Poland Friday joined"), parsed onto the subject."""
+    return [
+        t for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+        for t in s.children
+        if t.dep_ in ("appos", "npadvmod") and t.ent_type_ in _TIME_ENTS and s.i < t.i < verb.i
+    ]
+
+
 def date_phrase(verb: "Token") -> "Span | None":
     """The DATE/TIME entity that dates the predicate ``verb``, else None."""
-    tokens = _date_tokens(verb)
+    tokens = _date_tokens(verb) or _subject_date(verb)
     head = verb
     for _ in range(4):  # fronted dates of the first conjunct; dates of a raising governor
         if tokens or head.head.i == head.i:
@@ -97,6 +112,8 @@ def date_phrase(verb: "Token") -> "Span | None":
             tokens = [t for t in _date_tokens(gov, skip=head) if t.i < gov.i]
         elif head.dep_ == "xcomp" and gov.lemma_.lower() in L.RAISING_GOVERNORS:
             tokens = _date_tokens(gov, skip=head)
+        elif head.dep_ == "advcl" and any(c.lower_ in _SIMULTANEOUS and c.dep_ in ("mark", "advmod") for c in head.children):
+            tokens = _date_tokens(gov, skip=head)  # "shelled on Oct. 9 as Ukraine attacked": the same time
         else:
             break
         head = gov
@@ -144,14 +161,14 @@ _MONTHS = frozenset({
 
 
 def _explicit(words: list[str]) -> bool:
-    """A month and a day number: "Monday, Oct. 26" names its day, whatever the weekday says."""
+    """A month and a day number: "Monday, Nov. 2" names its day, whatever the weekday says."""
     return any(w in _MONTHS for w in words) and any(w.isdigit() and 1 <= int(w) <= 31 for w in words)
 
 
 def _roll_year(day: _dt.date, published: _dt.date, future: bool, words: list[str]) -> _dt.date:
     """A month and day written without a year lie on the event's side of the publication date.
 
-    A planned event on "Feb. 1" in a December article is next year's; a past event on
+    A planned event on "Jan. 15" in a December article is next year's; a past event on
     "Dec. 20" in a January article is last year's. Only when the day is more than a month
     on the wrong side, so that a date a few days off (a late report) stays in its year.
     """
@@ -188,7 +205,7 @@ def resolve_date(text: str, published: _dt.date | None, *, future: bool = False)
     if published is not None:
         if len(words) == 1 and words[0] in _DAY_WORDS:
             return published + _dt.timedelta(days=_DAY_WORDS[words[0]])
-        if _explicit(words):  # "Monday, Oct. 26": the written date, not the weekday's guess
+        if _explicit(words):  # "Monday, Nov. 2": the written date, not the weekday's guess
             words = [w for w in words if w not in L.WEEKDAYS]
         elif any(w in L.WEEKDAYS for w in words):
             return _weekday(words, published, future)
