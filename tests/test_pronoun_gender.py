@@ -69,3 +69,11 @@ def test_a_surname_typed_as_an_organisation_is_still_a_person(tmp_path, nlp):
 def test_no_look_ahead_when_the_adjunct_names_its_own_person_first(tmp_path, nlp):
     got = _labels(tmp_path, "While Ana Duarte was resting her knee, Rosa Pinto won the final.")
     assert got[("her", 1)] == "Ana Duarte"
+
+
+def test_without_a_subject_nearby_the_person_spoken_of_most_wins(tmp_path, nlp):
+    got = _labels(tmp_path, "Rosa Pinto opened a clinic in Braga. Patients soon praised Rosa Pinto. "
+                            "A week later, a letter from Ana Duarte praised her work.")
+    assert got[("her", 1)] == "Rosa Pinto"  # the topic, not the nearer Ana Duarte
+    got = _labels(tmp_path, "Rosa Pinto opened a clinic in Braga. Ana Duarte praised her work.")
+    assert got[("her", 1)] == "Ana Duarte"  # a subject nearby still comes first

@@ -411,6 +411,13 @@ class Antecedents:
             subjects = [c for c in pool if c.subject]
             if subjects and subjects[-1].sentence >= here - 1:
                 chosen = subjects[-1]
+            elif word in P.PERSON_PRONOUNS:
+                # no subject nearby: the person the text has spoken of most so far (the topic)
+                counts: dict[str, int] = {}
+                for c in self._candidates:
+                    if c.index < token.i and c.arg.kind != PRONOUN:
+                        counts[c.arg.mention.label] = counts.get(c.arg.mention.label, 0) + 1
+                chosen = max(pool, key=lambda c: (counts.get(c.arg.mention.label, 0), c.index))
         start = token.idx + self._offset
         mention = replace(chosen.arg.mention, text=token.text, start=start, end=start + len(token.text))
         return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
