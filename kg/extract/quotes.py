@@ -41,6 +41,11 @@ def _paragraph_break(token: "Token") -> bool:
     return token.is_space and "\n" in token.text
 
 
+def _closing(token: "Token") -> bool:
+    """A closing mark, also one glued to the dash that names the speaker ("”―")."""
+    return token.text in _CLOSE or (token.text[:1] in _CLOSE and token.text[1:] in _DASHES)
+
+
 def _quotations(doc: "Doc") -> list[tuple[int, int]]:
     """(first, last) token indices of the quotation marks that open and close each quotation."""
     found: list[tuple[int, int]] = []
@@ -53,7 +58,7 @@ def _quotations(doc: "Doc") -> list[tuple[int, int]]:
             start = None
         elif start is None and (text in _OPEN or text in _STRAIGHT or (text in _CLOSE and _starts_paragraph(token))):
             start = token.i
-        elif start is not None and (text in _CLOSE or text in _STRAIGHT):
+        elif start is not None and (_closing(token) or text in _STRAIGHT):
             found.append((start, token.i))
             start = None
     if start is not None:
@@ -82,8 +87,9 @@ def _after(doc: "Doc", close: int) -> "Token | None":
         if token.text in (".", "!", "?"):
             break
     words = [t for t in window if not t.is_space]
-    if words and words[0].text in _DASHES:  # "..." ― Maria Lopez: a name in capitals to the end of the line
-        name = [t for t in words[1:] if not t.is_punct]
+    glued = doc[close].text[1:] in _DASHES and len(doc[close].text) > 1
+    if glued or (words and words[0].text in _DASHES):  # "..." ― Maria Lopez: a name in capitals to the line's end
+        name = [t for t in (words if glued else words[1:]) if not t.is_punct]
         if name and len(name) <= 4 and all(t.text[:1].isupper() for t in name) and not name[0].is_stop:
             return name[-1]
         return None
@@ -146,7 +152,11 @@ def quote_speakers(doc: "Doc") -> "dict[int, Token]":
         speaker = speaker or _before(doc, first)
         if speaker is None and previous is not None and previous[1] is not None:
             said = previous[1]  # only the clause of saying lies between: "A," Ruiz said. "B. C."
-            if first > 0 and said.sent.start <= first - 1 < said.sent.end and previous[0] >= said.sent.start:
+            between = doc[previous[0] : first]
+            if (
+                first > 0 and said.sent.start <= first - 1 < said.sent.end and previous[0] >= said.sent.start
+                and not any(_paragraph_break(t) for t in between)
+            ):
                 speaker = said
         if speaker is not None:
             for i in range(first + 1, last):

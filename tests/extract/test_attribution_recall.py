@@ -58,6 +58,8 @@ QUOTED = [
     ('"Pfizer paid Moderna. Bayer bought Monsanto." \u2015 Maria Lopez', "Maria Lopez"),
     # a closing mark that starts a paragraph opens the quotation
     ("\u201dPfizer paid Moderna. Bayer bought Monsanto.\u201d \u2015 Maria Lopez", "Maria Lopez"),
+    # the closing mark glued to the dash
+    ("\u201cPfizer paid Moderna. Bayer bought Monsanto.\u201d\u2015 Maria Lopez.", "Maria Lopez"),
     # a transcript's speaker label: the person the article names
     ("Senator Maria Lopez met reporters.\n\nLOPEZ: Pfizer paid Moderna. Bayer bought Monsanto.", "Maria Lopez"),
 ]
@@ -74,6 +76,8 @@ QUOTED_NOT = [
     '"We will not sign," Maria Lopez said. Pfizer paid Moderna. "Bayer bought Monsanto."',
     # scare quotes with no clause of saying attribute nothing
     'Pfizer paid Moderna, a "small" firm. Bayer bought Monsanto.',
+    # the next line's quotation is the next speaker's, not a continuation
+    "\u201cSiemens sued Bosch.\u201d \u2015 Maria Lopez\n\u201cPfizer paid Moderna. Bayer bought Monsanto.\u201d",
     # a dateline or a kicker in capitals is no speaker label
     "Senator Maria Lopez met reporters.\n\nWASHINGTON: Pfizer paid Moderna. Bayer bought Monsanto.",
     "EXCLUSIVE: Pfizer paid Moderna. Bayer bought Monsanto.",
