@@ -89,6 +89,11 @@ def _entity(token: "Token") -> "Span":
 
 
 _SIMULTANEOUS = frozenset({"as", "when", "while"})
+_HABITUAL = frozenset({
+    "routinely", "usually", "often", "always", "regularly", "frequently", "typically", "generally",
+    "normally", "sometimes", "repeatedly", "habitually", "customarily",
+})
+_PLANNING = frozenset({"plan", "schedule", "slate"})
 
 
 def _subject_date(verb: "Token") -> "list[Token]":
@@ -227,10 +232,13 @@ def resolve_date(text: str, published: _dt.date | None, *, future: bool = False)
 def _tense_future(verb: "Token", planned: bool) -> bool:
     """Which side of the publication date the event lies on, from the verb's tense first.
 
-    A past-tense or perfect verb ("told", "had met") looks back whatever the modality says
+    A verb of planning looks ahead ("planned a rally on Saturday": the rally's day); a
+    past-tense or perfect verb ("told", "had met") looks back whatever the modality says
     (a reported past event is no plan); "will"/"shall" looks ahead; otherwise the modality
     decides (planned and hypothetical events look ahead).
     """
+    if verb.lemma_.lower() in _PLANNING:
+        return True  # "planned a rally on Saturday": the date is the planned event's
     head = verb
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in L.RAISING_GOVERNORS:
         head = verb.head  # "was expected to sign": the governor carries the tense
@@ -269,7 +277,7 @@ def _on_report_day(verb: "Token", published: _dt.date) -> bool:
     Not when the sentence names another time, one the parse did not tie to the verb
     ("the treaty, signed in 1949, created ..."; a phrase naming the publication day
     itself is no objection), nor for a pluperfect ("had been sent": before the time
-    of the report).
+    of the report), nor for a habit ("routinely audits", "often meets").
     """
     for ent in verb.sent.ents:
         if ent.label_ in _TIME_ENTS and resolve_date(ent.text, published) != published:
@@ -277,6 +285,8 @@ def _on_report_day(verb: "Token", published: _dt.date) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("had", "'d") for a in auxes):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return False  # "routinely audits": a habit, no one day
     return True
 
 

@@ -177,6 +177,10 @@ def test_time_dates_on_relations(nlp, text, published, triple, expected):
         # ... but not for a plan, a pluperfect, or when the sentence names another time
         ("France will condemn Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
         ("France had condemned Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
+        ("The ministry routinely audits Northwind Bank.", MONDAY, ("ministry", "audit", "Northwind Bank"), (None, None)),
+        # a verb of planning dates the planned event: ahead
+        ("Greenpeace planned a protest with Oxfam on Saturday.", MONDAY,
+         ("Greenpeace", "plan protest with", "Oxfam"), (dt.date(2024, 10, 19), "text")),
         ("In 1999, France condemned Russia.", MONDAY, ("France", "condemn", "Russia"), (None, None)),
         # a time naming the publication day itself is no objection
         ("France condemned Russia, which had shelled Kyiv today.", MONDAY, ("France", "condemn", "Russia"),
