@@ -278,6 +278,8 @@ def _scene_sources(token: "Token", skip: "Token | None") -> "list[Token]":
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 found += [_outlet(p) for p in to.children if p.dep_ == "pobj"]
+                # "according to show insiders": a noun read as a verb heads the phrase; its object is the source
+                found += [_outlet(o) for p in to.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj"]
         elif child.dep_ in ("advcl", "parataxis") and child.lemma_.lower() in P.SPEECH_VERBS:
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             if child.dep_ == "advcl" and marks != ["as"]:

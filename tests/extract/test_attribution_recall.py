@@ -154,3 +154,9 @@ def test_a_complement_parsed_as_an_adverbial_clause_is_reported(relations_of):
 
 def test_an_adverbial_clause_with_a_subordinator_is_not_reported(relations_of):
     assert _sources(relations_of, "Weber spoke after Pfizer paid Moderna.", "Pfizer", "pay") == [None]
+
+
+def test_according_to_a_phrase_misread_as_a_verb(relations_of):
+    # the parser reads "show" as a verb heading the phrase; the phrase's noun is still the source
+    text = "Weber repeatedly insulted Pfizer, according to show insiders."
+    assert [s.label for s in _sources(relations_of, text, "Weber", "insult")] == ["anonymous source"]
