@@ -267,6 +267,7 @@ TIME_NOUNS = frozenset({
 
 LEMMA_FIXES = {
     "staged": "stage", "stag": "stage", "rammed": "ram", "axed": "axe", "eyed": "eye", "fined": "fine",
+    "fines": "fine",
     "hopes": "hope", "hoped": "hope",
 }
 """Word forms (or bad lemmas) the small model lemmatises wrongly ("staged" → "stag")."""

@@ -218,6 +218,7 @@ ROLE_NOUNS = {
     "ship": "MIL", "warship": "MIL", "vessel": "MIL", "boat": "MIL", "submarine": "MIL", "peacekeeper": "MIL",
     "guard": "MIL", "executive": "BUS", "party": "PTY", "fire": "MIL", "shelling": "MIL", "gunfire": "MIL",
     "airstrike": "MIL", "strike": "MIL", "bombardment": "MIL", "missile": "MIL", "rocket": "MIL",
+    "occupation": "MIL",
 }
 """Nouns that stand for a country's or organisation's actors ("US officials", "Israeli jets")."""
 

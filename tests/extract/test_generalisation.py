@@ -99,6 +99,25 @@ def test_people_of_a_country_are_not_the_country(tuples_of):
     assert not any(t[0] == "Canada" for t in tuples_of("The people of Canada criticized Siemens."))
 
 
+# A nationality adjective on a noun of armed presence ("occupation", like "forces", "troops")
+# names that state's military; the bare noun names nobody (only a user dictionary maps it).
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels ambushed the Moroccan occupation near the border.", ("rebels", "ambush", "Morocco")),
+    ("The Turkish occupation shelled two villages in Afrin.", ("Turkey", "shell", "villages")),
+])
+def test_national_occupation_is_that_state(tuples_of, text, expected):
+    assert expected in tuples_of(text)
+
+
+def test_bare_occupation_is_no_state(tuples_of):
+    assert not any("Turkey" in (t[0], t[2]) for t in tuples_of("Rebels ambushed the occupation near Afrin."))
+
+
+# The small model's lemma of "fines" is "fin": the word form is fixed ("fined" likewise).
+def test_fines_is_fine(tuples_of):
+    assert ("European Commission", "fine", "Google") in tuples_of("The European Commission fines Google again.")
+
+
 # Inherent reflexives: the reflexive is no argument, the phrase after it is.
 def test_reflexive_verb_takes_its_phrase_as_object(tuples_of):
     found = tuples_of("Siemens is divesting itself of Osram by selling it to Bosch.")

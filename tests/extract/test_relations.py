@@ -23,6 +23,8 @@ SVO = [
     ("China imposed duties on European brandy.", ("China", "impose duty on", "European brandy")),
     ("Lebanon demanded that Israel stop firing at UN peacekeepers.", ("Lebanon", "demand", "Israel")),
     ("Turkey severed ties with Israel.", ("Turkey", "sever tie with", "Israel")),
+    # a nationality adjective makes "occupation" that state's forces (the bare noun: tests/test_user_dictionary.py)
+    ("The Israeli occupation bombed Gaza.", ("Israel", "bomb", "Gaza")),
     ("The United States imposed sanctions on Iran.", ("United States", "impose sanction on", "Iran")),
 ]
 
@@ -99,11 +101,6 @@ PRONOUNS = [
 ]
 
 KNOWN_FAILURES = [
-    _xfail(
-        "The Israeli occupation bombed Gaza.",
-        ("Israel", "bomb", "Gaza"),
-        "'occupation' is an editorial metonym for Israel: only a user dictionary maps it (tests/test_user_dictionary.py)",
-    ),
     _xfail(
         "The ministers met. They condemned Iran.",
         ("ministers", "condemn", "Iran"),
