@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
-from kg.extract.coref import Antecedents
+from kg.extract.coref import Antecedents, demonym_person
 from kg.extract.mentions import mention_of
 from kg.extract.phrases import CONCEPT, ENTITY, GROUP, PRONOUN, Arg, concept_of, phrase_of, span_text
 from kg.records import ActorType, Mention
@@ -113,7 +113,8 @@ class Arguments:
         elif (named := _named_apposition(token)) is not None:
             arg = self.actor(named)
         else:
-            arg = self._coref.mention(token) if self._coref is not None else mention_of(token, self.offset)
+            described = self._coref.describe(token) if self._coref is not None and demonym_person(token) else None
+            arg = described or (self._coref.mention(token) if self._coref is not None else mention_of(token, self.offset))
             if self._coref is not None and (arg is None or arg.kind == GROUP):
                 arg = self._coref.possessed(token) or arg  # "its fighters"
             if self._coref is not None and arg is None:

@@ -115,6 +115,8 @@ def description_of(token: "Token") -> "tuple[str, str] | None":
     :data:`~kg.extract.lexicon.ORG_DESCRIPTIONS` ("business", "court", "group",
     "any"); the words are the description as written, lower-case ("vice president").
     """
+    if demonym_person(token):
+        return "person", token.lower_  # "the Hungarian": a person of that nation named before
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return None
     if token.tag_ in ("NNS", "NNPS") and token.lower_ != "both":
@@ -139,6 +141,19 @@ def description_of(token: "Token") -> "tuple[str, str] | None":
     return None
 
 
+def demonym_person(token: "Token") -> bool:
+    """A singular nationality word used as a noun after "the" ("the Hungarian", "the German"):
+    it describes a person of that nation, as a title describes its holder."""
+    if token.ent_type_ != "NORP" or token.lower_.endswith("s") or token.dep_ in ("amod", "compound"):
+        return False
+    if token.tag_ not in ("NNP", "NN", "JJ"):  # the tagger often calls the noun an adjective
+        return False
+    if any(c.dep_ != "det" for c in token.children if c.i < token.i):
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ == "the" and BUILTIN.demonym(token.text, broad=True) is not None
+
+
 def _country_of(mention: Mention) -> str | None:
     if mention.country:
         return mention.country
@@ -158,6 +173,9 @@ def _fits(category: str, words: str, cand: _Candidate) -> bool:
     if category == "person":
         if kind is not ActorType.PERSON:
             return False
+        nation = BUILTIN.demonym(words, broad=True) if " " not in words and words not in L.PERSON_DESCRIPTIONS else None
+        if nation is not None:  # "the Hungarian": only a person known to be of that nation
+            return _country_of(mention) == nation.country
         allowed = L.TITLE_COUNTRIES.get(words.split()[-1])
         country = _country_of(mention) if allowed else None
         return not (allowed and country and country not in allowed)

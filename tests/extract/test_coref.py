@@ -202,3 +202,23 @@ def test_coref_relative_pronoun_after_a_place_phrase_is_the_noun_it_modifies(tup
 def test_conjoined_names_in_apposition_are_each_an_argument(tuples_of):
     found = tuples_of("The two rivals, Renault and Peugeot, sued Citroen.")
     assert ("Renault", "sue", "Citroen") in found and ("Peugeot", "sue", "Citroen") in found, found
+
+
+# "the <nationality>" used as a noun describes a person of that nation named before; with no
+# such person it stays the nation (a lone "Iranian" is the state, as before).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Viktor Orban met Olaf Scholz in Berlin. The Hungarian later criticised the European Commission.",
+         ("Viktor Orban", "criticise", "European Commission")),
+        ("Ana Silva met Olaf Scholz in Lisbon. The German later criticised the European Commission.",
+         ("Olaf Scholz", "criticise", "European Commission")),
+    ],
+)
+def test_coref_nationality_noun_is_a_person_of_that_nation(tuples_of, text, expected):
+    assert expected in tuples_of(text)
+
+
+def test_coref_nationality_noun_without_such_a_person_is_the_nation(tuples_of):
+    found = tuples_of("Olaf Scholz met Iran's envoy. The Iranian rejected the offer.")
+    assert not any(t[0] == "Olaf Scholz" for t in found if t[1] == "reject")
