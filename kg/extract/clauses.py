@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Frame", "frames", "subjects_of", "is_passive", "copula_of", "has_agent"]
 
-SVO, PASSIVE, PREP, DATIVE, LIGHT, NOMINAL, COPULA = "svo", "passive", "prep", "dative", "light", "nominal", "copula"
+SVO, PASSIVE, PREP, DATIVE, LIGHT, COPULA = "svo", "passive", "prep", "dative", "light", "copula"
 RECIPROCAL = "reciprocal"
 IMPLICIT = "implicit"
 """``Frame.how`` of a relation whose agent the sentence implies rather than states (:func:`late_notice_frames`)."""
@@ -539,12 +539,25 @@ def _actor_noun(noun: "Token") -> bool:
     )
 
 
+AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+"""Entity types of a modifier that names a noun's agent ("Israeli strikes", "the Hamas attack")."""
+
+
+def modifier_agent(noun: "Token", *, any_possessor: bool = False) -> "Token | None":
+    """The agent a noun names in its own phrase: a possessor ("Israel's attack"; with
+    ``any_possessor`` also "its attack"), else a name or nationality before it ("Israeli strikes")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (any_possessor or c.ent_type_ in AGENT_ENTS):
+            return c
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in AGENT_ENTS:
+            return c
+    return None
+
+
 def has_agent(noun: "Token") -> bool:
     """True when a noun names its own agent: a named possessor or a name or nationality before it."""
-    return any(
-        c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-        for c in noun.children
-    )
+    return modifier_agent(noun) is not None
 
 
 def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
@@ -646,9 +659,6 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             yield frame(_with_conjuncts(attr), "be", head, COPULA)
 
 
-_UNDER_AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
-
-
 def _under_agents(noun: "Token", host: "Token") -> "tuple[Token, ...]":
     """The agent of "under <noun>": a "by" phrase (on the noun or its host), an "of" phrase on the
     noun ("under the control of X") or a name or nationality before it ("under Israeli control")."""
@@ -658,10 +668,8 @@ def _under_agents(noun: "Token", host: "Token") -> "tuple[Token, ...]":
                 for pobj in _kids(prep, {"pobj"}):
                     if _usable(pobj):
                         return _with_conjuncts(pobj)
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i and child.ent_type_ in _UNDER_AGENT_ENTS:
-            return (child,)
-    return ()
+    agent = modifier_agent(noun)
+    return (agent,) if agent is not None else ()
 
 
 def _described(token: "Token") -> "Token":

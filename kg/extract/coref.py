@@ -398,13 +398,14 @@ class Antecedents:
                 return ahead
         reflexive = word.endswith(("self", "selves"))
         clause = _clause_verbs(token) if not reflexive else set()
+        gender = G.pronoun_gender(word)
         pool = [
             c
             for c in self._candidates
             if c.index < token.i
             and here - c.sentence <= (1 if word in P.THING_PRONOUNS else WINDOW)
             and (_compatible(word, c) or word in P.PERSON_PRONOUNS and self._person(c))
-            and self._genders.get(c.arg.mention.label, G.pronoun_gender(word)) == G.pronoun_gender(word)
+            and self._genders.get(c.arg.mention.label, gender) == gender
             and (reflexive or c.governor != token.head.i or token.head.i == token.i)
             and not (c.subject and c.governor in clause and token.dep_ not in _SUBJECT_DEPS)
         ]
@@ -469,7 +470,7 @@ class Antecedents:
             return None  # the adjunct names its own person first ("While Ana was resting her knee, Rosa ...")
         if not self._person(cand) or cand.arg.kind == PRONOUN:
             return None
-        if self._genders.get(cand.arg.mention.label, G.pronoun_gender(token.lower_)) != G.pronoun_gender(token.lower_):
+        if self._genders.get(cand.arg.mention.label, gender) != gender:
             return None
         start = token.idx + self._offset
         mention = replace(cand.arg.mention, text=token.text, start=start, end=start + len(token.text))

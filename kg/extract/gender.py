@@ -95,9 +95,12 @@ def word_gender(word: str) -> str | None:
     return MALE if word in _MALE_WORDS else FEMALE if word in _FEMALE_WORDS else None
 
 
+_GENDER_WORDS = _MALE_WORDS | _FEMALE_WORDS
+
+
 def given_name_gender(name: str) -> str | None:
     """The gender of a frequent first name at the start of ``name`` ("Maria Lopez" → FEMALE), else None."""
-    words = [w for w in name.replace(".", ". ").split() if w.lower() not in _MALE_WORDS | _FEMALE_WORDS]
+    words = [w for w in name.replace(".", ". ").split() if w.lower() not in _GENDER_WORDS]
     if not words:
         return None
     first = words[0].lower()

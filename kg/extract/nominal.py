@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.dictionaries import event_nouns, event_type
 from kg.extract import patterns as P
-from kg.extract.clauses import NOMINAL, Frame, _kids, _preps, _usable, _with_conjuncts
+from kg.extract.clauses import AGENT_ENTS, Frame, modifier_agent, _kids, _preps, _usable, _with_conjuncts
 from kg.extract.modality import noun_modality, strongest
 from kg.records import Modality
 
@@ -33,14 +33,13 @@ if TYPE_CHECKING:
 __all__ = ["NOMINAL", "ATTRIBUTIVE", "HOWS", "frames", "event_frames", "reciprocal_frames", "directive_frames",
            "participle_frames", "agents_of", "nominal_modality"]
 
+NOMINAL = "nominal"
+"""``Frame.how`` of an event or directive noun with its actors ("Russia's invasion of Georgia")."""
 ATTRIBUTIVE = "attributive"
 """``Frame.how`` of a hyphenated participle modifier ("a US-led initiative")."""
 
 HOWS = frozenset({NOMINAL, ATTRIBUTIVE})
 """The ``Frame.how`` values this module produces: relations read off a noun phrase."""
-
-_AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
-
 
 def agents_of(noun: "Token") -> "tuple[Token, ...]":
     """The explicit agent of an event noun, or ().
@@ -59,12 +58,9 @@ def agents_of(noun: "Token") -> "tuple[Token, ...]":
             for pobj in _kids(prep, {"pobj"}):
                 if _usable(pobj):
                     return _with_conjuncts(pobj)
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return (child,)
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _AGENT_ENTS and child.i < noun.i:
-            return (child,)
+    agent = modifier_agent(noun, any_possessor=True)
+    if agent is not None:
+        return (agent,)
     described = _apposed_to(noun)
     return _own_agent(described) if described is not None else ()
 
@@ -72,11 +68,9 @@ def agents_of(noun: "Token") -> "tuple[Token, ...]":
 def _own_agent(noun: "Token") -> "tuple[Token, ...]":
     """The possessor or nationality modifier of ``noun`` or of a name it is in apposition to."""
     while True:
-        for child in noun.children:
-            if child.dep_ == "poss" or (
-                child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _AGENT_ENTS and child.i < noun.i
-            ):
-                return (child,)
+        agent = modifier_agent(noun, any_possessor=True)
+        if agent is not None:
+            return (agent,)
         if noun.dep_ != "appos" or noun.head.i == noun.i:
             return ()
         noun = noun.head
@@ -234,7 +228,7 @@ def participle_frames(participle: "Token") -> "Iterator[Frame]":
     if participle.i == 0 or doc[participle.i - 1].text not in ("-", "\u2010", "\u2011"):
         return
     actor = doc[participle.i - 2] if participle.i >= 2 else None
-    if actor is None or actor.ent_type_ not in _AGENT_ENTS or actor.head.i not in (participle.i, participle.head.i):
+    if actor is None or actor.ent_type_ not in AGENT_ENTS or actor.head.i not in (participle.i, participle.head.i):
         return
     patient = participle.head
     if patient.dep_ == "appos" and patient.head.pos_ == "PROPN":

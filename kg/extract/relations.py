@@ -51,7 +51,8 @@ __all__ = ["extract_relations", "sentences", "MODES"]
 
 MODES = ("actors", "open")
 
-_HOW_PENALTY = {C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, C.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2, C.IMPLICIT: 0.25}
+_HOW_PENALTY = {C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, N.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2, C.IMPLICIT: 0.25}
+_NOT_ABSTRACT = L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS
 _KIND_PENALTY = {ENTITY: 0.0, ROLE: 0.05, GROUP: 0.1, PRONOUN: 0.2, CONCEPT: 0.15}
 
 
@@ -116,7 +117,7 @@ def abstract_noun(token: "Token", *, agentless: bool = True) -> bool:
     if token.pos_ != "NOUN" or token.ent_type_ or (agentless and C.has_agent(token)):
         return False  # "the Israeli occupation": an event with its agent, which stands for it
     lemma = token.lemma_.lower()
-    if lemma in L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS or lemma in L.ORG_DESCRIPTIONS or lemma in L.PERSON_DESCRIPTIONS:
+    if lemma in _NOT_ABSTRACT or lemma in L.ORG_DESCRIPTIONS or lemma in L.PERSON_DESCRIPTIONS:
         return False
     return lemma in L.ABSTRACT_NOUNS or (len(lemma) > 6 and lemma.endswith(L.ABSTRACT_SUFFIXES))
 
@@ -184,7 +185,7 @@ def _relations_of_frame(
         subjects, objects = args.group(frame.subjects), args.group(frame.objects)
         if frame.how in N.HOWS:  # an agent the phrase names, never a place ("the Gaza strikes")
             subjects = [s for s in subjects if s.is_actor and s.mention.type is not ActorType.LOCATION]
-        if frame.how == C.NOMINAL:
+        if frame.how == N.NOMINAL:
             objects = [o for o in objects if o.is_actor or N.national(frame.verb.doc[o.head])]
         elif frame.how == C.LIGHT and not light_event(frame.predicate):
             objects = [

@@ -193,6 +193,7 @@ def _replace_year(day: _dt.date, year: int) -> _dt.date:
         return day.replace(year=year, day=28)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the same phrases are asked again for each verb of a sentence
 def resolve_date(text: str, published: _dt.date | None, *, future: bool = False) -> _dt.date | None:
     """The calendar day a date phrase names, relative to ``published``, else None.
 
