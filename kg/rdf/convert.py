@@ -160,11 +160,11 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
         yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
     if rel.date:
         yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
-        yield event, KGO.dateSource, _lit(rel.date_source or "text"), graph
     elif rel.date_start and rel.date_end:
         yield event, KGO.dateStart, Literal(rel.date_start, datatype=XSD.date), graph
         yield event, KGO.dateEnd, Literal(rel.date_end, datatype=XSD.date), graph
-        yield event, KGO.dateSource, _lit("text"), graph
+    if rel.date_source:  # set exactly when there is a date or a span (Relation checks it)
+        yield event, KGO.dateSource, _lit(rel.date_source), graph
     yield event, KGO.document, doc, graph
     yield event, KGO.sentence, _lit(p.sentence), graph
     yield event, KGO.start, _lit(p.start), graph

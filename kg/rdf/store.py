@@ -415,11 +415,11 @@ class Store:
         if isinstance(result, bool):
             result = ox.QueryBoolean(result) if hasattr(ox, "QueryBoolean") else result
         target = graph_fmt if isinstance(result, ox.QueryTriples) else fmt
-        try:
-            with _evaluation_errors():  # results are lazy: SERVICE calls and the like fail while serialising
+        with _evaluation_errors():  # results are lazy: SERVICE calls and the like fail while serialising
+            try:
                 data = result.serialize(format=target)
-        except (ValueError, TypeError) as exc:
-            raise QueryError(f"cannot write these results as {target}: {_one_line(exc)}") from exc
+            except (ValueError, TypeError) as exc:
+                raise QueryError(f"cannot write these results as {target}: {_one_line(exc)}") from exc
         return spreadsheet_safe_csv(data) if spreadsheet_safe and target == ox.QueryResultsFormat.CSV else data
 
     def export(self, out: Path | IO[bytes], fmt: ExportFormat) -> None:
