@@ -41,8 +41,8 @@ SELECT ?x (SAMPLE(COALESCE(?l, ?pref, ?title)) AS ?label) WHERE {
 _CHUNK = 2000
 
 RELATION_COLUMNS = (
-    "doc", "subject", "predicate", "object", "negated", "modality", "attributed_to", "event_type", "event_code",
-    "date", "confidence", "subject_type", "object_type", "subject_text", "object_text", "sentence",
+    "doc", "subject", "predicate", "object", "negated", "modality", "attributed_to", "reported_by", "event_type",
+    "event_code", "date", "date_source", "date_start", "date_end", "nominal", "confidence", "subject_type", "object_type", "subject_text", "object_text", "sentence",
 )
 
 
@@ -136,13 +136,17 @@ def relations_frame(relations: Iterable[Relation] | Iterable[tuple[Document, lis
                 "doc": rel.provenance.doc_id, "subject": rel.subject.label, "predicate": rel.predicate,
                 "object": rel.object.label, "negated": rel.negated, "modality": rel.modality.value,
                 "attributed_to": rel.attributed_to.label if rel.attributed_to else None,
+                "reported_by": rel.reported_by.label if rel.reported_by else None,
                 "event_type": rel.event_type, "event_code": rel.event_code, "date": rel.date,
+                "date_source": rel.date_source, "date_start": rel.date_start, "date_end": rel.date_end,
+                "nominal": rel.nominal,
                 "confidence": rel.confidence, "subject_type": rel.subject.type.value,
                 "object_type": rel.object.type.value, "subject_text": rel.subject.text,
                 "object_text": rel.object.text, "sentence": rel.provenance.sentence,
             })
     df = pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
-    df["date"] = pd.to_datetime(df["date"])
+    for column in ("date", "date_start", "date_end"):
+        df[column] = pd.to_datetime(df[column])
     df["negated"] = df["negated"].astype(bool)
     df["confidence"] = df["confidence"].astype(float)
     return df

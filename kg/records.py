@@ -231,6 +231,23 @@ class Relation:
     date_start: _dt.date | None = None
     date_end: _dt.date | None = None
 
+    @property
+    def when(self) -> str:
+        """The date as shown to people: the day, a publication-date fallback marked as such, or a span.
+
+        >>> import datetime as dt
+        >>> from kg.records import Mention, Provenance
+        >>> m = Mention("Iran", "Iran", ActorType.COUNTRY, 0, 4)
+        >>> p = Provenance("d", "Iran met Iraq.", 0, 14)
+        >>> Relation(m, "meet", m, p, date=dt.date(2024, 5, 1), date_source="published").when
+        '2024-05-01 (published)'
+        """
+        if self.date is not None:
+            return self.date.isoformat() + (" (published)" if self.date_source == "published" else "")
+        if self.date_start is not None and self.date_end is not None:
+            return f"{self.date_start.isoformat()}..{self.date_end.isoformat()}"
+        return ""
+
     def __post_init__(self) -> None:
         if not self.predicate.strip():
             raise ValueError("Relation.predicate must not be blank")
@@ -269,8 +286,7 @@ class Relation:
                                      "" if self.modality is Modality.ASSERTED else self.modality.value) if f)
         details = [("according to", self.attributed_to.label if self.attributed_to else None),
                    ("reported by", self.reported_by.label if self.reported_by else None),
-                   ("date", f"{self.date.isoformat()} ({self.date_source})" if self.date else
-                    f"{self.date_start.isoformat()}..{self.date_end.isoformat()}" if self.date_start and self.date_end else None), ("CAMEO", self.event_code),
+                   ("date", self.when or None), ("CAMEO", self.event_code),
                    ("confidence", f"{self.confidence:.2f}"), ("document", self.provenance.doc_id)]
         return (f'<div class="kg-relation"><strong>{_esc(self.subject.label)}</strong> '
                 f'&rarr; <em>{_esc(self.predicate)}</em>{f" <mark>{_esc(flags)}</mark>" if flags else ""} '

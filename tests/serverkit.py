@@ -50,7 +50,7 @@ def sample_documents() -> list[tuple[Document, list[Relation]]]:
     out.append((
         Document(id="doc-1", text=t, title="Sullivan presses Dermer", published=dt.date(2024, 10, 11)),
         [Relation(sullivan, "urge", dermer, Provenance("doc-1", t, 0, len(t)), event_code="0213",
-                  attributed_to=axios, date=dt.date(2024, 10, 11))],
+                  attributed_to=axios, date=dt.date(2024, 10, 11), date_source="published")],
     ))
     t = "Sullivan met Dermer in Washington on Thursday."
     out.append((

@@ -168,6 +168,7 @@ def test_relations_frame_columns_and_types():
     assert df["attributed_to"].tolist()[1] == "AFP" and pd.isna(df["attributed_to"][0])
     assert df["event_type"][0] == "11" and df["subject_text"][0] == "Paris"
     assert pd.api.types.is_datetime64_any_dtype(df["date"]) and pd.isna(df["date"][1])
+    assert df["date_source"][0] == "text" and pd.isna(df["date_source"][1])  # issue 14: where a date came from
     pairs = kg.relations_frame([(kg.Document(id="d1", text="..."), rels)])  # the shape kg.extract yields
     assert len(pairs) == 2
     empty = kg.relations_frame([])

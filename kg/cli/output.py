@@ -93,7 +93,7 @@ def relations_table(rows: Iterable[tuple[Document, list[Relation]]]) -> list[tup
                                          "nominal" if r.nominal else "") if f)
             table.append((
                 doc.id, r.subject.label, r.predicate, r.object.label, flags,
-                r.attributed_to.label if r.attributed_to else "", r.event_type or "", _table_date(r),
+                r.attributed_to.label if r.attributed_to else "", r.event_type or "", r.when,
             ))
     return table
 
@@ -115,9 +115,3 @@ def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: s
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return data.decode("utf-8")
 
-
-def _table_date(rel: Relation) -> str:
-    """The date column: a publication-date fallback is marked so it never reads as a stated date."""
-    if rel.date is None:
-        return f"{rel.date_start.isoformat()}..{rel.date_end.isoformat()}" if rel.date_start and rel.date_end else ""
-    return rel.date.isoformat() + (" (published)" if rel.date_source == "published" else "")

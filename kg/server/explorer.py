@@ -79,7 +79,8 @@ _EVENT_FIELDS = """
   OPTIONAL { ?a rdfs:label ?al } OPTIONAL { ?p rdfs:label ?pl }
   OPTIONAL { ?e kgo:negated ?neg } OPTIONAL { ?e kgo:modality ?mod }
   OPTIONAL { ?e kgo:attributedTo/rdfs:label ?by }
-  OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:eventCode ?code }
+  OPTIONAL { ?e kgo:date ?date } OPTIONAL { ?e kgo:dateSource ?dsrc } OPTIONAL { ?e kgo:eventCode ?code }
+  OPTIONAL { ?e kgo:dateStart ?dstart ; kgo:dateEnd ?dend }
   OPTIONAL { ?e kgo:sentence ?sent } OPTIONAL { ?e kgo:start ?start }
   OPTIONAL { ?e kgo:document ?doc OPTIONAL { ?doc dcterms:title ?title } }
 """
@@ -87,6 +88,7 @@ _EVENT_SELECT = """
 SELECT ?e (SAMPLE(?a) AS ?agent) (SAMPLE(?al) AS ?agentLabel) (SAMPLE(?pred) AS ?predicate)
        (SAMPLE(?p) AS ?patient) (SAMPLE(?pl) AS ?patientLabel) (SAMPLE(?neg) AS ?negated)
        (SAMPLE(?mod) AS ?modality) (SAMPLE(?by) AS ?according) (SAMPLE(?date) AS ?when)
+       (SAMPLE(?dsrc) AS ?whenSource) (SAMPLE(?dstart) AS ?whenFrom) (SAMPLE(?dend) AS ?whenUntil)
        (SAMPLE(?code) AS ?cameo) (SAMPLE(?sent) AS ?sentence) (MIN(?start) AS ?offset)
        (SAMPLE(?doc) AS ?document) (SAMPLE(?title) AS ?documentTitle)
 """

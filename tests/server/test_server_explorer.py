@@ -90,6 +90,14 @@ def test_server_document_page(server):
     assert XSS not in html
 
 
+def test_server_a_publication_date_fallback_is_marked_a_stated_date_is_not(server):
+    """Issue 14: a date taken from the publication date never passes for one the text states."""
+    fallback = re.search(r'<td class="date">(.*?)</td>', _page(server, "/doc/doc-1")).group(1)
+    stated = re.search(r'<td class="date">(.*?)</td>', _page(server, "/doc/doc-2")).group(1)
+    assert fallback.startswith("2024-10-11 ") and ">published</span>" in fallback
+    assert stated == "2024-10-10"
+
+
 @pytest.mark.parametrize("path", ["/actor/no-such-actor-0000000000", "/doc/nothing", "/concept/x", "/nowhere"])
 def test_server_unknown_pages_are_404(server, path):
     html = _page(server, path, 404)
