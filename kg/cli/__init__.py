@@ -313,7 +313,7 @@ def query_cli(
         formats = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
         # CONSTRUCT, DESCRIBE: N-Triples, or JSON-LD for json; SELECT and ASK in the chosen results format
         graph_fmt = ox.RdfFormat.JSON_LD if fmt is QueryFormat.json else ox.RdfFormat.N_TRIPLES
-        data = st.serialize_results(sparql, formats[fmt.value], graph_fmt, spreadsheet_safe=True)  # CSV is for spreadsheets
+        data = st.serialize_results(sparql, formats[fmt.value], graph_fmt)
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
 
 

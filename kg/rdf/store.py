@@ -405,11 +405,10 @@ class Store:
             triples = tuple((to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in result)
             return QueryResult(triples=triples)
 
-    def serialize_results(self, sparql: str, fmt: ox.QueryResultsFormat, graph_fmt: ox.RdfFormat, *,
-                          spreadsheet_safe: bool = False) -> bytes:
+    def serialize_results(self, sparql: str, fmt: ox.QueryResultsFormat, graph_fmt: ox.RdfFormat) -> bytes:
         """Run a query and serialise its results: solutions and booleans as ``fmt``, graphs as ``graph_fmt``.
 
-        With ``spreadsheet_safe``, CSV results have no cell that a spreadsheet would run as a formula.
+        CSV results are meant for spreadsheets: no cell may start a formula (:mod:`kg.csvsafe`).
         """
         result = self.raw_query(sparql)
         if isinstance(result, bool):
@@ -420,7 +419,7 @@ class Store:
                 data = result.serialize(format=target)
             except (ValueError, TypeError) as exc:
                 raise QueryError(f"cannot write these results as {target}: {_one_line(exc)}") from exc
-        return spreadsheet_safe_csv(data) if spreadsheet_safe and target == ox.QueryResultsFormat.CSV else data
+        return spreadsheet_safe_csv(data) if target == ox.QueryResultsFormat.CSV else data
 
     def export(self, out: Path | IO[bytes], fmt: ExportFormat) -> None:
         """Write the whole graph; Turtle/N-Triples get the union, other formats the named graphs."""
