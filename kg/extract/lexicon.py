@@ -149,7 +149,7 @@ PRODUCT_CLASS_NOUNS = frozenset({
 
 REVERSAL_VERBS = frozenset({"backtrack", "backpedal", "renege", "u-turn", "flip-flop"})
 """Verbs of going back on a stance ("Israel backtracked on the plan"): the relation is with what was
-given up, `backtrack on` (:func:`kg.extract.clauses.reversal_frames`)."""
+given up, `backtrack on` (:func:`kg.extract.periphrases.reversal_frames`)."""
 
 REVERSAL_IDIOMS = frozenset({("reverse", "course"), ("change", "course"), ("do", "u-turn"), ("make", "u-turn")})
 """Verb + object idioms that mean the same as :data:`REVERSAL_VERBS` ("reversed course on X")."""

@@ -27,6 +27,7 @@ from kg.extract import clauses as C
 from kg.extract import lexicon as L
 from kg.extract import nominal as N
 from kg.extract import patterns as P
+from kg.extract import periphrases
 from kg.extract.arguments import Arguments
 from kg.extract.events import event_code, light_event
 from kg.extract.gazetteer import using
@@ -308,7 +309,7 @@ def _sentence_relations(
     quoted: "dict[int, Token] | None" = None,
 ) -> list[Relation]:
     by_verb: dict[int, list[tuple[C.Frame, list[Relation]]]] = {}
-    found_frames = list(C.frames(sent, copula=mode == "open", complements=mode == "open"))
+    found_frames = list(periphrases.frames(sent, copula=mode == "open", complements=mode == "open"))
     if mode != "open":  # nominal events stand also inside a clause's argument ("condemned Israel's strikes on X")
         found_frames += N.frames(sent)
     for frame in found_frames:
