@@ -84,6 +84,8 @@ _LAZY = {
     "to_frame": "kg.analytics",
     "nodes_frame": "kg.analytics",
     "edges_frame": "kg.analytics",
+    "gdelt_events": "kg.analytics",
+    "write_gdelt": "kg.analytics",
 }
 
 __all__ = [

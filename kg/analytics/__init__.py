@@ -4,7 +4,8 @@
 * :mod:`~kg.analytics.measures`: centrality, communities, paths, ego networks,
   dyads, timelines, as free functions over NetworkX graphs;
 * :mod:`~kg.analytics.profile`: everything about one actor;
-* :mod:`~kg.analytics.exports`: GEXF, GraphML, CSV; :mod:`~kg.analytics.frames`: pandas.
+* :mod:`~kg.analytics.exports`: GEXF, GraphML, CSV; :mod:`~kg.analytics.frames`: pandas;
+* :mod:`~kg.analytics.gdelt`: GDELT-style event rows (CSV, or GDELT's headerless TSV).
 
 The measures need only NetworkX; the store-side names (``actor_graph``, …) load
 rdflib and pyoxigraph on first use.
@@ -71,6 +72,12 @@ _LAZY = {
     "DEFAULT_MODALITIES": "kg.analytics.projection",
     "MODALITIES": "kg.analytics.projection",
     "ActorProfile": "kg.analytics.profile",
+    "GDELT_COLUMNS": "kg.analytics.gdelt",
+    "GdeltActor": "kg.analytics.gdelt",
+    "GdeltEvent": "kg.analytics.gdelt",
+    "gdelt_actor": "kg.analytics.gdelt",
+    "gdelt_events": "kg.analytics.gdelt",
+    "write_gdelt": "kg.analytics.gdelt",
     "actor_profile": "kg.analytics.profile",
 }
 
@@ -97,6 +104,12 @@ __all__ = [
     "csv_paths",
     "date_span",
     "DateSpan",
+    "GDELT_COLUMNS",
+    "GdeltActor",
+    "GdeltEvent",
+    "gdelt_actor",
+    "gdelt_events",
+    "write_gdelt",
     "actor_candidates",
     "find_in_store",
     "ftm_entities",

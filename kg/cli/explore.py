@@ -286,7 +286,7 @@ def _not_drawn(store: Store, G: nx.MultiDiGraph, **given: Any) -> list[tuple[str
 def export_graph_cli(
     out: Annotated[Path, typer.Option("--output", "-o", help="File to write; format by suffix: .gexf .graphml .csv .ftm (or a folder with --format neo4j)")],
     store: _Store = DEFAULT_STORE,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="gexf, graphml, csv, neo4j (neo4j-admin import CSVs) or ftm (FollowTheMoney NDJSON); default: by suffix.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="gexf, graphml, csv, neo4j (neo4j-admin import CSVs), ftm (FollowTheMoney NDJSON), gdelt (one row per event, GDELT 2.0 event columns, header CSV) or gdelt-tsv (GDELT's headerless tab-separated layout); default: by suffix.")] = None,
     graph: _Kind = GraphKind.actors,
     per_event: Annotated[bool, typer.Option("--per-event", help="One edge per event instead of per relation.")] = False,
     since: _Since = None, until: _Until = None, doc: _Doc = None, event_type: _Type = None,
@@ -295,13 +295,22 @@ def export_graph_cli(
     """Write the actor graph for Gephi, Cytoscape, Neo4j or FollowTheMoney tools.
 
     Example: kg export-graph -o actors.gexf   (a .csv path writes X.nodes.csv and X.edges.csv;
-    --format neo4j -o DIR writes DIR/nodes.csv and DIR/relationships.csv)
+    --format neo4j -o DIR writes DIR/nodes.csv and DIR/relationships.csv;
+    --format gdelt -o events.csv writes GDELT-style event rows)
     """
     from kg.analytics import GraphFormat, export_graph
     from kg.errors import GraphError
     from kg.dictionaries import iso2_codes
     from kg.rdf.store import Store
 
+    if fmt is not None and fmt.lower() in ("gdelt", "gdelt-tsv"):
+        if graph is not GraphKind.actors or per_event:
+            raise GraphError(f"--format {fmt.lower()} writes one row per event between two actors: "
+                             "drop --graph and --per-event")
+        _export_gdelt(out, store, tsv=fmt.lower() == "gdelt-tsv", since=since, until=until, doc=doc,
+                      event_type=event_type, quad_class=quad_class, actor=actor, include_negated=include_negated,
+                      modality=modality)
+        return
     if fmt is None:
         chosen = GraphFormat.from_path(out)
     else:
@@ -322,6 +331,36 @@ def export_graph_cli(
     if chosen is GraphFormat.NEO4J:
         typer.echo(f"load with: neo4j-admin database import full --nodes={written[0]} "
                    f"--relationships={written[1]} neo4j")
+
+
+def _export_gdelt(out: Path, store: Path, *, tsv: bool, since, until, doc, event_type, quad_class, actor,
+                  include_negated: bool, modality) -> None:
+    """``kg export-graph --format gdelt|gdelt-tsv``: the events as GDELT 2.0 event rows."""
+    from kg.analytics import gdelt_events, write_gdelt
+    from kg.dictionaries import country_names
+    from kg.errors import GraphError, KgError
+    from kg.rdf.store import Store
+
+    if tsv and include_negated:
+        raise GraphError("--format gdelt-tsv has no negation column, so a negated event would read as one that "
+                         "happened: use --format gdelt (a header CSV with kg_negated) to include negated events")
+    modalities = None if modality and "all" in modality else tuple(modality) if modality else ("asserted",)
+    with Store.open(store) as st:
+        events = gdelt_events(st, start=since, end=until, documents=doc, event_types=event_type,
+                              quad_classes=quad_class, actors=actor, include_negated=include_negated,
+                              modalities=modalities, coded_only=False, countries=country_names())
+        if (since or until) and not events:
+            from kg.analytics import date_span
+
+            typer.echo(f"kg: note: {date_span(st).explain(since, until)}", err=True)
+    coded = [e for e in events if e.code]
+    try:
+        written = write_gdelt(coded, out, tsv=tsv)
+    except OSError as exc:
+        raise KgError(f"{out}: cannot write: {exc.strerror or exc}") from exc
+    uncoded = len(events) - len(coded)
+    left_out = f"; {counted(uncoded, 'event')} without a CAMEO code left out" if uncoded else ""
+    typer.echo(f"wrote {out} ({counted(written, 'event')}{left_out})")
 
 
 def register(app: typer.Typer) -> None:
