@@ -14,9 +14,9 @@ import json
 
 import pandas as pd
 import pytest
+from kgtest import ROOT
 
 from kg.cli import main
-from kgtest import ROOT
 
 # The GDELT 2.0 event table, in order (GDELT-Event_Codebook-V2.0)
 GDELT_2_COLUMNS = [
