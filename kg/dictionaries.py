@@ -20,10 +20,11 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import actordict
 from kg.config import ONTOLOGY_IRI
 from kg.errors import DictionaryError
 from kg.words import counted
@@ -34,6 +35,7 @@ __all__ = [
     "ActorEntry",
     "EventType",
     "cameo_code",
+    "compose_code",
     "country_names",
     "iso2_codes",
     "data_dir",
@@ -338,8 +340,108 @@ class ActorDictionary:
             raise DictionaryError(f"{path}: user dictionary not found")
         if path.suffix.lower() in (".ttl", ".turtle"):
             return cls([_read_user_turtle(path)])
-        records, agents = _read_user_csv(path)
+        if actordict.looks_like_petrarch(path):
+            records, agents = _read_petrarch(path)
+        else:
+            records, agents = _read_user_csv(path)
         return cls([records], [agents])
+
+
+def compose_code(code: str | None, agent: str | None) -> str | None:
+    """An actor code with an agent code composed in, as PETRARCH does: ``GOV`` is appended,
+    ``NGO~`` prepended, and a three-letter segment the code already has is not repeated.
+
+    >>> compose_code("ARN", "GOV"), compose_code("USAGOV", "GOVFRM"), compose_code("ARN", "NGO~")
+    ('ARNGOV', 'USAGOVFRM', 'NGOARN')
+    >>> compose_code(None, "GOV") is None
+    True
+    """
+    if not code or not agent:
+        return code
+    bare = agent.strip("~")
+    segments = [bare[k:k + 3] for k in range(0, len(bare), 3)]
+    have = {code[k:k + 3] for k in range(0, len(code), 3)}
+    while segments and segments[0] in have:
+        segments = segments[1:]
+    if not segments:
+        return code
+    return "".join(segments) + code if agent.endswith("~") else code + "".join(segments)
+
+
+_NON_COUNTRY = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "UNO", "INT", "REB", "OPP", "GOV", "MIL", "COP"})
+_GROUPISH = ("REB", "INS", "UAF", "OPP", "MOP", "RAD", "SEP")
+_INFLECTIONS = ("ians", "ans", "ian", "ese", "ish", "ns", "an", "es", "ia", "is", "s", "a", "n", "i")
+
+
+class _InflectedNames(Mapping[str, _Record]):
+    """The names of a PETRARCH file: exact keys, and names whose last word may take an
+    inflection ("argentin" answers "argentina", "argentines")."""
+
+    def __init__(self, exact: dict[str, _Record], inflected: dict[str, _Record]) -> None:
+        self._exact = exact
+        self._inflected = inflected
+
+    def __getitem__(self, key: str) -> _Record:
+        found = self._exact.get(key)
+        if found is not None:
+            return found
+        last = key.rpartition(" ")[2]
+        for suffix in _INFLECTIONS:
+            if last.endswith(suffix) and len(last) > len(suffix) + 2:
+                found = self._inflected.get(key[: -len(suffix)])
+                if found is not None:
+                    return found
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._exact)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+
+def _petrarch_record(actor: actordict.Actor) -> _Record:
+    """A record of a PETRARCH actor: its default code, its dated codes as roles, a type read
+    off the codes (dated role codes: a person; a bare country code: a country; a rebel or
+    opposition code: a group; else an organisation) and the country the codes share."""
+    default = next((c for c, a, b in actor.blocks if a is None and b is None), None)
+    dated = tuple((c, a, b) for c, a, b in actor.blocks if a is not None or b is not None)
+    codes = [c for c, _, _ in actor.blocks if c]
+    prefixes = {c[:3] for c in codes}
+    country = prefixes.pop() if len(prefixes) == 1 else None
+    if country and (not country.isalpha() or country in _NON_COUNTRY):
+        country = None
+    if dated and any(len(c) > 3 for c in codes):
+        kind = "Person"
+    elif default and len(default) == 3 and country:
+        kind = "Country"
+    elif default and any(g in default[3:] for g in _GROUPISH):
+        kind = "Group"
+    else:
+        kind = "Organization"
+    roles = (*dated, (default, None, None)) if dated and default else dated
+    return _Record(actor.canonical, kind, country, default or None, roles, "user")
+
+
+def _read_petrarch(path: Path) -> tuple[Mapping[str, _Record], dict[str, str]]:
+    """A PETRARCH-format actor and/or agent file as a dictionary layer and agent nouns."""
+    actors, agent_list = actordict.read(path)
+    exact: dict[str, _Record] = {}
+    inflected: dict[str, _Record] = {}
+    for actor in actors:
+        record = _petrarch_record(actor)
+        for name in actor.names:
+            key = normalize(name)
+            if key:
+                exact.setdefault(key, record)
+                if name in actor.inflected:
+                    inflected.setdefault(key, record)
+    agents: dict[str, str] = {}
+    for agent in agent_list:
+        for form in agent.forms:
+            if normalize(form):
+                agents.setdefault(normalize(form), agent.code)
+    return _InflectedNames(exact, inflected), agents
 
 
 def _user_record(path: Path, where: str, canonical: str, kind: str, country: str, code: str,

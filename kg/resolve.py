@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol
 
+from kg.dictionaries import compose_code
 from kg.names import is_name, normalize_name
 from kg.records import ActorType, Mention, Occurrence, Provenance, Relation
 
@@ -120,8 +121,9 @@ def _ask(method: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _agent_code(book: ActorDictionary, role: str | None) -> str | None:
+    """The agent code of a role noun, as the dictionary writes it ("GOV", "GOVFRM", "NGO~")."""
     code = _ask(getattr(book, "agent", None), role) if role else None
-    return str(code).lstrip("~")[:3] if code else None
+    return str(code) if code else None
 
 
 def _user_entry(book: ActorDictionary, mention: Mention, on: _dt.date | None) -> Any:
@@ -139,7 +141,7 @@ def _apply(mention: Mention, entry: Any, book: ActorDictionary, rule: str) -> Me
     agent = _agent_code(book, mention.role)
     country = getattr(entry, "country", None) or mention.country
     if kind is ActorType.COUNTRY and country and agent:
-        code = country + agent  # "US officials" → USAGOV
+        code = compose_code(country, agent)  # "US officials" → USAGOV
     elif kind is ActorType.COUNTRY and mention.code and len(mention.code) > 3 and code == country:
         code = mention.code  # the government a metonym stands for ("Kremlin" → RUSGOV)
     # a name the extractor already canonicalised to the same code keeps its spelling ("Pentagon")
@@ -207,7 +209,7 @@ def resolve_mention(
         mention = _apply(mention, entry, book, rule)
     elif mention.type is ActorType.COUNTRY and mention.code and mention.role and len(mention.code) == 3:
         agent = _agent_code(book, mention.role)
-        mention = replace(mention, code=mention.code + agent) if agent else mention
+        mention = replace(mention, code=compose_code(mention.code, agent)) if agent else mention
     if mention.affiliation:
         aff = (
             _ask(getattr(book, "metonym", None), mention.affiliation)

@@ -7,7 +7,6 @@ when quality drops below the pinned figure (measured minus 0.03, rounded down).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -237,49 +236,23 @@ def test_petrarch_score_worked_by_hand():
     assert out["errors_with_events"] == 1
 
 
-ACTORS = """<!-- test -->
-ARNOR_  [ARN]
-+ARNORIAN
-GOLLUM
-+SMEAGOL
-\t[HOB < 950601]
-\t[HOBGOV 19950601 - 19990815]
-\t[HOBREB > 990816]
-ERIADOR  [ERI] # comment
-BOROMIR  [---]
-"""
-AGENTS = """!PERSON! = MAN, MEN
-OFFICIAL  [~GOV]
-CONGRESS!PERSON! [~LEG]
-MSF {}  [NGO~]
-"""
-
-
-def test_petrarch_dictionaries_convert_to_a_user_csv_kg_reads(tmp_path):
-    (tmp_path / "a.txt").write_text(ACTORS, encoding="utf-8")
-    (tmp_path / "g.txt").write_text(AGENTS, encoding="utf-8")
-    actors, agents = D.read_actors(tmp_path / "a.txt"), D.read_agents(tmp_path / "g.txt")
-    gollum = next(e for e in actors if e.names[0][0] == "GOLLUM")
-    assert D.code_on(gollum, dt.date(1995, 1, 1)) == "HOB"
-    assert D.code_on(gollum, dt.date(1998, 1, 1)) == "HOBGOV"
-    assert D.code_on(gollum, dt.date(2001, 1, 1)) == "HOBREB"
-    assert any("congressman" in a.forms and a.code == "LEG" for a in agents)
-    texts = ["Arnor officials met Eriadorians.", "MSF Arnor thanked Smeagol."]
-    rows = D.user_rows(actors, agents, texts, dt.date(1998, 1, 1))
-    by_name = {r[0].lower(): r for r in rows}
-    assert by_name["smeagol"][4] == "HOBGOV"
-    assert by_name["arnor officials"][4] == "ARNGOV"
-    assert by_name["msf arnor"][4] == "NGOARN"
-    assert by_name["eriadorians"][4] == "ERI"          # inflected form of a non-exact name
-    assert by_name["arnor"][2] == "Country"
-    assert by_name["boromir"][4] == ""                # null code
-    path = tmp_path / "user.csv"
-    path.write_text(D.user_csv(rows), encoding="utf-8")
+def test_petrarch_harness_gives_kg_the_validation_dictionaries_as_they_are(shared_dir):
+    """No conversion and no "actor + agent" phrases composed by the harness: kg reads the files."""
     from kg.dictionaries import ActorDictionary
 
-    d = ActorDictionary.from_user_file(path)
-    assert d.lookup("Arnor officials").code == "ARNGOV"
-    assert d.lookup("the Smeagol").canonical == "Gollum"
+    data = shared_dir / "data"
+    if not (data / "petrarch2_validation" / D.ACTORS).is_file():
+        pytest.skip("../shared/data/petrarch2_validation is absent")
+    seen = []
+
+    def factory(files):
+        seen.append(files)
+        return lambda items: ((doc_id, []) for doc_id, _, _ in items)
+
+    out = P.run(3, data_dir=data, extractor_factory=factory)
+    assert seen == [D.dictionary_files(data / "petrarch2_validation")] and out["scored"] >= 1
+    book = ActorDictionary.from_user_file(seen[0][0]).extend(ActorDictionary.from_user_file(seen[0][1]))
+    assert book.has_user_entries and book.user_agent("officials") == "GOV"
 
 
 # --------------------------------------------------------------------------- pinned quality (model)

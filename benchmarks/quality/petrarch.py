@@ -1,13 +1,12 @@
 """CAMEO coding logic on PETRARCH-2's unit-test records (284 sentences, 359 expected codings).
 
-Converts ``PETR.Validate.actors.txt``/``agents.txt`` into user actor CSVs
-(:mod:`benchmarks.quality.petrarch_dicts`; one per distinct set of dated codes),
-runs the pipeline with ``Settings(actors_files=(csv,))`` and compares, record by
-record, the extracted relations' subject code, object code (``Mention.code``, else
-the label mapped through the CSV) and CAMEO root (``event_code[:2]``) with each
-expected ``<EventCoding sourcecode targetcode eventcode>``.
+Runs the pipeline with ``Settings(actors_files=(PETR.Validate.actors.txt,
+PETR.Validate.agents.txt))`` (``kg`` reads the PETRARCH format itself, dated codes on
+each record's date; :mod:`benchmarks.quality.petrarch_dicts`) and compares, record by
+record, the extracted relations' subject code, object code (``Mention.code``) and CAMEO
+root (``event_code[:2]``) with each expected ``<EventCoding sourcecode targetcode eventcode>``.
 
-    python benchmarks/quality/petrarch.py [--limit N] [--show-errors] [--keep-csv DIR]
+    python benchmarks/quality/petrarch.py [--limit N] [--show-errors]
 
 Caveat (data README): the actors are fictional (Arnor, Gondor...), the dictionaries
 are tiny, several records test PETRARCH configuration options, and some expected
@@ -20,13 +19,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,30 +81,9 @@ def read_records(path: str | Path) -> list[Record]:
     return out
 
 
-def _key(name: str) -> str:
-    key = " ".join(name.lower().replace(".", "").replace("\u2019", "'").split())
-    key = re.sub(r"^the ", "", key)
-    return re.sub(r"'s$", "", key)
-
-
-def label_map(rows: Iterable[tuple[str, str, str, str, str]]) -> dict[str, str]:
-    """Normalised name and canonical → code, from user-CSV rows (first wins)."""
-    out: dict[str, str] = {}
-    for name, canonical, _, _, code in rows:
-        if code:
-            out.setdefault(_key(name), code)
-            out.setdefault(_key(canonical), code)
-    return out
-
-
-def mention_code(mention, labels: Mapping[str, str]) -> str | None:
-    """``Mention.code``, else the code its label (or text) has in the CSV."""
-    if mention is None:
-        return None
-    code = getattr(mention, "code", None)
-    if code:
-        return code
-    return labels.get(_key(mention.label)) or labels.get(_key(getattr(mention, "text", "") or ""))
+def mention_code(mention) -> str | None:
+    """The actor code ``kg`` gave a mention (``Mention.code``)."""
+    return getattr(mention, "code", None) if mention is not None else None
 
 
 def _primary(code: str | None) -> str | None:
@@ -185,51 +161,32 @@ def score(records: Sequence[Record], coded: Mapping[str, Sequence[Coded]]) -> di
 
 
 def run(limit: int | None = None, *, data_dir: Path | None = None,
-        extractor_factory: Callable[[Path], Extractor] | None = None,
-        model: str | None = None, keep_csv: Path | None = None) -> dict:
-    """Convert the dictionaries, extract per date group, score.
+        extractor_factory: Callable[[tuple[Path, ...]], Extractor] | None = None,
+        model: str | None = None) -> dict:
+    """Extract every record with the validation dictionaries (``kg`` reads them as they are), score.
 
-    ``extractor_factory(csv_path) -> Extractor`` replaces the pipeline (for tests).
+    ``extractor_factory(actors_files) -> Extractor`` replaces the pipeline (for tests).
     """
     folder = shared_data_dir(data_dir) / "petrarch2_validation"
     records = read_records(folder / "PETR.UnitTest.records.xml")
     if limit:
         records = records[:limit]
-    actors = D.read_actors(folder / "PETR.Validate.actors.txt")
-    agents = D.read_agents(folder / "PETR.Validate.agents.txt")
-    converter = D.Converter(actors, agents, [r.text for r in records])
-    groups: dict[str, tuple[list, list[Record]]] = {}
-    by_date: dict[dt.date | None, tuple[list, str]] = {}
-    for r in records:  # one CSV per distinct dictionary state (dated codes)
-        if r.date not in by_date:
-            rows = converter.rows(r.date)
-            by_date[r.date] = (rows, D.user_csv(rows))
-        rows, body = by_date[r.date]
-        groups.setdefault(body, (rows, []))[1].append(r)
+    files = D.dictionary_files(folder)
     failures: list = []
     coded: dict[str, list[Coded]] = {}
     raw: dict[str, list] = {}
     fictional_hits = 0
-    fictional = _fictional_codes([row for rows, _ in groups.values() for row in rows])
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="kg-petrarch-") as tmp:
-        where = Path(keep_csv) if keep_csv else Path(tmp)
-        where.mkdir(parents=True, exist_ok=True)
-        for n, (body, (rows, members)) in enumerate(groups.items()):
-            path = where / f"petrarch_actors_{n:02d}.csv"
-            path.write_text(body, encoding="utf-8")
-            labels = label_map(rows)
-            extract = (extractor_factory(path) if extractor_factory
-                       else pipeline_extractor(mode="actors", model=model, actors_files=(path,), failures=failures))
-            for doc_id, rels in extract((r.doc_id, r.text, r.date) for r in members):
-                raw[doc_id] = rels
-                coded[doc_id] = [(mention_code(x.subject, labels), mention_code(x.object, labels), x.event_code)
-                                 for x in rels]
-                fictional_hits += sum(1 for x in rels for m in (x.subject, x.object)
-                                      if getattr(m, "code", None) in fictional)
+    extract = (extractor_factory(files) if extractor_factory
+               else pipeline_extractor(mode="actors", model=model, actors_files=files, failures=failures))
+    for doc_id, rels in extract((r.doc_id, r.text, r.date) for r in records):
+        raw[doc_id] = rels
+        coded[doc_id] = [(mention_code(x.subject), mention_code(x.object), x.event_code) for x in rels]
+        fictional_hits += sum(1 for x in rels for m in (x.subject, x.object)
+                              if (getattr(m, "code", None) or "")[:3] in FICTIONAL_ROOTS)
     seconds = time.perf_counter() - started
     out = score(records, coded)
-    out.update({"benchmark": "petrarch", "seconds": seconds, "groups": len(groups), "failures": [str(f) for f in failures],
+    out.update({"benchmark": "petrarch", "seconds": seconds, "failures": [str(f) for f in failures],
                 "dictionary_hits": fictional_hits, "coded": coded, "raw": raw, "record_list": records})
     return out
 
@@ -237,11 +194,6 @@ def run(limit: int | None = None, *, data_dir: Path | None = None,
 # Three-letter roots of the validation suite's fictional actors (Tolkien and Harry Potter names).
 FICTIONAL_ROOTS = frozenset({"ARN", "GON", "HOB", "ERI", "OSG", "CAL", "BRE", "FOR", "MOR", "MRG", "DAG", "ELF", "ELR",
                              "ITH", "SHR", "ROH", "TOK", "WIZ", "RNG", "HGW", "ORC", "AMR", "DOL", "FRO", "BIL", "SAM"})
-
-
-def _fictional_codes(rows: Iterable[tuple[str, str, str, str, str]]) -> set[str]:
-    """CSV codes no real-world dictionary produces (a mention carrying one proves the CSV is in use)."""
-    return {r[4] for r in rows if r[4][:3] in FICTIONAL_ROOTS}
 
 
 def summary(out: dict) -> dict[str, float]:
@@ -260,7 +212,7 @@ def report(out: dict) -> str:
     rows.append([f"codings, exact (n={out['exact']['codings']})", s["all"], s["dyad"], s["source"], s["target"], s["root"]])
     lines = [
         f"PETRARCH-2 unit tests: {out['records']} records: {out['scored']} with {out['codings']} expected codings, "
-        f"{out['noevents']} no-event, {out['errors']} error records; {out['groups']} dictionary date group(s); "
+        f"{out['noevents']} no-event, {out['errors']} error records; "
         f"{out['seconds']:.1f}s",
         table(rows, ["share matching", "all 3", "src+tgt", "source", "target", "root"]),
         f"no-event records with no coded relation: {out['noevents_ok']}/{out['noevents']} ({out['noevents_accuracy']:.3f})",
@@ -270,7 +222,7 @@ def report(out: dict) -> str:
     ]
     if out["dictionary_hits"] == 0:
         lines.append("WARNING: no Mention.code carried a PETRARCH-only code: Settings.actors_files seems not to be "
-                     "applied; actor codes came from mapping labels through the CSV only")
+                     "applied")
     if out["failures"]:
         lines.append(f"{len(out['failures'])} documents failed, e.g. {out['failures'][0]}")
     return "\n".join(lines)
@@ -299,11 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N records")
     ap.add_argument("--data", type=Path, help="the shared data folder (default ../shared/data)")
     ap.add_argument("--model", help="spaCy pipeline (default: kg's default)")
-    ap.add_argument("--keep-csv", type=Path, help="write the generated actor CSVs into this folder")
     ap.add_argument("--show-errors", action="store_true", help="print each record not fully matched")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    out = run(args.limit, data_dir=args.data, model=args.model, keep_csv=args.keep_csv)
+    out = run(args.limit, data_dir=args.data, model=args.model)
     if args.json:
         print(json.dumps({**summary(out), "seconds": round(out["seconds"], 2)}))
     else:

@@ -147,11 +147,12 @@ class BuiltinDictionary:
         return Entry(found.canonical, kind, found.country, found.code)
 
     def user_agent(self, noun: str) -> str | None:
-        """The agent code a user dictionary gives a noun ("militiamen" → REB), else None."""
+        """The agent code a user dictionary gives a noun ("militiamen" → REB; "NGO~" for a prefix
+        agent, see :func:`kg.dictionaries.compose_code`), else None."""
         book = _ACTIVE.get()
         agent = getattr(book, "user_agent", None)
         code = agent(noun) if agent is not None else None
-        return str(code).lstrip("~")[:3] if code else None
+        return str(code) if code else None
 
     def known(self, name: str, on: _dt.date | None = None) -> Entry | None:
         """A user entry (:meth:`user`), :meth:`lookup`, else the Phoenix dictionary: a person,

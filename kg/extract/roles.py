@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.dictionaries import compose_code
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN, Entry
@@ -123,7 +124,7 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
         tokens = tokens or [token]
         code = entry.code
         if entry.type is ActorType.COUNTRY and entry.country and agent:
-            code = entry.country + agent
+            code = compose_code(entry.country, agent)
         people = entry.type is ActorType.GROUP and entry.country and not entry.code
         kind = ActorType.COUNTRY if people else entry.type  # "Palestinian officials"; "Houthi rebels" stay a group
         mention = build_mention(
@@ -163,7 +164,7 @@ def _role_of_place(token: "Token", agent: str, offset: int) -> Arg | None:
             tokens = trim(
                 [t for t in token.subtree if t.i <= pobj.i and not under(t, token, ("relcl", "acl", "appos"))]
             )
-            code = entry.country + agent if entry.country and agent else entry.code
+            code = compose_code(entry.country, agent) if entry.country and agent else entry.code
             mention = build_mention(
                 tokens or [token],
                 token,
