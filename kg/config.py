@@ -44,6 +44,8 @@ class Settings:
         max_input_bytes: inputs larger than this are refused (per file; per line
             for JSONL), reported as a failure of that input. 5 MB by default: a news
             article is rarely over 100 kB, and 5 MB already takes minutes to parse.
+        verbs_files: the user's CAMEO verb dictionaries (PETRARCH format, ``--verbs``): a verb
+            they list is coded by their patterns only (a later file's verb wins).
         published: the publication date of documents that give none themselves
             (``--published``); a date of the document's own (JSONL, front matter,
             HTML metadata) wins. An ISO string is accepted and turned into a date.
@@ -59,6 +61,7 @@ class Settings:
     max_doc_chars: int = 100_000
     max_input_bytes: int = MAX_INPUT_BYTES
     actors_files: tuple[Path, ...] = field(default=())
+    verbs_files: tuple[Path, ...] = field(default=())
     published: dt.date | None = None
     upgrade_store: bool = False
 

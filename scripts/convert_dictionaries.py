@@ -8,8 +8,9 @@ Usage::
 ``SHARED_DATA_DIR`` defaults to ``../shared/data`` relative to the repository root and
 must hold ``phoenix_actor_dictionaries/``, ``cameo_verb_dictionary/`` and
 ``cameo_goldstein/``. The script writes, below ``REPO_ROOT`` (default: this repository),
-``ontologies/dictionaries/{actors,agents,cameo_verbs,cameo_codes,cameo_light}.tsv`` and
-``ontologies/cameo.ttl``. ``ontologies/dictionaries/metonyms.tsv`` is hand-written and is
+``ontologies/dictionaries/{actors,agents,cameo_verbs,cameo_codes,cameo_light}.tsv``,
+``ontologies/dictionaries/cameo_patterns.txt`` (CAMEO.2.0's verb patterns, PETRARCH format,
+read by ``kg.verbdict``) and ``ontologies/cameo.ttl``. ``ontologies/dictionaries/metonyms.tsv`` is hand-written and is
 not touched. The output is deterministic (same input, same bytes).
 
 This is an independent reading of the documented dictionary formats (PETRARCH-2
@@ -401,6 +402,58 @@ def build_light(data: Path, known: set[str]) -> list[list[str]]:
     return sorted([v, n, p, c] for (v, n, p), c in rows.items())
 
 
+PATTERN_SUPPLEMENT = """
+<!-- newskg additions: patterns CAMEO.2.0 lacks, in its own format (the verbs are CAMEO.2.0's). -->
+--- LAUNCH_KG [---] ---
+LAUNCH
++CARRY_OUT {+CARRIES_OUT +CARRIED_OUT +CARRYING_OUT}
+CONDUCT
+- * {AIR STRIKE}  [195]
+- * {AIR STRIKES}  [195]
+- * AIRSTRIKES  [195]
+- * {AIR RAIDS}  [195]
+- * {DRONE STRIKE}  [195]
+- * {DRONE STRIKES}  [195]
+"""
+
+
+def build_patterns(data: Path, known: set[str]) -> str:
+    """CAMEO.2.0 as the project's pattern dictionary (read by :mod:`kg.verbdict`): the file as
+    published (its MIT notice kept) under a header naming its source, codes not in
+    ``cameo_codes.tsv`` replaced by their three-digit parent (or ``---``), then
+    :data:`PATTERN_SUPPLEMENT`."""
+    source = data / "cameo_verb_dictionary" / "CAMEO.2.0.txt"
+    text = source.read_text(encoding="utf-8")
+
+    def fix(m: re.Match) -> str:
+        parts = m.group(1).split(":")
+        out = []
+        for part in parts:
+            code = part.strip()
+            if code in ("", NULL_CODE) or code in known:
+                out.append(code)
+            else:
+                out.append(verb_code(code, known) or NULL_CODE)
+        return "[" + ":".join(out) + "]"
+
+    defined = set(re.findall(r"^(&[A-Z0-9_]+)", text, flags=re.M))
+    lines = []
+    for line in text.splitlines():
+        body = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+        if body.strip():
+            line = re.sub(r"\[([^\]]*)\]", fix, body) + line[len(body):]
+        used = ({w for w in re.split(r"[\s_{}()/]+", body) if w.startswith("&")}  # "&FIGHT_GAMES": &FIGHT, GAMES
+                if body.startswith("-") else set())
+        if used - {d.rstrip("_") for d in defined}:
+            line = "# newskg: undefined synset, pattern left out: " + line  # PETRARCH skips it too
+        lines.append(line.rstrip())
+    header = ("# newskg: CAMEO.2.0 verb-pattern dictionary (PETRARCH-2 format), converted by\n"
+              "# scripts/convert_dictionaries.py from github.com/openeventdata/petrarch2,\n"
+              "# petrarch2/data/dictionaries/CAMEO.2.0.txt (MIT licence, (c) 2015 Open Event Data Alliance;\n"
+              "# notice below). Codes unknown to cameo_codes.tsv are replaced by their 3-digit parent.\n#\n")
+    return header + "\n".join(lines) + "\n" + PATTERN_SUPPLEMENT
+
+
 def build_ttl(codes: list[list[str]]) -> str:
     from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -454,6 +507,7 @@ def convert(data: Path, out: Path) -> None:
               build_verbs(data, {c[0] for c in codes}))
     write_tsv(dictionaries / "cameo_light.tsv", ["lemma", "noun", "preposition", "code"],
               build_light(data, {c[0] for c in codes}))
+    (dictionaries / "cameo_patterns.txt").write_text(build_patterns(data, {c[0] for c in codes}), encoding="utf-8")
     (out / "ontologies" / "cameo.ttl").write_text(build_ttl(codes), encoding="utf-8")
 
 

@@ -33,7 +33,7 @@ Extractor = Callable[[Iterable[tuple[str, str, Any]]], Iterator[tuple[str, list]
 
 def pipeline_extractor(
     *, mode: str = "actors", model: str | None = None, actors_files: Sequence[Path] = (),
-    batch_size: int | None = None, failures: list | None = None,
+    batch_size: int | None = None, failures: list | None = None, verbs_files: Sequence[Path] = (),
 ) -> Extractor:
     """An :data:`Extractor` backed by :func:`kg.pipeline.extract_documents` (one batched parse).
 
@@ -47,6 +47,8 @@ def pipeline_extractor(
     changes: dict[str, Any] = {"model": model, "batch_size": batch_size}
     if actors_files:
         changes["actors_files"] = tuple(Path(p) for p in actors_files)
+    if verbs_files:
+        changes["verbs_files"] = tuple(Path(p) for p in verbs_files)
     settings = load_settings(**changes)
     sink = failures if failures is not None else []
 

@@ -2,11 +2,12 @@
 
 Runs the pipeline with ``Settings(actors_files=(PETR.Validate.actors.txt,
 PETR.Validate.agents.txt))`` (``kg`` reads the PETRARCH format itself, dated codes on
-each record's date; :mod:`benchmarks.quality.petrarch_dicts`) and compares, record by
+each record's date; :mod:`benchmarks.quality.petrarch_dicts`) and
+``verbs_files=(PETR.Validate.verbs.txt,)`` (``--no-verbs``: kg's own verb dictionary), and compares, record by
 record, the extracted relations' subject code, object code (``Mention.code``) and CAMEO
 root (``event_code[:2]``) with each expected ``<EventCoding sourcecode targetcode eventcode>``.
 
-    python benchmarks/quality/petrarch.py [--limit N] [--show-errors]
+    python benchmarks/quality/petrarch.py [--limit N] [--show-errors] [--no-verbs]
 
 Caveat (data README): the actors are fictional (Arnor, Gondor...), the dictionaries
 are tiny, several records test PETRARCH configuration options, and some expected
@@ -162,10 +163,12 @@ def score(records: Sequence[Record], coded: Mapping[str, Sequence[Coded]]) -> di
 
 def run(limit: int | None = None, *, data_dir: Path | None = None,
         extractor_factory: Callable[[tuple[Path, ...]], Extractor] | None = None,
-        model: str | None = None) -> dict:
+        model: str | None = None, verbs: bool = True) -> dict:
     """Extract every record with the validation dictionaries (``kg`` reads them as they are), score.
 
-    ``extractor_factory(actors_files) -> Extractor`` replaces the pipeline (for tests).
+    ``extractor_factory(actors_files) -> Extractor`` replaces the pipeline (for tests). With
+    ``verbs`` (the default) the suite's ``PETR.Validate.verbs.txt`` is the run's user verb
+    dictionary (``Settings.verbs_files``), as PETRARCH codes these records with it.
     """
     folder = shared_data_dir(data_dir) / "petrarch2_validation"
     records = read_records(folder / "PETR.UnitTest.records.xml")
@@ -178,7 +181,8 @@ def run(limit: int | None = None, *, data_dir: Path | None = None,
     fictional_hits = 0
     started = time.perf_counter()
     extract = (extractor_factory(files) if extractor_factory
-               else pipeline_extractor(mode="actors", model=model, actors_files=files, failures=failures))
+               else pipeline_extractor(mode="actors", model=model, actors_files=files, failures=failures,
+                                       verbs_files=(folder / "PETR.Validate.verbs.txt",) if verbs else ()))
     for doc_id, rels in extract((r.doc_id, r.text, r.date) for r in records):
         raw[doc_id] = rels
         coded[doc_id] = [(mention_code(x.subject), mention_code(x.object), x.event_code) for x in rels]
@@ -252,9 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, help="the shared data folder (default ../shared/data)")
     ap.add_argument("--model", help="spaCy pipeline (default: kg's default)")
     ap.add_argument("--show-errors", action="store_true", help="print each record not fully matched")
+    ap.add_argument("--no-verbs", action="store_true",
+                    help="code with kg's own verb dictionary, not the suite's PETR.Validate.verbs.txt")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    out = run(args.limit, data_dir=args.data, model=args.model)
+    out = run(args.limit, data_dir=args.data, model=args.model, verbs=not args.no_verbs)
     if args.json:
         print(json.dumps({**summary(out), "seconds": round(out["seconds"], 2)}))
     else:

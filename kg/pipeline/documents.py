@@ -26,6 +26,7 @@ from kg.nlp import Piece, load_pipeline, parse, pieces_of
 from kg.pipeline.report import Failure, Progress
 from kg.records import Document, Mention, Occurrence, Relation
 from kg.resolve import resolve_document, resolve_occurrences
+from kg.verbdict import read_verb_files, using_verbs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -148,6 +149,7 @@ def extract_parsed(
     """Extract and resolve already parsed pieces (in document order): from ``parse`` or kept parses."""
     settings = settings or load_settings()
     book = book if book is not None else actor_dictionary(settings)
+    verbs = read_verb_files(settings.verbs_files)  # a bad file stops here, named, before any document
     current: Document | None = None
     found: list[Relation] = []
     broken = False
@@ -166,10 +168,11 @@ def extract_parsed(
         if broken:
             continue
         try:
-            found.extend(extract_relations(
-                spacy_doc, doc_id=piece.document.id, offset=piece.offset,
-                published=piece.document.published, mode=mode, dictionary=book,
-            ))
+            with using_verbs(verbs):
+                found.extend(extract_relations(
+                    spacy_doc, doc_id=piece.document.id, offset=piece.offset,
+                    published=piece.document.published, mode=mode, dictionary=book,
+                ))
         except Exception as exc:  # one bad document must not stop a corpus
             log.debug("extraction failed on %s", piece.document.id, exc_info=True)
             broken = True

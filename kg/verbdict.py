@@ -1,0 +1,529 @@
+"""PETRARCH-format CAMEO verb dictionaries: reading them, and matching a verb in its clause.
+
+A verb dictionary (PETRARCH-2 ``docs/source/dictionaries.rst``; the shipped one is
+``ontologies/dictionaries/cameo_patterns.txt``, converted from CAMEO.2.0 by
+``scripts/convert_dictionaries.py``) holds:
+
+- synsets: ``&NAME`` then ``+WORD`` / ``+TWO WORDS`` lines (a member may be another ``&SET``);
+- verb blocks: ``--- NAME [code] ---`` then verb lines (``HOLD {HELD HOLDING} [---]``,
+  ``+CORDON_OFF``, ``RE_+ARREST``: the word after ``+`` is the verb, the rest must stand
+  beside it) then patterns: ``- * {ARREST WARRANTS} [173] # ISSUE``.
+
+In a pattern ``*`` is the verb; words before it must stand before the verb, words after
+it after the verb, in order (other words may come between). ``{A B}`` and ``A_B`` are
+consecutive words; ``(`` ``)`` group a prepositional phrase and are otherwise ignored;
+``A/B`` is either word; ``&SET`` any member of a synset; ``$`` ``+`` ``%`` ``^`` mark
+the source, target, compound and skipped phrases (positions only: they match no word).
+A pattern's code ``[042:043]`` is the event of the subject on the object (the second
+code, for the reverse direction, is not used; a pattern with only a reverse code
+``[:173]`` is skipped); ``[---]`` means "no event". As in PETRARCH, the verbs of a block
+are synonyms: every pattern of the block serves each of them (a ``# VERB`` comment only
+records where the pattern came from).
+
+:meth:`VerbDictionary.match` gives the most specific pattern of a verb: the one that
+matched the most words; the verb's own code (else its block's) when no pattern matches.
+
+>>> d = VerbDictionary.from_text('''
+... --- MEET [040] ---
+... HOLD {HOLDS HELD HOLDING} [---]
+... - * TALKS [046] # HOLD
+... - * TALKS (WITH +) [046] # HOLD
+... - * {PEACE TALKS} [045] # HOLD
+... ''')
+>>> d.match("hold", after=["talks", "with", "rome"]).code
+'046'
+>>> d.match("hold", after=["peace", "talks"]).code, d.match("hold", after=["a", "rally"]).code
+('045', '')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DictionaryError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["VerbDictionary", "VerbMatch", "VerbPattern", "default_verbs", "read_verb_files", "active_verbs",
+           "using_verbs", "singular"]
+
+_MARKERS = frozenset({"$", "+", "%", "^"})
+_COMMENT = re.compile(r"<!--.*?-->")
+_BLOCK = re.compile(r"---\s*(.*?)\s*(?:\[([^\]]*)\])?\s*(?:---)?\s*$")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'\-]*")
+
+Phrase = tuple[str, ...]
+"""Consecutive lower-case words."""
+Element = tuple[Phrase, ...]
+"""Alternatives: any one phrase matches."""
+
+
+def singular(word: str) -> str:
+    """A crude singular, for matching pattern nouns against the text ("talks" ~ "talk").
+
+    >>> singular("warrants"), singular("rallies"), singular("press")
+    ('warrant', 'rally', 'press')
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One ``- ... * ... [code]`` line: its elements before and after the verb.
+
+    Attributes:
+        before: elements that must stand before the verb, in order.
+        after: elements that must stand after the verb, in order.
+        code: the event code, ``""`` for ``[---]`` (no event).
+        source: ``file:line`` of the pattern.
+    """
+
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: str
+    source: str
+
+    @property
+    def words(self) -> int:
+        """How many words the pattern asks for (its specificity)."""
+        return sum(min(len(p) for p in e) for e in (*self.before, *self.after))
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """A verb line: its code (own, else the block's) and, for a multi-word verb, the words beside it."""
+
+    code: str
+    block: int
+    before: Phrase = ()
+    after: Phrase = ()
+    name: str = ""
+    names: frozenset[str] = frozenset()
+    """The line's verb and its forms as written, lower case ("carry_out", "carried_out")."""
+    patterns: list[VerbPattern] = field(default_factory=list, compare=False)
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """What :meth:`VerbDictionary.match` found.
+
+    Attributes:
+        code: the event code, ``""`` for no event.
+        words: how many words besides the verb matched (0: the verb alone).
+        source: ``file:line`` of the pattern or verb line that decided.
+        pattern: the pattern that matched, None for the verb alone.
+    """
+
+    code: str
+    words: int
+    source: str
+    pattern: VerbPattern | None = None
+
+
+Word = str | tuple[str, ...]
+"""A word of the text: its form, or its forms (text and lemma), lower case."""
+
+
+def _find(element: Element, words: Sequence[Word], start: int, stop: int) -> tuple[int, int] | None:
+    """The first position >= start where one of the element's phrases matches, with its end."""
+    for i in range(start, stop):
+        for phrase in element:
+            n = len(phrase)
+            if i + n <= stop and all(_same(phrase[k], words[i + k]) for k in range(n)):
+                return i, i + n
+    return None
+
+
+def _same(pattern_word: str, word: str | tuple[str, ...]) -> bool:
+    if isinstance(word, tuple):
+        return any(_same(pattern_word, w) for w in word)
+    return pattern_word == word or singular(pattern_word) == singular(word)
+
+
+def _match_after(elements: Sequence[Element], words: Sequence[Word]) -> bool:
+    at = 0
+    for element in elements:
+        found = _find(element, words, at, len(words))
+        if found is None:
+            return False
+        at = found[1]
+    return True
+
+
+def _match_before(elements: Sequence[Element], words: Sequence[Word]) -> bool:
+    """Elements in order, all before the verb (``words`` are the words before it, in text order)."""
+    end = len(words)
+    for element in reversed(elements):
+        best = None
+        for i in range(end - 1, -1, -1):  # the last occurrence before ``end``
+            found = _find(element, words, i, end)
+            if found is not None and found[0] == i:
+                best = found
+                break
+        if best is None:
+            return False
+        end = best[0]
+    return True
+
+
+class VerbDictionary:
+    """Verb lemma → its verb lines and patterns, read from one or more PETRARCH-format files."""
+
+    def __init__(self) -> None:
+        self._verbs: dict[str, list[_Verb]] = {}
+        self.sources: tuple[str, ...] = ()
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and lemma.lower() in self._verbs
+
+    def __len__(self) -> int:
+        return len(self._verbs)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> "VerbDictionary":
+        """Read a PETRARCH-format verb dictionary.
+
+        Raises:
+            DictionaryError: the file cannot be read, or a line is malformed (the message
+                names the file and line).
+        """
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DictionaryError(f"cannot read verb dictionary {p}: {exc}") from None
+        return cls.from_text(text, name=str(p))
+
+    @classmethod
+    def from_text(cls, text: str, *, name: str = "<verbs>") -> "VerbDictionary":
+        """Read verb-dictionary text (see the module docstring); ``name`` is used in errors."""
+        d = cls()
+        _Reader(d, name).read(text)
+        d.sources = (name,)
+        return d
+
+    def verbs(self) -> Iterator[str]:
+        """The verb lemmas this dictionary knows."""
+        return iter(self._verbs)
+
+    def match(self, lemma: str, *, before: Sequence[Word] = (), after: Sequence[Word] = ()) -> VerbMatch | None:
+        """The most specific entry of ``lemma`` given the words around it; None for an unknown verb.
+
+        Args:
+            lemma: the verb's lemma ("hold").
+            before: the words before the verb in its sentence, in text order (lower case; a
+                word may be a tuple of its forms, e.g. text and lemma).
+            after: the words after the verb in its clause, likewise.
+
+        A pattern matching more words beats one matching fewer; between equals, the
+        earlier line wins; a multi-word verb ("cordon off") counts its extra words; the
+        verb alone (its own code, else its block's) is the fallback.
+        """
+        entries = self._verbs.get(lemma.lower())
+        if not entries:
+            return None
+        best: VerbMatch | None = None
+        for verb in entries:
+            extra = len(verb.before) + len(verb.after)
+            if extra and not (_match_before([(verb.before,)] if verb.before else [], before)
+                              and _match_after([(verb.after,)] if verb.after else [], after)):
+                continue
+            if best is None or extra > best.words:
+                best = VerbMatch(verb.code, extra, verb.name, None)
+            for pattern in verb.patterns:
+                n = pattern.words + extra
+                if best is not None and n <= best.words:
+                    continue
+                if _match_before(pattern.before, before) and _match_after(pattern.after, after):
+                    best = VerbMatch(pattern.code, n, pattern.source, pattern)
+        return best
+
+    def extend(self, other: "VerbDictionary") -> "VerbDictionary":
+        """A dictionary whose verbs are ``other``'s where both know a verb, else this one's."""
+        out = VerbDictionary()
+        out._verbs = {**self._verbs, **other._verbs}
+        out.sources = (*self.sources, *other.sources)
+        return out
+
+
+class _Reader:
+    """One pass over a verb-dictionary text."""
+
+    def __init__(self, d: VerbDictionary, name: str) -> None:
+        self.d, self.name = d, name
+        self.synsets: dict[str, list[Phrase]] = {}
+        self.block = -1
+        self.block_code = ""
+        self.block_verbs: list[_Verb] = []
+        self.pending: list[tuple[int, str, str]] = []  # patterns of the block: (line, body, comment)
+        self.deferred: list[tuple[int, str, list[_Verb]]] = []
+
+    def fail(self, line: int, message: str) -> DictionaryError:
+        return DictionaryError(f"{self.name}, line {line}: {message}")
+
+    def read(self, text: str) -> None:
+        synset: str | None = None
+        in_comment = False
+        for number, raw in enumerate(text.splitlines(), 1):
+            line = raw
+            if in_comment:
+                if "-->" not in line:
+                    continue
+                line, in_comment = line.split("-->", 1)[1], False
+            line = _COMMENT.sub(" ", line)
+            if "<!--" in line:
+                line, in_comment = line.split("<!--", 1)[0], True
+            if line.lstrip().startswith("#"):
+                continue
+            body, comment = _split_comment(line)
+            if not body:
+                if synset is not None and self.synsets[synset]:
+                    synset = None
+                continue
+            if body.startswith("~"):
+                continue  # a PETRARCH-2 transformation (verb of a verb): not read
+            if body.startswith("&"):
+                synset = self._synset_name(number, body)
+                self.synsets[synset] = []
+                continue
+            if body.startswith("+") and synset is not None:
+                self.synsets[synset].extend(self._members(number, body[1:]))
+                continue
+            synset = None
+            if body.startswith("---"):
+                self._close()
+                m = _BLOCK.fullmatch(body)
+                if m is None:
+                    raise self.fail(number, f"a verb block starts '--- NAME [code] ---', got {body!r}")
+                self.block += 1
+                self.block_code = self._code(number, m.group(2)) if m.group(2) is not None else ""
+                continue
+            if body.startswith("-"):
+                if self.block < 0:
+                    raise self.fail(number, "a pattern before any '--- NAME [code] ---' verb block")
+                if not self.block_verbs:
+                    raise self.fail(number, "a pattern before the block's verbs")
+                self.pending.append((number, body[1:].strip(), comment))
+                continue
+            if self.block < 0:
+                raise self.fail(number, f"a verb line before any '--- NAME [code] ---' block: {body!r}")
+            if self.pending:  # verbs after patterns: a new group in the same block
+                self._close(keep_block=True)
+            self._verb_line(number, body)
+        self._close()
+        self._attach()
+
+    def _synset_name(self, number: int, body: str) -> str:
+        name = body.split()[0].rstrip("_").upper()
+        if not re.fullmatch(r"&[A-Z0-9_]+", name):
+            raise self.fail(number, f"a synset name is '&' and letters, got {body.split()[0]!r}")
+        return name
+
+    def _members(self, number: int, text: str) -> list[Phrase]:
+        text = text.strip().rstrip("_").strip()
+        if text.startswith("&"):
+            name = text.split()[0].rstrip("_").upper()
+            if name not in self.synsets:
+                raise self.fail(number, f"synset {name} is used before it is defined")
+            return list(self.synsets[name])
+        words = tuple(w for w in re.split(r"[\s_]+", text.lower()) if w)
+        if not words:
+            raise self.fail(number, "an empty synset member")
+        return [words]
+
+    def _code(self, number: int, text: str) -> str:
+        """``"042:043"`` → ``"042"``; ``"---"`` (and TABARI's ``+++``, ``###``) → ``""``; ``":173"``
+        (a code for the reverse direction only) → ``":"``."""
+        code = text.split(":")[0].strip()
+        if not code and ":" in text and text.split(":")[1].strip():
+            return ":"
+        if not re.search(r"[A-Za-z0-9]", code):
+            if code and set(code) <= set("-+#"):
+                return ""
+            if not code:
+                return ""
+            raise self.fail(number, f"an event code is digits in [...], got [{text}]")
+        m = re.match(r"[A-Za-z0-9]+", code)  # "080!" (a reviewer's mark) is 080
+        if m is None:
+            raise self.fail(number, f"an event code is digits in [...], got [{text}]")
+        return m.group(0)
+
+    def _verb_line(self, number: int, body: str) -> None:
+        codes = _CODE.findall(body)
+        own = self._code(number, codes[-1]) if codes else None
+        head = _CODE.sub(" ", body)
+        head = re.sub(r"\{[^}]*\}", " ", head).strip()
+        if "{" in head or "}" in head:
+            raise self.fail(number, f"unbalanced braces in verb line {body!r}")
+        if not head:
+            raise self.fail(number, f"a verb line names a verb, got {body!r}")
+        parts = [p for p in re.split(r"[_\s]+", head.lower()) if p]  # "LASH OUT" as "LASH_OUT"
+        marked = [i for i, p in enumerate(parts) if p.startswith("+")]
+        if len(parts) > 1 and not marked:
+            marked = [0]
+        at = marked[0] if marked else 0
+        parts = [p.lstrip("+") for p in parts]
+        if not all(_WORD.fullmatch(p) for p in parts):
+            raise self.fail(number, f"a verb line has words of letters, got {body!r}")
+        code = own if own is not None else self.block_code
+        if code == ":":
+            code = ""
+        forms = re.search(r"\{([^}]*)\}", body)
+        names = {"_".join(parts), *(f.lower().replace("+", "") for f in (forms.group(1).split() if forms else ()))}
+        verb = _Verb(code, self.block, tuple(parts[:at]), tuple(parts[at + 1:]), f"{self.name}:{number}",
+                     frozenset(names))
+        self.block_verbs.append(verb)
+        lemma = parts[at]
+        self.d._verbs.setdefault(lemma, [])
+        self.d._verbs[lemma].append(verb)
+        if forms:  # irregular forms are looked up like lemmas (the parser may leave "held" unlemmatised)
+            for form in forms.group(1).split():
+                word = [p for p in form.lower().split("_") if p]
+                w = next((p for p in word if p.startswith("+")), word[0] if word else "").lstrip("+")
+                if w and w != lemma and _WORD.fullmatch(w):
+                    self.d._verbs.setdefault(w, []).append(verb)
+
+    def _close(self, keep_block: bool = False) -> None:
+        """Set the block's pending patterns aside with the verbs they serve (read at the end of
+        the file: a synset may be defined after the patterns that use it)."""
+        verbs = list(self.block_verbs)
+        for number, body, _comment in self.pending:
+            self.deferred.append((number, body, verbs))
+        self.pending = []
+        if not keep_block:
+            self.block_verbs = []
+
+    def _attach(self) -> None:
+        for number, body, verbs in self.deferred:
+            try:
+                pattern = self._pattern(number, body)
+            except _Undefined as exc:  # as PETRARCH: the pattern is skipped
+                log.warning("%s, line %d: synset %s is not defined; pattern skipped", self.name, number, exc)
+                continue
+            if pattern is not None:
+                for verb in verbs:
+                    verb.patterns.append(pattern)
+        self.deferred = []
+
+    def _pattern(self, number: int, body: str) -> VerbPattern | None:
+        codes = _CODE.findall(body)
+        if not codes:
+            raise self.fail(number, f"a pattern ends with its code in [...], got {body!r}")
+        code = self._code(number, codes[-1])
+        if code == ":":
+            return None  # only the reverse direction is coded
+        text = body[: body.rfind("[")]
+        if text.count("{") != text.count("}"):
+            raise self.fail(number, f"unbalanced braces in pattern {body!r}")
+        text = re.sub(r"\{([^}]*)\}", lambda m: "_".join(m.group(1).split()), text)
+        text = text.replace("(", " ").replace(")", " ").replace("*", " * ")
+        tokens = [t for t in text.replace("_*", " * ").replace("*_", " * ").split()]
+        if tokens.count("*") != 1:
+            raise self.fail(number, f"a pattern has exactly one '*' (the verb), got {body!r}")
+        star = tokens.index("*")
+        before = [e for e in (self._element(number, t) for t in tokens[:star]) if e]
+        after = [e for e in (self._element(number, t) for t in tokens[star + 1:]) if e]
+        return VerbPattern(tuple(before), tuple(after), code, f"{self.name}:{number}")
+
+    def _element(self, number: int, token: str) -> Element:
+        if token in _MARKERS or token in ("...", ".."):
+            return ()
+        phrases: list[Phrase] = [()]
+        for part in token.split("_"):
+            if not part or part in _MARKERS:
+                continue
+            options: list[Phrase] = []
+            for alt in part.split("/"):
+                if alt.startswith("&"):
+                    name = alt.rstrip("_").upper()
+                    if name not in self.synsets:
+                        raise _Undefined(name)
+                    options.extend(self.synsets[name])
+                elif _WORD.fullmatch(alt.strip(".,")):
+                    options.append((alt.strip(",").lower(),))
+                elif alt:
+                    raise self.fail(number, f"cannot read {alt!r} in a pattern")
+            phrases = [p + o for p in phrases for o in options] if options else phrases
+        return tuple(p for p in phrases if p)
+
+
+def _split_comment(line: str) -> tuple[str, str]:
+    """(body, comment) of a line: a comment starts at ``#`` outside ``[...]`` ("[###]" is a code) or at ``;``."""
+    depth = 0
+    for i, c in enumerate(line):
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth = max(0, depth - 1)
+        elif (c == "#" and depth == 0) or c == ";":
+            return line[:i].strip(), line[i + 1:].strip()
+    return line.strip(), ""
+
+
+class _Undefined(Exception):
+    """A pattern names a synset the file does not define."""
+
+
+@functools.cache
+def default_verbs() -> VerbDictionary:
+    """The shipped CAMEO.2.0 verb dictionary (``ontologies/dictionaries/cameo_patterns.txt``), read once."""
+    from kg.dictionaries import data_dir
+
+    return VerbDictionary.from_file(data_dir() / "cameo_patterns.txt")
+
+
+@functools.lru_cache(maxsize=8)
+def _read_verb_files(paths: tuple[str, ...], stamps: tuple[float, ...]) -> VerbDictionary | None:
+    d: VerbDictionary | None = None
+    for p in paths:
+        one = VerbDictionary.from_file(p)
+        d = one if d is None else d.extend(one)
+    return d
+
+
+def read_verb_files(paths: Iterable[str | os.PathLike[str]]) -> VerbDictionary | None:
+    """The user's verb files merged (a later file's verb replaces an earlier one's); None for none.
+
+    Cached per paths and modification times (a build reads them once per process).
+    """
+    names = tuple(str(p) for p in paths)
+    if not names:
+        return None
+    stamps = []
+    for p in names:
+        try:
+            stamps.append(os.stat(p).st_mtime)
+        except OSError as exc:
+            raise DictionaryError(f"cannot read verb dictionary {p}: {exc.strerror or exc}") from None
+    return _read_verb_files(names, tuple(stamps))
+
+
+_ACTIVE: contextvars.ContextVar[VerbDictionary | None] = contextvars.ContextVar("kg_user_verbs", default=None)
+
+
+def active_verbs() -> VerbDictionary | None:
+    """The user verb dictionary extraction is running with (:func:`using_verbs`), else None."""
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def using_verbs(verbs: VerbDictionary | None) -> Iterator[None]:
+    """Code events with ``verbs`` (a user dictionary, which wins over the shipped one) inside the block."""
+    token = _ACTIVE.set(verbs)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
