@@ -16,9 +16,10 @@ consecutive words; ``(`` ``)`` group a prepositional phrase and are otherwise ig
 the source, target, compound and skipped phrases (positions only: they match no word).
 A pattern's code ``[042:043]`` is the event of the subject on the object (the second
 code, for the reverse direction, is not used; a pattern with only a reverse code
-``[:173]`` is skipped); ``[---]`` means "no event". As in PETRARCH, the verbs of a block
-are synonyms: every pattern of the block serves each of them (a ``# VERB`` comment only
-records where the pattern came from).
+``[:173]`` is skipped); ``[---]`` means "no event". As in PETRARCH the verbs of a block are
+synonyms and its patterns serve each of them, except that a pattern whose ``# VERB``
+comment names verbs of the block serves only those (CAMEO.2.0 records so the verb each
+pattern was written for: "END a MEETING" is not "ABORT a MEETING").
 
 :meth:`VerbDictionary.match` gives the most specific pattern of a verb: the one that
 matched the most words; the verb's own code (else its block's) when no pattern matches.
@@ -400,8 +401,9 @@ class _Reader:
         """Set the block's pending patterns aside with the verbs they serve (read at the end of
         the file: a synset may be defined after the patterns that use it)."""
         verbs = list(self.block_verbs)
-        for number, body, _comment in self.pending:
-            self.deferred.append((number, body, verbs))
+        for number, body, comment in self.pending:
+            named = [v for v in verbs if comment and _names(v, comment)]
+            self.deferred.append((number, body, named or verbs))
         self.pending = []
         if not keep_block:
             self.block_verbs = []
@@ -471,6 +473,11 @@ def _split_comment(line: str) -> tuple[str, str]:
         elif (c == "#" and depth == 0) or c == ";":
             return line[:i].strip(), line[i + 1:].strip()
     return line.strip(), ""
+
+
+def _names(verb: _Verb, comment: str) -> bool:
+    """True when a ``# VERB , VERB`` comment names this verb line ("CARRIED_OUT" names carry out)."""
+    return any(w.lower() in verb.names for w in re.split(r"[,\s]+", comment) if w)
 
 
 class _Undefined(Exception):

@@ -197,8 +197,8 @@ def event_code(
     found = default_verbs().match(lemma, after=after) if code is None and noun is not None else None
     if found is not None and (found.pattern is None or not _names_noun(found.pattern, noun)):
         found = None  # a pattern not about the predicate's noun: the rules below decide
-    if code is None and found is not None and found.words > 1:  # CAMEO.2.0's most specific pattern
-        code = found.code  # "launch air strike" (195) beats "launch strike" (190)
+    if code is None and found is not None and _content_words(found.pattern) > 1:  # more nouns than a light verb's
+        code = found.code  # "launch {AIR STRIKE}" (195) beats the news default of "launch strike" (190)
     if code is None and noun is not None:
         code = L.LIGHT_EVENTS.get((lemma, noun))
     if code is None and found is not None:
@@ -228,6 +228,13 @@ def _names_noun(pattern: VerbPattern, noun: str | None) -> bool:
     left to the news defaults, which the gold set holds to.
     """
     return any(singular(w) == noun for e in pattern.after for p in e for w in p)
+
+
+def _content_words(pattern: VerbPattern | None) -> int:
+    """The words of a pattern that are not particles or prepositions."""
+    if pattern is None:
+        return 0
+    return sum(1 for e in pattern.after for w in min(e, key=len) if w not in _PARTICLES)
 
 
 def light_event(predicate: str) -> bool:
