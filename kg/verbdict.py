@@ -12,11 +12,12 @@ A verb dictionary (PETRARCH-2 ``docs/source/dictionaries.rst``; the shipped one 
 In a pattern ``*`` is the verb; words before it must stand before the verb, words after
 it after the verb, in order (other words may come between). ``{A B}`` and ``A_B`` are
 consecutive words; ``(`` ``)`` group a prepositional phrase and are otherwise ignored;
-``A/B`` is either word; ``&SET`` any member of a synset; ``$`` ``+`` ``%`` ``^`` mark
-the source, target, compound and skipped phrases (positions only: they match no word).
+``A/B`` is either word; ``&SET`` any member of a synset; ``$`` ``+`` ``^`` mark
+the source, target and skipped phrases (positions only: they match no word); ``%`` before
+the verb asks for a compound subject ("Gondor and Rohan agree").
 A pattern's code ``[042:043]`` is the event of the subject on the object (the second
 code, for the reverse direction, is not used; a pattern with only a reverse code
-``[:173]`` is skipped); ``[---]`` means "no event". As in PETRARCH the verbs of a block are
+``[:173]`` is skipped, as are TABARI's ``[+++]`` and ``[###]``); ``[---]`` means "no event". As in PETRARCH the verbs of a block are
 synonyms and its patterns serve each of them, except that a pattern whose ``# VERB``
 comment names verbs of the block serves only those (CAMEO.2.0 records so the verb each
 pattern was written for: "END a MEETING" is not "ABORT a MEETING").
@@ -96,11 +97,13 @@ class VerbPattern:
     after: tuple[Element, ...]
     code: str
     source: str
+    compound: bool = False
+    """``%`` before the verb: the subject is compound ("X and Y agree")."""
 
     @property
     def words(self) -> int:
-        """How many words the pattern asks for (its specificity)."""
-        return sum(min(len(p) for p in e) for e in (*self.before, *self.after))
+        """How many words the pattern asks for (its specificity; ``%`` counts as one)."""
+        return sum(min(len(p) for p in e) for e in (*self.before, *self.after)) + self.compound
 
 
 @dataclass(frozen=True)
@@ -185,10 +188,13 @@ class VerbDictionary:
 
     def __init__(self) -> None:
         self._verbs: dict[str, list[_Verb]] = {}
+        self._forms: dict[str, list[_Verb]] = {}
+        """Word form → verb lines: each verb, its ``{...}`` forms, else its regular forms."""
         self.sources: tuple[str, ...] = ()
 
-    def __contains__(self, lemma: object) -> bool:
-        return isinstance(lemma, str) and lemma.lower() in self._verbs
+    def __contains__(self, word: object) -> bool:
+        """True for a verb lemma or form the dictionary lists."""
+        return isinstance(word, str) and (word.lower() in self._verbs or word.lower() in self._forms)
 
     def __len__(self) -> int:
         return len(self._verbs)
@@ -220,20 +226,25 @@ class VerbDictionary:
         """The verb lemmas this dictionary knows."""
         return iter(self._verbs)
 
-    def match(self, lemma: str, *, before: Sequence[Word] = (), after: Sequence[Word] = ()) -> VerbMatch | None:
-        """The most specific entry of ``lemma`` given the words around it; None for an unknown verb.
+    def match(self, lemma: str, *, form: str | None = None, before: Sequence[Word] = (),
+              after: Sequence[Word] = (), compound: bool = False) -> VerbMatch | None:
+        """The most specific entry of the verb given the words around it; None for an unknown verb.
 
         Args:
             lemma: the verb's lemma ("hold").
+            form: the verb as written ("held"); when given and listed, it is looked up first, as
+                PETRARCH does (a dictionary may code "LEFT" apart from "LEAVE").
             before: the words before the verb in its sentence, in text order (lower case; a
                 word may be a tuple of its forms, e.g. text and lemma).
             after: the words after the verb in its clause, likewise.
+            compound: the verb's subject is compound (for ``%`` patterns).
 
         A pattern matching more words beats one matching fewer; between equals, the
         earlier line wins; a multi-word verb ("cordon off") counts its extra words; the
         verb alone (its own code, else its block's) is the fallback.
         """
-        entries = self._verbs.get(lemma.lower())
+        entries = (self._forms.get(form.lower()) if form else None) or self._verbs.get(lemma.lower()) \
+            or self._forms.get(lemma.lower())
         if not entries:
             return None
         best: VerbMatch | None = None
@@ -248,6 +259,8 @@ class VerbDictionary:
                 n = pattern.words + extra
                 if best is not None and n <= best.words:
                     continue
+                if pattern.compound and not compound:
+                    continue
                 if _match_before(pattern.before, before) and _match_after(pattern.after, after):
                     best = VerbMatch(pattern.code, n, pattern.source, pattern)
         return best
@@ -256,6 +269,7 @@ class VerbDictionary:
         """A dictionary whose verbs are ``other``'s where both know a verb, else this one's."""
         out = VerbDictionary()
         out._verbs = {**self._verbs, **other._verbs}
+        out._forms = {**self._forms, **other._forms}
         out.sources = (*self.sources, *other.sources)
         return out
 
@@ -388,14 +402,18 @@ class _Reader:
                      frozenset(names))
         self.block_verbs.append(verb)
         lemma = parts[at]
-        self.d._verbs.setdefault(lemma, [])
-        self.d._verbs[lemma].append(verb)
-        if forms:  # irregular forms are looked up like lemmas (the parser may leave "held" unlemmatised)
+        self.d._verbs.setdefault(lemma, []).append(verb)
+        if forms:  # as PETRARCH: the forms given, else the regular ones
+            found = []
             for form in forms.group(1).split():
                 word = [p for p in form.lower().split("_") if p]
-                w = next((p for p in word if p.startswith("+")), word[0] if word else "").lstrip("+")
-                if w and w != lemma and _WORD.fullmatch(w):
-                    self.d._verbs.setdefault(w, []).append(verb)
+                found.append(next((p for p in word if p.startswith("+")), word[0] if word else "").lstrip("+"))
+        else:
+            found = [lemma + "s", *((lemma + "d", lemma[:-1] + "ing") if lemma.endswith("e")
+                                    else (lemma + "ed", lemma + "ing"))]
+        for w in {lemma, *found}:
+            if w and _WORD.fullmatch(w):
+                self.d._forms.setdefault(w, []).append(verb)
 
     def _close(self, keep_block: bool = False) -> None:
         """Set the block's pending patterns aside with the verbs they serve (read at the end of
@@ -424,6 +442,8 @@ class _Reader:
         codes = _CODE.findall(body)
         if not codes:
             raise self.fail(number, f"a pattern ends with its code in [...], got {body!r}")
+        if codes[-1].strip() in ("+++", "###"):
+            return None  # TABARI's complex-event and discard marks: PETRARCH-2 codes the verb instead
         code = self._code(number, codes[-1])
         if code == ":":
             return None  # only the reverse direction is coded
@@ -438,7 +458,7 @@ class _Reader:
         star = tokens.index("*")
         before = [e for e in (self._element(number, t) for t in tokens[:star]) if e]
         after = [e for e in (self._element(number, t) for t in tokens[star + 1:]) if e]
-        return VerbPattern(tuple(before), tuple(after), code, f"{self.name}:{number}")
+        return VerbPattern(tuple(before), tuple(after), code, f"{self.name}:{number}", "%" in tokens[:star])
 
     def _element(self, number: int, token: str) -> Element:
         if token in _MARKERS or token in ("...", ".."):

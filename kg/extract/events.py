@@ -189,8 +189,11 @@ def event_code(
     particles = " ".join(w for w in (rest[1:] if noun else rest) if w in _PARTICLES)
     before, after = _around(lemma, rest, object_label, verb)
     user = active_verbs()
-    if user is not None and lemma in user:  # the user's dictionary decides its verbs
-        found_user = user.match(lemma, before=before, after=after)
+    form = verb.lower_ if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    if user is not None and (lemma in user or (form and form in user)):  # the user's dictionary decides its verbs
+        compound = form is not None and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+        found_user = user.match(lemma, form=form, before=before, after=after, compound=compound)
         if found_user is not None:
             return found_user.code or None
     code = _context(lemma, particles, _head(object_label), subject_type, object_type, verb)
