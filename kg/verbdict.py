@@ -219,6 +219,9 @@ class VerbDictionary:
         """Read verb-dictionary text (see the module docstring); ``name`` is used in errors."""
         d = cls()
         _Reader(d, name).read(text)
+        if not d._verbs:
+            raise DictionaryError(f"{name}: no verb found (a verb dictionary has '--- NAME [code] ---' blocks "
+                                  "of verb lines and '- * WORDS [code]' patterns)")
         d.sources = (name,)
         return d
 

@@ -90,6 +90,8 @@ def test_verbdict_compound_subject_pattern():
         ("--- MEET [040] ---\nMEET\n- * {PEACE TALKS [046]\n", "line 3"),  # unbalanced braces
         ("--- MEET [040] ---\nMEET\n- * TALKS [@@]\n", "line 3"),  # not a code
         ("&SET\n+&NOPE\n", "line 2"),  # a synset member naming an unknown synset
+        ("<!-- nothing here -->\n&SET\n+WORD\n", "no verb"),  # no verb at all
+        ("name,canonical,type\nFoo,Foo,Person\n", "line 1"),  # an actor CSV by mistake
     ],
 )
 def test_verbdict_bad_file_names_file_and_line(tmp_path, text, where):
