@@ -117,6 +117,8 @@ class Arguments:
             arg = described or (self._coref.mention(token) if self._coref is not None else mention_of(token, self.offset))
             if self._coref is not None and (arg is None or arg.kind == GROUP):
                 arg = self._coref.possessed(token) or arg  # "its fighters"
+            if self._coref is not None and arg is not None and arg.kind == GROUP:
+                arg = self._coref.same_head(token) or arg  # "Turkish troops ... the troops"
             if self._coref is not None and arg is None:
                 arg = self._coref.describe(token)  # "the chancellor", "the company"
         self._cache[token.i] = arg

@@ -18,6 +18,12 @@ measures them):
   Organization, "the country"/"the kingdom" → a Country; "the government"/"the
   administration" → the Country mentioned most so far, at any distance (the
   story's state). A capitalised title is a description too ("the Prime Minister");
+- head-noun match (:meth:`Antecedents.same_head`): any other definite description
+  refers to the latest earlier role phrase or group noun with the same head noun whose
+  modifiers include its own ("the occupation" after "the Israeli occupation", "the
+  troops" after "Turkish troops"), at any distance; a description above prefers such an
+  antecedent among its candidates ("the ministry" after "the Defence Ministry") and never
+  takes one whose modifiers clash ("the foreign ministry");
 - plural anaphors (:meth:`Antecedents.split`): "they", a bare "both", "the two
   companies", "the carmakers" → each actor of the last coordination in subject
   position ("Renault and Nissan").
@@ -100,6 +106,11 @@ def _object_in_clause(token: "Token") -> bool:
             break
         node = node.head
     return any(c.dep_ in ("dobj", "dative") and c.i < token.i for c in node.children)
+
+
+def _modifiers(token: "Token") -> set[str]:
+    """The lower-case lemmas of the words that restrict a noun before it ("Israeli", "defence")."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < token.i}
 
 
 def with_rule(mention: Mention, rule: str) -> Mention:
@@ -243,6 +254,9 @@ class Antecedents:
                     governor=token.head.i,
                 )
             )
+        self._by_head: dict[str, list[_Candidate]] = {}
+        for cand in self._candidates:
+            self._by_head.setdefault(doc[cand.index].lemma_.lower(), []).append(cand)
         self._coordinations = self._find_coordinations()
         self._animate = self._find_animate()
         self._genders = self._find_genders()
@@ -481,7 +495,7 @@ class Antecedents:
         as an :class:`Arg` with the description's text and offsets, else None."""
         found = description_of(token)
         if found is None:
-            return None
+            return self.same_head(token)
         category, words = found
         here = self._sentence_of(token.i)
         if category == "country" and token.lemma_.lower() in _GOVERNMENT_NOUNS:
@@ -493,6 +507,7 @@ class Antecedents:
             and here - c.sentence <= WINDOW
             and c.governor != token.head.i
             and _fits(category, words, c)
+            and not self._head_clash(token, c)
         ]
         if not pool:
             return None
@@ -503,15 +518,71 @@ class Antecedents:
             chosen = (titled or subjects or pool)[-1]
         elif category == "business":
             chosen = ([c for c in pool if _business(c.arg.mention)] or pool)[-1]
-        else:  # a group prefers a Group; then, as for pronouns, a subject
+        else:  # the same head noun first ("the ministry": "the Defence Ministry"); a group prefers a
+            # Group; then, as for pronouns, a subject
+            same = [c for c in pool if self._head_match(token, c)]
             if category == "group":
                 pool = [c for c in pool if c.arg.mention.type is ActorType.GROUP] or pool
-            chosen = ([c for c in pool if c.subject] or pool)[-1]
+            chosen = (same or [c for c in pool if c.subject] or pool)[-1]
+        return self._as_description(token, chosen)
+
+    def _as_description(self, token: "Token", chosen: _Candidate) -> Arg:
+        """``chosen``'s actor with the text and offsets of the description headed by ``token``."""
         first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "amod", "nmod", "det"))])
         tokens = [t for t in token.doc[first : token.i + 1] if t.dep_ != "det"]
         written = build_mention(tokens, token, self._offset, label="x", type=ActorType.OTHER)
         mention = replace(chosen.arg.mention, text=written.text, start=written.start, end=written.end)
         return Arg(with_rule(mention, "coref"), PRONOUN, token.i)
+
+    def _head_match(self, token: "Token", cand: _Candidate) -> bool:
+        """True when ``cand`` is headed by ``token``'s noun in the same number and carries every
+        modifier ``token`` has ("the occupation" / "the Israeli occupation"; not "the earlier
+        occupation" / "the Israeli occupation")."""
+        head = self._doc[cand.index]
+        if cand.index >= token.i or cand.arg.kind == PRONOUN or head.lemma_.lower() != token.lemma_.lower():
+            return False  # a description resolved before is no evidence: only a written-out mention
+        if (token.tag_ in ("NNS", "NNPS")) != (head.tag_ in ("NNS", "NNPS")):
+            return False
+        return _modifiers(token) <= _modifiers(head)
+
+    def _head_clash(self, token: "Token", cand: _Candidate) -> bool:
+        """True when ``cand`` has ``token``'s head noun but lacks one of its modifiers: "the foreign
+        ministry" is not "the Defence Ministry" (a modifier names a different one)."""
+        head = self._doc[cand.index]
+        return head.lemma_.lower() == token.lemma_.lower() and not _modifiers(token) <= _modifiers(head)
+
+    def same_head(self, token: "Token") -> Arg | None:
+        """The actor a definite description refers to by its head noun, as an :class:`Arg` with the
+        description's text and offsets, else None.
+
+        Generalisation (the head-match rule of sieve coreference): a definite noun phrase ("the",
+        "this", "that") with no name of its own whose head noun heads an earlier role phrase or
+        group noun (an actor written as "<actor> <noun>": "the Israeli occupation", "Turkish
+        troops", "Hamas fighters"), and whose modifiers are all among that phrase's, refers to
+        it, the latest one, at any distance in the document ("the Israeli occupation ... the
+        occupation's plan" → Israel). A modifier the antecedent lacks blocks it ("the Israeli
+        occupation ... the earlier occupation"), and so does a different number ("US officials
+        ... the official"); a co-argument of the same verb is no antecedent, nor is a description
+        resolved before (only a written-out phrase is evidence). Names with a common-noun head
+        ("the Defence Ministry") are reached by :meth:`describe` within :data:`WINDOW`.
+        A made thing (:data:`~kg.extract.lexicon.PRODUCT_CLASS_NOUNS`: "the aircraft") refers to the
+        product, not to the maker its role phrase stood for ("Airbus aircraft").
+        """
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            return None
+        if token.lemma_.lower() in L.PRODUCT_CLASS_NOUNS:
+            return None  # "the new aircraft": the made thing, not its maker ("Airbus aircraft" → Airbus)
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            return None
+        if any(c.ent_type_ or c.dep_ == "poss" for c in token.children if c.i < token.i):
+            return None
+        same = [
+            c for c in self._by_head.get(token.lemma_.lower(), ())
+            if c.governor != token.head.i and self._head_match(token, c)
+            and c.arg.kind in (ROLE, GROUP)
+        ]
+        return self._as_description(token, same[-1]) if same else None
 
     def _government(self, token: "Token") -> Arg | None:
         """ "The government", "the administration": the state the article is about so far, the

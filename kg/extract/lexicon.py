@@ -400,3 +400,12 @@ NOT_NAMES = frozenset({
     "breaking", "update", "analysis", "opinion", "exclusive", "watch", "live", "photos", "video",
 })
 """Capitalised words that are no names at the start of a sentence or headline."""
+
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "unfold", "succeed"})
+"""Intransitive verbs that say an event came about ("the raid, which happened at dawn")."""
+
+OCCURRENCE_PASSIVES = frozenset({"carry", "execute", "conduct", "implement", "perform", "complete"})
+"""Verbs whose passive says an event was done ("it was carried out", "was executed")."""
+
+MEASURE_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "moment"})
+"""Time units of a measure phrase ("minutes before", "days after")."""

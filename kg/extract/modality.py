@@ -8,7 +8,8 @@
 - :func:`modality_of`: hypothetical (would/could/might/may, hedges such as
   "likely", conditionals, "is expected to", wishes and requests), planned
   (will, "plans/intends/threatens to", "is set to", "the planned attack"),
-  reported ("reportedly"), else asserted;
+  reported ("reportedly"), else asserted; a planned event the sentence says
+  took place is asserted (:func:`carried_out`: "a plan to X, which took place");
 - :func:`attribution_of`: who the clause is attributed to — the subject of a
   reporting verb the clause is the complement of ("X said (that) ...",
   "X told Y ..."), "according to X", "as reported by X", "as X put it".
@@ -41,6 +42,7 @@ __all__ = [
     "noun_modality",
     "attribution_of",
     "strongest",
+    "carried_out",
 ]
 
 _ORDER = (Modality.HYPOTHETICAL, Modality.PLANNED, Modality.REPORTED, Modality.ASSERTED)
@@ -177,6 +179,74 @@ def _stance_over(noun: "Token") -> Modality | None:
     return None
 
 
+_UNREAL_MARKS = frozenset({"if", "unless", "until", "whether", "lest", "before"})
+
+
+def _occurrence(verb: "Token") -> bool:
+    """True for a clause that says its subject came about: "took place", "happened", "went ahead",
+    "was carried out", "was executed"."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in L.OCCURRENCE_VERBS:
+        return True
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in kids)
+    if lemma == "go":
+        return any(c.lower_ == "ahead" for c in kids)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    return passive and lemma in L.OCCURRENCE_PASSIVES and (lemma != "carry" or any(c.lower_ == "out" for c in kids))
+
+
+def _event_noun(token: "Token") -> bool:
+    """A noun naming an event or an intention (it could be what "it"/"which" takes place refers to)."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in P.PLAN_NOUNS or lemma in P.HYPOTHETICAL_NOUNS or lemma in L.UNDER_NOUNS:
+        return True
+    return any(c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in token.children)
+
+
+def carried_out(noun: "Token") -> bool:
+    """True when the sentence says the event ``noun`` names (a plan, an operation, a planned
+    attack) took place, so what the plan was for is a fact, not an intention.
+
+    Generalisation: the subject of an occurrence predicate ("took place", "happened", "went ahead",
+    "was carried out") that refers back to an event noun asserts that event: a relative "which"/
+    "that" inside the noun's phrase (however the parser attached it: "the plan to seize the port in
+    Aden, which took place ..."), a later "it" or the same noun again ("... minutes after it was
+    carried out", "the operation was executed"), with no other event noun between them. The clause
+    must itself be asserted: not negated, no modal ("before it could be carried out"), not
+    conditional ("if it goes ahead"); "before" says it happened only with a measure ("minutes
+    before it was carried out", not "was foiled before it was carried out").
+    """
+    sent = noun.sent
+    inside = {t.i for t in noun.subtree}
+    for verb in sent:
+        if verb.i <= noun.i or verb.pos_ not in ("VERB", "AUX") or not _occurrence(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i <= noun.i:
+            continue
+        word = subject.lower_
+        if word in ("which", "that"):
+            if verb.dep_ != "relcl" or verb.head.i not in inside:
+                continue
+        elif word != "it" and subject.lemma_.lower() != noun.lemma_.lower():
+            continue
+        if any(_event_noun(t) for t in noun.doc[noun.i + 1 : subject.i]):
+            continue  # another event is nearer: "which"/"it" is that one
+        if is_negated(verb) or _markers(verb) - {Modality.REPORTED}:
+            continue
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+        if marks and marks[0] in _UNREAL_MARKS:
+            measured = any(c.dep_ == "npadvmod" and c.lemma_.lower() in L.MEASURE_NOUNS for c in verb.children)
+            if not (marks[0] == "before" and measured):
+                continue
+        return True
+    return False
+
+
 def modality_of(verb: "Token", *, reported: bool = False) -> Modality:
     """The modality of a verbal predicate from its own cues and its governors.
 
@@ -202,9 +272,13 @@ def modality_of(verb: "Token", *, reported: bool = False) -> Modality:
             found |= {m for m in _markers(gov, reported=reported) if m is not Modality.REPORTED}
             token = gov
             continue
+        if dep == "relcl" and infinitive and not any(c.tag_ in ("WDT", "WP") for c in token.children):
+            dep = "acl"  # "an operation to capture X": an infinitival relative, parsed relcl, is the noun's complement
         if dep == "acl" and gov.pos_ in ("NOUN", "PROPN"):
             lemma = gov.lemma_.lower()
-            if infinitive:
+            if infinitive and carried_out(gov):
+                pass  # "a plan to X, which took place": X happened
+            elif infinitive:
                 found.add(Modality.PLANNED if lemma in P.PLAN_NOUNS else Modality.HYPOTHETICAL)
             elif lemma in P.SPECULATION_NOUNS or any(c.lower_ == "no" for c in gov.children if c.dep_ == "det"):
                 found.add(Modality.HYPOTHETICAL)  # "fears that", "no evidence that"
@@ -230,6 +304,8 @@ def noun_modality(noun: "Token") -> Modality:
                 found.add(Modality.PLANNED)
             elif word in P.HYPOTHETICAL_ADJECTIVES:
                 found.add(Modality.HYPOTHETICAL)
+    if found and carried_out(noun):
+        return Modality.ASSERTED  # "the planned raid, which took place at dawn"
     return strongest(*found)
 
 

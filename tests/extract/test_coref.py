@@ -222,3 +222,41 @@ def test_coref_nationality_noun_is_a_person_of_that_nation(tuples_of, text, expe
 def test_coref_nationality_noun_without_such_a_person_is_the_nation(tuples_of):
     found = tuples_of("Olaf Scholz met Iran's envoy. The Iranian rejected the offer.")
     assert not any(t[0] == "Olaf Scholz" for t in found if t[1] == "reject")
+
+
+# Head-noun match: a definite description refers to the latest earlier actor mention with its head
+# noun, when it has no modifier that mention lacks (the sieve's head-match with compatible modifiers).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels said the Turkish occupation had lasted too long. Last week the occupation's plan to seize "
+         "the port in Kirkuk was abandoned.", ("Turkey", "seize", "port")),
+        ("Turkish troops crossed into Syria in May. The troops attacked Kurdish fighters near Kobani.",
+         ("Turkey", "attack", "Kurdish fighters")),
+        ("The Defence Ministry of Ukraine said on Monday that drones hit a depot. The ministry also accused "
+         "Russia of shelling Kharkiv.", ("Defence Ministry of Ukraine", "accuse", "Russia")),
+    ],
+)
+def test_coref_definite_description_matches_an_earlier_head_noun(relations_of, text, expected):
+    found = [r for r in relations_of(text) if (r.subject.label, r.predicate, r.object.label) == expected]
+    assert found and all("coref" in r.subject.resolved_by for r in found)
+    assert all(r.subject.text in ("occupation", "troops", "ministry") for r in found)
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        # a modifier the earlier mention lacks names another one
+        ("The Turkish occupation of Afrin angered Damascus. Protesters said the earlier occupation's army "
+         "shelled Aleppo.", "shell"),
+        ("The Defence Ministry criticised Poland. On Tuesday the foreign ministry summoned the Hungarian "
+         "ambassador.", "summon"),
+        # no earlier mention with that head
+        ("Rebels criticised Ankara. The occupation's plan to seize the port in Kirkuk was abandoned.", "seize"),
+        # a made thing is the product, not the maker its role phrase stood for
+        ("Ryanair bought ten Boeing aircraft in May. The aircraft will replace older jets of Lufthansa.", "replace"),
+    ],
+)
+def test_coref_head_match_needs_compatible_modifiers(relations_of, text, predicate):
+    found = [r for r in relations_of(text) if r.predicate == predicate]
+    assert not any(r.subject.label in ("Turkey", "Defence Ministry", "Boeing") for r in found), found

@@ -160,3 +160,27 @@ def test_modality_attribution_is_a_mention_with_offsets(relations_of):
     source = relations_of(text)[0].attributed_to
     assert (source.text, source.label, text[source.start : source.end]) == ("Reuters", "Reuters", "Reuters")
     assert source.type.value == "Organization"
+
+
+# A planned event the same sentence says took place is asserted ("a plan to X, which took place",
+# "an operation to X, minutes before it was carried out"); an occurrence clause that is itself
+# negated, modal, conditional or an unmeasured "before", or no such clause, leaves it planned.
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Turkish commanders drew up a plan to capture Musa Kaya in Kirkuk, which took place two days later.",
+         Modality.ASSERTED),
+        ("Turkish commanders briefed NATO about an operation to capture the rebel leader Musa Kaya hours before "
+         "it was carried out.", Modality.ASSERTED),
+        ("Turkish commanders drew up a plan to capture Musa Kaya in Kirkuk.", Modality.PLANNED),
+        ("Turkish commanders briefed NATO about an operation to capture the rebel leader Musa Kaya before it "
+         "could be carried out.", Modality.HYPOTHETICAL),
+        ("Turkish commanders briefed NATO about an operation to capture the rebel leader Musa Kaya, but it was "
+         "cancelled.", Modality.HYPOTHETICAL),
+        ("Turkish commanders drew up a plan to capture Musa Kaya in Kirkuk, which never took place.",
+         Modality.PLANNED),
+    ],
+)
+def test_modality_planned_event_that_took_place_is_asserted(relations_of, text, modality):
+    found = [r for r in relations_of(text) if r.predicate == "capture" and r.object.label == "Musa Kaya"]
+    assert found and all(r.modality is modality and not r.negated for r in found), found

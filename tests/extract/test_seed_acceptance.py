@@ -107,6 +107,15 @@ def test_seed_operation_to_assassinate_nasrallah(seed_relations):
     """Issue 13: the operation Israel's defence minister notified the US about is Israel's."""
     found = [r for r in seed_relations if r.predicate == "assassinate" and "Nasrallah" in r.object.label]
     assert found and all(r.subject.country == "ISR" and not r.negated for r in found)
+    assert all(r.modality is Modality.ASSERTED for r in found)  # "minutes before it was carried out"
+
+
+def test_seed_plan_to_assassinate_haniyeh_was_israels_and_took_place(seed_relations):
+    """Issue 13: "the occupation's plan" is the Israeli occupation named before (head-noun
+    coreference), and "which took place" makes the assassination a fact, not a plan."""
+    found = [r for r in seed_relations if r.predicate == "assassinate" and "Haniyeh" in r.object.label]
+    assert found and all(r.subject.label == "Israel" and "coref" in r.subject.resolved_by for r in found)
+    assert all(r.modality is Modality.ASSERTED and not r.negated for r in found)
 
 
 def test_seed_us_informed_only_after_israeli_jets(seed_relations):
