@@ -185,6 +185,28 @@ def _default_actors() -> dict[str, tuple]:
     return index
 
 
+_SURNAMES: dict[int, tuple[Mapping, dict[str, list]]] = {}
+
+
+def _surname_index(records: Mapping[str, _Record | tuple]) -> dict[str, list]:
+    """Surname (last word of the canonical name, lower case) → the persons with dated roles
+    of one layer; built once per layer."""
+    cached = _SURNAMES.get(id(records))
+    if cached is not None and cached[0] is records:
+        return cached[1]
+    index: dict[str, list] = {}
+    seen: set[str] = set()
+    for record in (records._exact.values() if isinstance(records, _InflectedNames) else records.values()):
+        canonical, kind, roles = (record[0], record[1], record[4]) if isinstance(record, tuple) else (
+            record.canonical, record.type, record.roles)
+        if kind != "Person" or not roles or canonical in seen:
+            continue
+        seen.add(canonical)
+        index.setdefault(normalize(canonical.split()[-1]), []).append(record)
+    _SURNAMES[id(records)] = (records, index)
+    return index
+
+
 @functools.cache
 def _country_codes() -> frozenset[str]:
     return frozenset(r[2] for r in _default_actors().values() if r[1] == "Country" and r[2])
@@ -283,6 +305,34 @@ class ActorDictionary:
         """
         record = self._find(normalize(name))
         return record.resolve(on) if record else None
+
+    def surname(self, name: str, on: dt.date | None) -> ActorEntry | None:
+        """The one person of the dictionaries with this surname who held a government role
+        (a dated ``…GOV`` code) on ``on``, else ``None`` (no date, no such person, or several).
+
+        A bare surname in the news is the office holder of the day ("Bush" on 2008-08-04 is
+        George W. Bush, ``USAGOV``); on a date outside every term it names nobody.
+
+        >>> d = default_dictionary()
+        >>> d.surname("Bush", dt.date(2008, 8, 4)).canonical
+        'George W. Bush'
+        >>> d.surname("Bush", dt.date(2015, 1, 1)) is None
+        True
+        """
+        key = normalize(name)
+        if on is None or " " in key or len(key) < 3 or not key.isalpha():
+            return None
+        found: dict[str, ActorEntry] = {}
+        for records in self._records():
+            for record in _surname_index(records).get(key, ()):
+                record = _Record(*record) if isinstance(record, tuple) else record
+                roles = _parse_roles(record.roles) if isinstance(record.roles, str) else record.roles
+                if any(code[3:6] == "GOV" and (a or b) and (a is None or a <= on) and (b is None or on <= b)
+                       for code, a, b in roles):
+                    found.setdefault(record.canonical, record.resolve(on))
+            if found:
+                break  # a user file's office holder hides the shipped ones
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def demonym(self, word: str) -> ActorEntry | None:
         """The country of a demonym or country adjective ("Israeli", "Iranians"), or ``None``.

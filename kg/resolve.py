@@ -205,6 +205,10 @@ def resolve_mention(
         elif mention.type is ActorType.GROUP and kind is ActorType.COUNTRY and name.endswith("s"):
             mention = replace(mention, country=mention.country or entry.country)
             entry = None  # "Palestinians" are the people, not the state
+    if entry is None and mention.type is ActorType.PERSON:
+        titled = _titled_person(mention, book, on)
+        if titled is not None:
+            return titled
     if entry is not None:
         mention = _apply(mention, entry, book, rule)
     elif mention.type is ActorType.COUNTRY and mention.code and mention.role and len(mention.code) == 3:
@@ -218,7 +222,44 @@ def resolve_mention(
         )
         if aff is not None:
             mention = replace(mention, affiliation=aff.canonical, country=mention.country or aff.country)
+            if mention.type is ActorType.PERSON and not mention.code and getattr(aff, "type", None) == "Country":
+                # "Kenyan President Kibaki": the country's code with the title's agent (KENGOV)
+                code = compose_code(aff.country, _agent_code(book, mention.role)) if aff.country else None
+                mention = replace(mention, code=code) if code else mention
     return mention
+
+
+def _titled_person(mention: Mention, book: ActorDictionary, on: _dt.date | None) -> Mention | None:
+    """A person named with a nationality or title in front ("Jordanian King Abdullah", "President
+    Romendacil"): the dictionary's person for the rest of the name if it knows one, else the
+    person with the nationality's country and the title's agent as code (``JORGOV``)."""
+    words = mention.label.split()
+    country, agent, k = None, None, 0
+    while k < len(words) - 1:
+        two = " ".join(words[k:k + 2]) if k + 2 < len(words) else ""
+        demonym = _ask(getattr(book, "demonym", None), words[k]) if country is None else None
+        if demonym is not None and demonym.country:
+            country, k = demonym.country, k + 1
+            continue
+        code = _ask(getattr(book, "agent", None), two) if two else None
+        if code:
+            agent, k = agent or str(code), k + 2
+            continue
+        code = _ask(getattr(book, "agent", None), words[k])
+        if code and words[k][:1].isupper():
+            agent, k = agent or str(code), k + 1
+            continue
+        break
+    if k == 0 or (country is None and agent is None):
+        return None
+    rest = replace(mention, label=" ".join(words[k:]))
+    found = _ask(getattr(book, "lookup", None), rest.label, on=on)
+    if found is not None and getattr(found, "type", None) == "Person" and (
+            country is None or getattr(found, "country", None) in (None, country)):
+        return _apply(rest, found, book, "dictionary")
+    if country is None:
+        return None
+    return add_rule(replace(mention, country=country, code=compose_code(country, agent)), "demonym")
 
 
 def _demonym_like(name: str, entry: Any) -> bool:
@@ -311,6 +352,13 @@ def resolve_document(
         full = shorts.get((mention.label, mention.type))
         if full is not None:
             resolved[original] = add_rule(replace(mention, label=full[0], type=full[1]), "short-name")
+    for original, mention in resolved.items():
+        if mention.type is ActorType.PERSON and not mention.code and " " not in mention.label \
+                and mention.label not in {full[0] for full in shorts.values()}:
+            entry = _ask(getattr(book, "surname", None), mention.label, on)
+            if entry is not None and not any(m.type is ActorType.PERSON and m.label.split()[-1] == mention.label
+                                             and m.label != mention.label for m in resolved.values()):
+                resolved[original] = _apply(mention, entry, book, "surname-on-date")  # "Bush" in 2008: USAGOV
     # one name, one type: a name the NER once called a person is a person throughout
     persons = {m.label for m in resolved.values() if m.type is ActorType.PERSON}
     for original, mention in resolved.items():

@@ -113,3 +113,103 @@ def test_a_malformed_line_is_skipped_with_a_warning_naming_it(tmp_path, caplog):
     assert book.lookup("Kestrel").code == "KST" and book.lookup("Valdoria").code == "VLD"
     assert book.lookup("Osric Vane", on=dt.date(2002, 1, 1)).code == "VLDGOV"   # two blocks on one line
     assert book.lookup("Osric Vane", on=dt.date(2009, 1, 1)).code == "VLDELI"
+
+
+# --------------------------------------------------------------------------- composition in extraction (model)
+
+def _relations(path_or_none, text, published=None):
+    from kg.config import load_settings
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    settings = load_settings(actors_files=(path_or_none,) if path_or_none else ())
+    [(_, relations)] = list(extract_documents([Document(id="c", text=text, published=published)],
+                                              settings=settings))
+    return relations
+
+
+def _codes(relations):
+    return [(r.subject.label, r.subject.code, r.object.label, r.object.code) for r in relations]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "subject", "code"), [
+    # demonym + agent noun: a people of its own, coded with the country (PETRARCH: country + agent)
+    ("A Ghanaian teacher accused Togo of fraud.", "Ghanaian teacher", "GHAEDU"),
+    # possessive country + agent phrase (the longest phrase of the agents dictionary wins)
+    ("Peru's intelligence chief accused Bolivia of spying.", "Peru", "PERSPY"),
+    # "of"-phrase: the place keeps its node, its code is its country's with the title's agent
+    ("The governor of Mosul accused Turkey of shelling.", "Mosul", "IRQGOV"),
+    # "from"-phrase
+    ("Two exiles from Eritrea accused Sudan of abuses.", "exiles", "ERIOPP"),
+])
+def test_composed_codes(nlp, text, subject, code):
+    [rel] = [r for r in _relations(None, text) if r.subject.code]
+    assert (rel.subject.label, rel.subject.code) == (subject, code)
+
+
+@pytest.mark.model
+def test_a_place_keeps_its_node_and_carries_its_country_code(nlp):
+    [rel] = _relations(None, "The governor of Mosul accused Turkey of shelling.")
+    place = rel.subject
+    assert (place.type.value, place.label, place.country) == ("Location", "Mosul", "IRQ")
+    from kg.cli.output import relation_json
+
+    assert relation_json(rel)["subject"]["code"] == "IRQGOV"
+
+
+@pytest.mark.model
+def test_a_titled_person_takes_the_country_and_the_title(nlp):
+    [rel] = _relations(None, "Ecuadorian President Ramiro Quell criticized Colombia.")
+    assert (rel.subject.label, rel.subject.country, rel.subject.code) == ("Ramiro Quell", "ECU", "ECUGOV")
+
+
+@pytest.mark.model
+def test_a_bare_surname_is_the_office_holder_of_the_date(nlp):
+    inside = _relations(None, "Merkel criticized Russia on Monday.", dt.date(2010, 5, 3))
+    assert [(r.subject.label, r.subject.code) for r in inside] == [("Angela Merkel", "DEUGOV")]
+    before = _relations(None, "Merkel criticized Russia on Monday.", dt.date(1990, 5, 3))
+    assert before[0].subject.code != "DEUGOV"
+
+
+@pytest.mark.model
+def test_petrarch_files_through_the_pipeline(nlp, book, tmp_path):
+    """Dated roles on the document date, user agents composed with user countries."""
+    actors, agents = tmp_path / "actors.txt", tmp_path / "agents.txt"
+    inside = _relations(actors, "Holt warned Kestrel.", dt.date(2003, 2, 1))
+    assert _codes(inside) == [("Maren Holt", "VLDGOV", "Kestrel", "KST")]
+    outside = _relations(actors, "Holt warned Kestrel.", dt.date(2009, 2, 1))
+    assert _codes(outside) == [("Maren Holt", "VLDOPP", "Kestrel", "KST")]
+    from kg.config import load_settings
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    settings = load_settings(actors_files=(actors, agents))
+    [(_, rels)] = list(extract_documents([Document(id="p", text="Valdorian harbour masters accused Kestrel.")],
+                                         settings=settings))
+    assert _codes(rels) == [("Valdoria", "VLDGOV", "Kestrel", "KST")]
+
+
+@pytest.mark.model
+def test_every_coded_mention_carries_its_code_in_rdf_and_jsonl(nlp):
+    """The actor node has kgo:cameoCode; each resolved mention's kgo:Resolution note has the code of
+    that mention on its date; the mentions JSONL has ``code`` and ``country``."""
+    from kg.cli.output import occurrence_json, relation_json
+    from kg.rdf.convert import document_quads, to_graph
+    from kg.rdf.namespaces import KGO
+    from kg.records import Document
+
+    doc = Document(id="r", text="Merkel criticized Russia. A Ghanaian teacher accused Nigeria of fraud.",
+                   published=dt.date(2010, 5, 3))
+    relations = _relations(None, doc.text, doc.published)
+    graph = to_graph(document_quads(doc, relations))
+    notes = {str(graph.value(n, KGO.resolvedText)): str(graph.value(n, KGO.cameoCode))
+             for n in graph.subjects(KGO.resolvedText, None)}
+    assert notes["Merkel"] == "DEUGOV" and notes["Ghanaian teacher"] == "GHAEDU"
+    nodes = {str(c) for c in graph.objects(None, KGO.cameoCode)}
+    assert {"DEUGOV", "GHAEDU", "RUS", "NGA"} <= nodes
+    assert relation_json(relations[1])["subject"]["code"] == "GHAEDU"
+    from kg.records import Occurrence
+
+    occ = Occurrence(doc_id="r", start=0, end=6, text="Merkel", mention=relations[0].subject)
+    assert (occurrence_json(occ)["code"], occurrence_json(occ)["country"]) == ("DEUGOV", "DEU")

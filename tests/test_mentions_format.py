@@ -40,7 +40,7 @@ def test_cli_prints_one_json_line_per_mention_with_null_label_when_unresolved():
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert lines and all(r["kind"] == "mention" and set(r) == {"kind", "doc", "start", "end", "text", "label", "iri",
-                                                                 "type", "resolved_by"} for r in lines)
+                                                                 "type", "country", "code", "resolved_by"} for r in lines)
     she = next(r for r in lines if r["text"] == "She")
     assert (she["start"], she["end"], she["label"], she["type"]) == (54, 57, "Olga Petrenko", "Person")
     assert she["iri"].startswith("https://w3id.org/newskg/id/actor/olga-petrenko-")

@@ -40,6 +40,8 @@ def occurrence_json(o: Occurrence, *, base: str = DEFAULT_BASE_IRI) -> dict[str,
             "label": m.label if m is not None else None,
             "iri": mention_iri(m, doc_id=o.doc_id, base=base) if m is not None else None,
             "type": m.type.value if m is not None else None,
+            "country": m.country if m is not None else None,
+            "code": m.code if m is not None else None,
             "resolved_by": m.resolved_by if m is not None else None}
 
 

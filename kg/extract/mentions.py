@@ -69,7 +69,7 @@ def _find_affiliation(tokens: "list[Token]") -> tuple[Entry | None, "list[Token]
             if any(t.is_punct for t in run):
                 continue
             text = span_text(run)
-            entry = BUILTIN.lookup(text) or BUILTIN.demonym(text) or BUILTIN.metonym(text)
+            entry = BUILTIN.user(text) or BUILTIN.lookup(text) or BUILTIN.demonym(text) or BUILTIN.metonym(text)
             if entry is not None and entry.type is not ActorType.LOCATION:
                 return entry, tokens[:i] + tokens[i + size :]
     first = tokens[0] if tokens else None
@@ -80,6 +80,17 @@ def _find_affiliation(tokens: "list[Token]") -> tuple[Entry | None, "list[Token]
             kind = ActorType.ORGANIZATION if first.ent_type_ == "ORG" else ActorType.COUNTRY
             return Entry(normalize_name(ent.text), kind), rest
     return None, tokens
+
+
+def _country_possessor(token: "Token") -> bool:
+    """True for a token of a possessor that names a country ("Egypt" of "Egypt's president")."""
+    poss = token
+    while poss.dep_ != "poss" and poss.head.i != poss.i:
+        poss = poss.head
+    ent = entity_of(poss)
+    text = span_text(trim(list(ent))) if ent is not None else poss.text
+    entry = BUILTIN.user(text) or BUILTIN.lookup(text)
+    return entry is not None and entry.type is ActorType.COUNTRY
 
 
 def _role_text(tokens: "list[Token]") -> str | None:
@@ -140,7 +151,9 @@ def _person(token: "Token", ent: "Span", np_head: "Token", offset: int) -> Arg:
     while len(name) > 1 and name[0].lower_ in P.TITLE_NOUNS:
         name = name[1:]
     title = [t for t in np_head.subtree if t.i < name[0].i and t.i not in range(ent.start, ent.end)]
-    title = [t for t in title if not under(t, np_head, ("relcl", "acl", "poss"))]
+    # a possessor is kept when it is a country's name ("Gondor's Prime Minister Falastur"), not a pronoun
+    title = [t for t in title if not under(t, np_head, ("relcl", "acl"))
+             and not (under(t, np_head, ("poss",)) and not _country_possessor(t))]
     title += [t for t in ent if t.i < name[0].i]
     title.sort(key=lambda t: t.i)
     # an apposition that is a title: "Jake Sullivan, the national security adviser,"

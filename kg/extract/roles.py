@@ -27,6 +27,8 @@ from kg.extract.phrases import (
     Arg,
     build_mention,
     entity_of,
+    label_words,
+    phrase_of,
     span_text,
     trim,
     under,
@@ -43,6 +45,7 @@ _INSTITUTION_NOUNS = frozenset(
     {"administration", "government", "cabinet", "camp", "team", "campaign", "regime", "office"}
 )
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OF_NOUNS = frozenset({"ministry", "parliament", "army", "military"})
 
 
 def entry_for_entity(text: str, label: str, *, place: bool = False) -> Entry | None:
@@ -69,21 +72,85 @@ def _agentive(token: "Token") -> bool:
     return token.dep_ in _AGENT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
+def _agent_words(token: "Token") -> list["Token"]:
+    """The common-noun and adjective modifiers right before a head noun, with the head
+    ("main opposition group", "human rights activists"): where an agent phrase may start."""
+    words = [token]
+    k = token.i - 1
+    while k >= 0:
+        t = token.doc[k]
+        if t.pos_ not in ("NOUN", "ADJ") or t.ent_type_ or t.dep_ not in ("compound", "amod", "nmod"):
+            break
+        if not any(a.i == token.i for a in t.ancestors) or t.head.i > token.i:
+            break
+        words.insert(0, t)
+        k -= 1
+    return words
+
+
+def _of_tail(token: "Token") -> list["Token"]:
+    """The "of" phrase after a head noun ("minister of foreign affairs"), else []."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and not objs[0].ent_type_ in ("GPE", "NORP"):
+                return [prep, *sorted(objs[0].subtree, key=lambda t: t.i)]
+    return []
+
+
+def agent_of(token: "Token") -> tuple[str, str, str] | None:
+    """(agent code, the agent phrase as written, where it came from: ``user``, ``lexicon`` or
+    ``phoenix``) of a noun heading a role phrase, the longest
+    phrase first: a user dictionary's agents, then our role-noun lexicon (the head alone), then
+    the Phoenix agents dictionary ("intelligence chief" → ``SPY``, "teacher" → ``EDU``).
+
+    Codes are kept whole as the dictionary writes them ("GOVFRM"; "NGO~" prepends)."""
+    from kg.dictionaries import default_dictionary
+
+    words = _agent_words(token)
+    tail = _of_tail(token)
+    heads = [words[k:] for k in range(len(words))]
+    phrases = [[*h, *tail] for h in heads if tail] + heads
+    user = BUILTIN.has_user()
+    shipped = default_dictionary()
+    for tokens in phrases:
+        text = " ".join(t.lower_ for t in tokens)
+        if user:
+            code = BUILTIN.user_agent(text)
+            if code:
+                return code, text, "user"
+        if len(tokens) == 1:
+            lemma = token.lemma_.lower()
+            if lemma in P.ROLE_NOUNS or token.lower_ in P.ROLE_NOUNS:
+                return P.ROLE_NOUNS.get(lemma, P.ROLE_NOUNS.get(token.lower_, "")), token.lower_, "lexicon"
+        if tokens[-1].pos_ == "NOUN" or tokens[-1].i != token.i:
+            code = shipped.agent(text)
+            if code:
+                return code, text, "phoenix"
+    return None
+
+
 def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
     """An actor phrase headed by a role noun with a country or organisation modifier."""
     lemma = token.lemma_.lower()
-    user = BUILTIN.user_agent(token.lower_) if BUILTIN.has_user() else None
-    if lemma not in P.ROLE_NOUNS and token.lower_ not in P.ROLE_NOUNS and user is None:
+    found = agent_of(token)
+    if found is None:
         return None
-    agent = user or P.ROLE_NOUNS.get(lemma, P.ROLE_NOUNS.get(token.lower_, ""))
+    agent, role, source = found
+    # people who act for no state ("Lebanese detainees", "a Kenyan teacher") stay a group of their
+    # own, coded with their country (LBN…, KENEDU); "Israeli officials", "US troops" are the state's
+    lexical = lemma in P.ROLE_NOUNS or token.lower_ in P.ROLE_NOUNS
+    own = (source == "phoenix" and not lexical) or (lemma in P.GROUP_NOUNS and not lexical and source != "user")
     if lemma in L.AGENT_ONLY_NOUNS and not _agentive(token):
         return None  # "condemned the Israeli strikes": a concept
     for child in sorted(token.children, key=lambda c: c.i):
         if child.i > token.i or child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
-        entry: Entry | None = None
+        entry: Entry | None = _user_modifier(child)
         ent = entity_of(child)
-        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC"):
+        if entry is not None:
+            pass
+        elif ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "FAC"):
             text = normalize_name(span_text(trim(list(ent)))) or child.text
             entry = entry_for_entity(text, ent.label_) or BUILTIN.demonym(text, broad=ent.label_ == "NORP")
             if entry is None and ent.label_ == "ORG":
@@ -91,7 +158,8 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
             if entry is None and ent.label_ == "GPE":
                 if lemma in P.GROUP_NOUNS:
                     return None  # "Milan prosecutors": a generic group, not Milan
-                entry = Entry(text, ActorType.LOCATION)
+                country = place_country(text)
+                entry = Entry(text, ActorType.LOCATION, country, country)  # "Basra's governor": Basra, IRQGOV
         elif ent is not None and ent.label_ == "PERSON":
             # "the Biden administration", "Biden administration officials"
             person = normalize_name(span_text(trim(list(ent))))
@@ -117,63 +185,109 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
                     entry = Entry(m.label, m.type, m.country, m.code)
         if entry is None or entry.type is ActorType.OTHER:
             continue
+        if source == "phoenix" and not lexical and entry.type not in (ActorType.COUNTRY, ActorType.LOCATION):
+            continue  # "Boeing employees", "the Airbus jetliner": only a country's people are coded so
         first = min((t.i for t in child.subtree), default=child.i)
         tokens = [t for t in token.subtree if first <= t.i <= token.i]
         while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
             tokens = tokens[1:]
         tokens = tokens or [token]
         code = entry.code
-        if entry.type is ActorType.COUNTRY and entry.country and agent:
+        if entry.type in (ActorType.COUNTRY, ActorType.LOCATION) and entry.country and agent:
             code = compose_code(entry.country, agent)
         people = entry.type is ActorType.GROUP and entry.country and not entry.code
         kind = ActorType.COUNTRY if people else entry.type  # "Palestinian officials"; "Houthi rebels" stay a group
+        label = entry.canonical
+        if own and kind is ActorType.COUNTRY:
+            kind, label = ActorType.GROUP, normalize_name(span_text(trim(tokens))) or label
+            code = compose_code(entry.country, agent) if agent else entry.country
         mention = build_mention(
-            tokens, token, offset, label=entry.canonical, type=kind, country=entry.country, code=code,
-            role=token.lower_, resolved_by="agent-noun",
+            tokens, token, offset, label=label, type=kind, country=entry.country, code=code,
+            role=role, resolved_by="agent-noun",
         )
         return Arg(mention, ROLE, token.i)
-    return _role_of_place(token, agent, offset)
+    return _role_of_place(token, agent, role, offset, own)
 
 
-def _role_of_place(token: "Token", agent: str, offset: int) -> Arg | None:
+def _user_modifier(child: "Token") -> Entry | None:
+    """The user-dictionary actor a modifier names ("Valdoria" in "Valdoria officials"), else None."""
+    if not BUILTIN.has_user() or child.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return None
+    ent = entity_of(child)
+    words = trim(list(ent)) if ent is not None else [t for t in child.subtree if t.i <= child.i
+                                                       and t.dep_ in ("compound", "flat") or t.i == child.i]
+    for tokens in (words, [child]):
+        entry = BUILTIN.user(span_text(trim(tokens) or [child]))
+        if entry is not None:
+            return entry
+    return None
+
+
+def place_country(name: str) -> str | None:
+    """The ISO-3 country of a place the dictionaries know ("Basra" → IRQ, "Homs" → SYR), else None.
+
+    The Phoenix dictionaries list cities, regions and territories as names of their country;
+    the place stays a place (a Location node) and only its country is taken, for coding."""
+    from kg.dictionaries import default_dictionary
+
+    entry = BUILTIN.user(name) or BUILTIN.lookup(name)
+    if entry is not None and entry.country:
+        return entry.country
+    found = default_dictionary().lookup(name)
+    return found.country if found is not None and found.type == "Country" else None
+
+
+def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool) -> Arg | None:
     """A role noun placed in a country or capital: "officials in Tehran" → Iran,
     "a government spokesperson in Berlin" → Germany; an institution "of" a place
     is that place's ("the government of Canada" → Canada, guidelines §8)."""
     lemma = token.lemma_.lower()
-    if (lemma in L.AGENT_ONLY_NOUNS and not _agentive(token)) or lemma in P.GROUP_NOUNS - {"official", "diplomat"}:
+    if lemma in L.AGENT_ONLY_NOUNS and not _agentive(token):
         return None
+    group = lemma in P.GROUP_NOUNS - {"official", "diplomat"}
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
             continue
-        if prep.lower_ == "of" and lemma not in _INSTITUTION_NOUNS | {"ministry", "parliament", "army", "military"}:
-            continue  # "the government of Canada" is Canada; "the people of Canada" are people
+        # "protesters in Tehran" act for no state: a group of their own, coded with the country (IRNOPP)
+        own_here = (own or (group and prep.lower_ == "in")) and prep.lower_ != "of"  # "the governor of Mosul": Mosul's
+        if prep.lower_ == "of" and lemma not in _INSTITUTION_NOUNS | _OF_NOUNS and lemma not in P.TITLE_NOUNS:
+            continue  # "the government of Canada" is Canada, "the governor of Basra" Basra's; "the people of Canada" are people
         for pobj in prep.children:
-            ent = entity_of(pobj) if pobj.dep_ == "pobj" else None
-            if ent is None or ent.label_ != "GPE":
+            if pobj.dep_ != "pobj":
                 continue
-            place = BUILTIN.metonym(ent.text) or BUILTIN.lookup(ent.text)
+            ent = entity_of(pobj)
+            user = _user_modifier(pobj)
+            if user is None and (ent is None or ent.label_ != "GPE"):
+                continue
+            text = span_text(trim(list(ent))) if ent is not None else pobj.text
+            place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text)
             entry = (
                 place
-                if place is not None and place.type is ActorType.COUNTRY
+                if place is not None and (place.type is ActorType.COUNTRY or place is user and place.type is not ActorType.LOCATION)
                 else BUILTIN.country(place.country if place else None)
             )
-            if entry is None and prep.lower_ == "of":  # "the provincial government of Ontario": the province
-                entry = Entry(normalize_name(ent.text), ActorType.LOCATION)
+            if entry is None and (prep.lower_ == "of" or place_country(text)):
+                # "the provincial government of Ontario": the province; "the governor of Basra": Basra, in Iraq
+                country = place_country(text)
+                entry = Entry(normalize_name(text), ActorType.LOCATION, country, country)
             if entry is None:
                 continue
             tokens = trim(
                 [t for t in token.subtree if t.i <= pobj.i and not under(t, token, ("relcl", "acl", "appos"))]
             )
             code = compose_code(entry.country, agent) if entry.country and agent else entry.code
+            label, kind = entry.canonical, entry.type
+            if own_here and entry.country and entry.type in (ActorType.COUNTRY, ActorType.LOCATION):
+                label, kind = label_words(phrase_of(token)) or token.lower_, ActorType.GROUP
             mention = build_mention(
                 tokens or [token],
                 token,
                 offset,
-                label=entry.canonical,
-                type=entry.type,
+                label=label,
+                type=kind,
                 country=entry.country,
                 code=code,
-                role=token.lower_,
+                role=role,
                 resolved_by="agent-noun",
             )
             return Arg(mention, ROLE, token.i)

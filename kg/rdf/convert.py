@@ -218,6 +218,8 @@ def _resolution_quads(m: Mention, node: URIRef, doc: URIRef, graph: URIRef) -> I
     yield note, KGO.resolvedActor, node, graph
     yield note, KGO.resolvedText, _lit(m.text), graph
     yield note, KGO.resolvedBy, _lit(m.resolved_by), graph
+    if m.code:  # the code of this mention, on its document's date ("Bush" in 2008: USAGOV)
+        yield note, KGO.cameoCode, _lit(m.code), graph
     yield note, KGO.document, doc, graph
     yield note, KGO.start, _lit(m.start), graph
     yield note, KGO.end, _lit(m.end), graph

@@ -64,7 +64,7 @@ def _mention(relations_of, text: str, label: str):
         (
             "Iran's supreme leader vowed to punish Israel.",
             "Iran",
-            ("Country", "Iran's supreme leader", "leader", None, "IRN"),
+            ("Country", "Iran's supreme leader", "supreme leader", None, "IRN"),
         ),
         ("Officials in Tehran warned Israel.", "Iran", ("Country", "Officials in Tehran", "officials", None, "IRN")),
         ("The convoy was attacked by militants.", "militants", ("Group", "militants", None, None, None)),
