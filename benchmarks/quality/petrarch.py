@@ -1,6 +1,7 @@
 """CAMEO coding logic on PETRARCH-2's unit-test records (284 sentences, 359 expected codings).
 
-Runs the pipeline with ``Settings(actors_files=(PETR.Validate.actors.txt,
+Runs the pipeline in ``mode="events"`` (each coded verb's target is the first actor in its phrase,
+as PETRARCH finds it; :mod:`kg.extract.targets`) with ``Settings(actors_files=(PETR.Validate.actors.txt,
 PETR.Validate.agents.txt))`` (``kg`` reads the PETRARCH format itself, dated codes on
 each record's date; :mod:`benchmarks.quality.petrarch_dicts`) and
 ``verbs_files=(PETR.Validate.verbs.txt,)`` (``--no-verbs``: kg's own verb dictionary), and compares, record by
@@ -181,7 +182,7 @@ def run(limit: int | None = None, *, data_dir: Path | None = None,
     fictional_hits = 0
     started = time.perf_counter()
     extract = (extractor_factory(files) if extractor_factory
-               else pipeline_extractor(mode="actors", model=model, actors_files=files, failures=failures,
+               else pipeline_extractor(mode="events", model=model, actors_files=files, failures=failures,
                                        verbs_files=(folder / "PETR.Validate.verbs.txt",) if verbs else ()))
     for doc_id, rels in extract((r.doc_id, r.text, r.date) for r in records):
         raw[doc_id] = rels

@@ -76,6 +76,7 @@ class QueryFormat(StrEnum):
 class Mode(StrEnum):
     actors = "actors"
     open = "open"
+    events = "events"
 
 
 @app.callback()
@@ -109,7 +110,7 @@ def _print_table(header: tuple[str, ...], rows: list[tuple]) -> None:
 def extract_cli(
     inputs: Annotated[list[str], typer.Argument(help="Text/Markdown/HTML/JSONL files, folders, or - for stdin.")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl (the contract), table, ttl, or mentions (every actor mention, pronouns included).")] = ExtractFormat.jsonl,
-    mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple.")] = Mode.actors,
+    mode: Annotated[Mode, typer.Option("--mode", help="actors: relations between actors; open: every clause's tuple; events: actors plus each coded verb's target as an event coder finds it.")] = Mode.actors,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,

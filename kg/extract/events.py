@@ -138,20 +138,21 @@ def _forms(token: "Token") -> Word:
 
 
 def _around(lemma: str, predicate_rest: list[str], object_label: str | None,
-            verb: "Token | None") -> tuple[list[Word], list[Word]]:
+            verb: "Token | None", complement: bool = False) -> tuple[list[Word], list[Word]]:
     """The words before the verb (its sentence, in order) and after it (its clause: objects, particles,
     prepositional phrases, an infinitive complement; not a conjoined or subordinate clause).
 
     A passive verb's subject counts as after it ("talks were held" is "held talks"). Without the
     verb's token (or for a noun standing as the predicate), the predicate's words and the object's
-    label are the words after it.
+    label are the words after it. With ``complement`` a "that" clause is in the verb's phrase too,
+    as PETRARCH reads it ("conceded that X is no easy partner" matches "* EASY_PARTNER").
     """
     if verb is None or verb.pos_ not in ("VERB", "AUX") or L.LEMMA_FIXES.get(verb.lemma_.lower(), verb.lemma_.lower()) != lemma:
         return [], [*predicate_rest, *(object_label or "").lower().split()]
     skip: set[int] = set()
     moved: list[Word] = []
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in _OTHER_CLAUSE:
+        if child.i > verb.i and child.dep_ in _OTHER_CLAUSE and not (complement and child.dep_ == "ccomp"):
             skip.update(t.i for t in child.subtree)
         elif child.dep_ in ("nsubjpass", "csubjpass"):
             moved = [_forms(t) for t in child.subtree]
@@ -167,6 +168,7 @@ def event_code(
     object_type: ActorType | None = None,
     object_label: str | None = None,
     verb: "Token | None" = None,
+    complement: bool = False,
 ) -> str | None:
     """The CAMEO event code of a relation, else None.
 
@@ -176,6 +178,8 @@ def event_code(
         object_type: the object's actor type, where known.
         object_label: the object's label (its head noun decides a few codes).
         verb: the predicate's token (for "in a speech"), if any.
+        complement: the verb's complement clause is part of its phrase (an event-coding target
+            found in it, :mod:`kg.extract.targets`).
 
     Returns:
         A code of ``ontologies/dictionaries/cameo_codes.tsv`` (e.g. ``"0874"``) or None.
@@ -187,7 +191,7 @@ def event_code(
     rest = words[1:]
     noun = _singular(rest[0]) if rest and rest[0] not in _PARTICLES else None
     particles = " ".join(w for w in (rest[1:] if noun else rest) if w in _PARTICLES)
-    before, after = _around(lemma, rest, object_label, verb)
+    before, after = _around(lemma, rest, object_label, verb, complement)
     user = active_verbs()
     form = verb.lower_ if verb is not None and verb.pos_ in ("VERB", "AUX") else None
     if user is not None and (lemma in user or (form and form in user)):  # the user's dictionary decides its verbs

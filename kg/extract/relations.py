@@ -18,6 +18,7 @@ guidelines §1, §6). In ``"open"`` mode every clause's tuple is kept as written
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Literal
@@ -28,6 +29,7 @@ from kg.extract import lexicon as L
 from kg.extract import nominal as N
 from kg.extract import patterns as P
 from kg.extract import periphrases
+from kg.extract import targets as T
 from kg.extract.arguments import Arguments
 from kg.extract.events import event_code, light_event
 from kg.extract.gazetteer import using
@@ -50,9 +52,11 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_relations", "sentences", "MODES"]
 
-MODES = ("actors", "open")
+MODES = ("actors", "open", "events")
 
-_HOW_PENALTY = {C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, N.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2, C.IMPLICIT: 0.25}
+TARGET = "target"
+"""How of an event-coding target (``mode="events"``, :mod:`kg.extract.targets`)."""
+_HOW_PENALTY = {TARGET: 0.3, C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, N.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2, C.IMPLICIT: 0.25}
 _NOT_ABSTRACT = L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS
 _KIND_PENALTY = {ENTITY: 0.0, ROLE: 0.05, GROUP: 0.1, PRONOUN: 0.2, CONCEPT: 0.15}
 
@@ -277,6 +281,7 @@ def _relations_of_frame(
                 object_type=obj.mention.type,
                 object_label=obj.mention.label,
                 verb=frame.verb,
+                complement=frame.how == TARGET,
             )
             yield Relation(
                 subject=subject.mention,
@@ -329,7 +334,55 @@ def _sentence_relations(
             if light and frame.how in (C.SVO, C.PREP):
                 rels = [r for r in rels if r.object.is_actor]  # "express concern over X" says more
             result.extend(rels)
+    if mode == "events":
+        result.extend(_event_targets(sent, by_verb, args, provenance, inside=inside, published=published,
+                                     quoted=quoted or {}))
     return result
+
+
+def _event_targets(
+    sent: "Span",
+    by_verb: "dict[int, list[tuple[C.Frame, list[Relation]]]]",
+    args: Arguments,
+    provenance: Provenance,
+    *,
+    inside: Callable[["Token"], bool],
+    published: _dt.date | None,
+    quoted: "dict[int, Token]",
+) -> Iterator[Relation]:
+    """``mode="events"``: a coded verb with an actor subject and no actor object relates its
+    subject to the first actor in its phrase (:func:`kg.extract.targets.target_heads`), coded
+    as the verb is coded in its clause; the predicate spells the path ("welcome resumption of link with")."""
+
+    def actor(token: "Token") -> bool:
+        arg = args.actor(token) if inside(token) else None
+        return arg is not None and arg.is_actor
+
+    def coded(verb: "Token") -> bool:
+        return any(r.object.is_actor for _, rels in by_verb.get(verb.i, ()) for r in rels)
+
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in L.SAYING_VERBS or coded(verb):
+            continue
+        own = [f for f, _ in by_verb.get(verb.i, ()) if f.how not in N.HOWS]
+        subjects, inherited = (own[0].subjects, own[0].inherited) if own else C.subjects_of(verb)
+        subjects = tuple(s for s in subjects if actor(s))
+        if not subjects:
+            continue
+        base = own[0].predicate if own else C._lemma(verb)
+        heads = tuple(h for h in T.target_heads(verb, is_actor=actor, coded=coded) if h not in subjects)
+        if heads:
+            dyads = [(subjects, heads, T.target_predicate(verb, heads[0], base))]
+        else:  # "X and Y postponed their summit": each towards the other
+            partners = T.reciprocal_partners(verb, subjects)
+            dyads = [((s,), tuple(p for p in partners if p.i != s.i), base) for s in partners]
+        for who, whom, predicate in dyads:
+            frame = C.Frame(verb=verb, subjects=who, objects=whom, predicate=base, tokens=(verb,), how=TARGET,
+                            inherited=inherited)
+            for rel in _relations_of_frame(frame, args, provenance, mode="events", inside=inside,
+                                           published=published, quoted=quoted):
+                if rel.event_code is not None and rel.object.is_actor:
+                    yield dataclasses.replace(rel, predicate=predicate)
 
 
 def extract_relations(
@@ -338,7 +391,7 @@ def extract_relations(
     doc_id: str,
     offset: int = 0,
     published: _dt.date | None = None,
-    mode: Literal["actors", "open"] = "actors",
+    mode: Literal["actors", "open", "events"] = "actors",
     dictionary: object | None = None,
 ) -> list[Relation]:
     """Extract the relations of a parsed Doc (one piece of a document).
@@ -382,7 +435,7 @@ def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | No
     for number, seg in enumerate(segments):
         for i in range(seg.start, seg.end):
             sentence_index[i] = number
-    args = Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode == "actors")
+    args = Arguments(doc, offset=offset, sentence_of=lambda i: sentence_index[i], coref=mode != "open")
     relations: list[Relation] = []
     seen: set[tuple] = set()
     quoted = quote_speakers(doc) if mode != "open" else {}

@@ -40,7 +40,7 @@ ODD = [
 
 
 @pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
-@pytest.mark.parametrize("mode", ["actors", "open"])
+@pytest.mark.parametrize("mode", ["actors", "open", "events"])
 def test_robustness_odd_input_does_not_crash(nlp, text, mode):
     relations = extract_relations(nlp(text), doc_id="odd", offset=7, mode=mode)
     for rel in relations:
