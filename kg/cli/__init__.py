@@ -79,6 +79,11 @@ class Mode(StrEnum):
     events = "events"
 
 
+class BuildMode(StrEnum):
+    actors = "actors"
+    events = "events"
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
@@ -218,6 +223,8 @@ def build_cli(
         "Documents with a given id or URL always replace their earlier version.")] = False,
     upgrade_store: Annotated[bool, typer.Option(
         "--upgrade-store", help="Write to a store made by an older Oxigraph version (upgrades it: back it up first).")] = False,
+    mode: Annotated[BuildMode, typer.Option(
+        "--mode", help="actors: relations between actors; events: also each coded verb's target as an event coder finds it.")] = BuildMode.actors,
 ) -> None:
     """Build or extend a store from INPUTS (documents already stored are skipped).
 
@@ -240,7 +247,8 @@ def build_cli(
         if inputs:
             raise ConfigError("--reextract reads the kept parses of the store: give no INPUTS")
         with tqdm(unit="doc", desc="re-extracting", disable=None, file=sys.stderr) as bar:
-            report = pipeline.reextract(store, settings=settings, progress=lambda _d: bar.update(), cluster=cluster)
+            report = pipeline.reextract(store, settings=settings, progress=lambda _d: bar.update(), cluster=cluster,
+                                        mode=mode.value)
         for f in report.failures:
             typer.echo(f"kg: skipped {f}", err=True)
         typer.echo(report.summary().splitlines()[0])
@@ -253,7 +261,7 @@ def build_cli(
     with tqdm(unit="doc", desc="building", disable=None, file=sys.stderr) as bar:
         report = pipeline.build(inputs, store=store, settings=settings, progress=lambda _d: bar.update(),
                                 batch_documents=batch_documents, keep_parses=keep_parses, cluster=cluster,
-                                shard_dir=shard_dir, replace=replace)
+                                shard_dir=shard_dir, replace=replace, mode=mode.value)
     _report_failures(report.failures, inputs, done=report.added + report.skipped, what="built")
     typer.echo(report.summary().splitlines()[0])  # the failures went to stderr above
     if endpoint:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.config import BATCH_DOCUMENTS, Settings, load_settings
-from kg.errors import BuildInterrupted
+from kg.errors import BuildInterrupted, ConfigError
 from kg.nlp.parses import ParseStore
 from kg.pipeline.documents import read_inputs, spacy_pipeline
 from kg.pipeline.report import BuildReport, Failure, Progress
@@ -64,6 +64,15 @@ def _model_id(settings: Settings) -> tuple[str | None, str | None]:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '')}", nlp.meta.get("version")
 
 
+STORE_MODES = ("actors", "events")
+"""Extraction modes a store can be built in (``open`` tuples are no actor graph)."""
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in STORE_MODES:
+        raise ConfigError(f"a store is built in mode {' or '.join(STORE_MODES)}, got {mode!r}")
+
+
 def build(
     inputs: Iterable[str | Path],
     *,
@@ -75,6 +84,7 @@ def build(
     cluster: object | None = None,
     shard_dir: Path | str | None = None,
     replace: bool = False,
+    mode: str = "actors",
 ) -> BuildReport:
     """Build (or extend) the store from ``inputs``; documents already stored are skipped unparsed.
 
@@ -90,8 +100,10 @@ def build(
     shards into ``shard_dir`` when given (a folder they share with this machine).
     With ``keep_parses`` the parses are kept under ``STORE/parses`` for
     :func:`reextract`. The dyad roll-up (``kgo:Dyad``) is brought up to date at
-    the end.
+    the end. ``mode``: ``"actors"`` (the default) or ``"events"`` (also each coded verb's
+    target as an event coder finds it, :mod:`kg.extract.targets`).
     """
+    _check_mode(mode)
     settings = settings or load_settings()
     path = Path(store) if store is not None else settings.store
     started = time.perf_counter()
@@ -137,7 +149,7 @@ def build(
 
         order: list[list[Document]] = []
         worker_settings = settings.with_(processes=1)
-        options = {"keep_parses": keep_parses, "base": st.base_iri,
+        options = {"keep_parses": keep_parses, "base": st.base_iri, "mode": mode,
                    "shard_dir": str(shard_dir) if shard_dir is not None else None}
 
         def tasks() -> Iterator[tuple[tuple, dict]]:
@@ -190,6 +202,7 @@ def reextract(
     settings: Settings | None = None,
     progress: Progress | None = None,
     cluster: object | None = None,
+    mode: str = "actors",
 ) -> BuildReport:
     """Extract and resolve again from the parses kept by ``build(keep_parses=True)``: no parse.
 
@@ -200,11 +213,12 @@ def reextract(
     the store ends as a fresh build of the same documents in the same order
     would; otherwise the new descriptions are added to the old ones and a
     warning says how many documents have no kept parse. The dyad roll-up is
-    recounted at the end.
+    recounted at the end. ``mode`` as for :func:`build`.
 
     Raises:
         ParseError: the store has no kept parses.
     """
+    _check_mode(mode)
     settings = settings or load_settings()
     path = Path(store) if store is not None else settings.store
     started = time.perf_counter()
@@ -230,7 +244,7 @@ def reextract(
         def tasks() -> Iterator[tuple[tuple, dict]]:
             for part in todo:
                 only = [d for d in part.docs if d in stored]
-                yield (kept.read(part), worker_settings), {"base": st.base_iri, "only": only}
+                yield (kept.read(part), worker_settings), {"base": st.base_iri, "only": only, "mode": mode}
 
         writer = StoreWriter(st, report, replace_graphs=True, fresh_labels=full, staging_graph=staging)
         writer.dyads.recount_all()
