@@ -193,8 +193,9 @@ def resolve_mention(
         demonym = _ask(getattr(book, "demonym", None), name)
         if demonym is not None and not name.endswith("s"):
             entry, rule = demonym, "demonym"  # a lone "Israeli": the country
-        elif demonym is not None:  # a people: the group, with its country
-            mention = replace(mention, type=ActorType.GROUP, country=mention.country or demonym.country)
+        elif demonym is not None:  # a people: the group, with its country (and its code, as PETRARCH codes them)
+            country = mention.country or demonym.country
+            mention = replace(mention, type=ActorType.GROUP, country=country, code=mention.code or country)
     if entry is not None:
         kind = _as_type(getattr(entry, "type", None), mention.type)
         if mention.type is ActorType.PERSON and kind is not ActorType.PERSON:
@@ -203,8 +204,9 @@ def resolve_mention(
             mention = replace(mention, country=mention.country or entry.country)
             entry = None  # a city is not its country
         elif mention.type is ActorType.GROUP and kind is ActorType.COUNTRY and name.endswith("s"):
-            mention = replace(mention, country=mention.country or entry.country)
-            entry = None  # "Palestinians" are the people, not the state
+            country = mention.country or entry.country
+            mention = replace(mention, country=country, code=mention.code or country)
+            entry = None  # "Palestinians" are the people, not the state (coded with it: PSE)
     if entry is None and mention.type is ActorType.PERSON:
         titled = _titled_person(mention, book, on)
         if titled is not None:

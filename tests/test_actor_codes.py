@@ -24,6 +24,7 @@ MAREN_HOLT
 \t[VLDOPP > 050101]
 SILENT_PARTNER  [---]
 NORTH_HARBOUR_GUARD_ [VLDMIL]
+TALLIS_ [VLD]
 """
 AGENTS = """!PERSON! = MAN, MEN
 HARBOUR_MASTER [~GOV]
@@ -213,3 +214,35 @@ def test_every_coded_mention_carries_its_code_in_rdf_and_jsonl(nlp):
 
     occ = Occurrence(doc_id="r", start=0, end=6, text="Merkel", mention=relations[0].subject)
     assert (occurrence_json(occ)["code"], occurrence_json(occ)["country"]) == ("DEUGOV", "DEU")
+
+
+@pytest.mark.model
+def test_a_title_before_a_country_coded_name_composes(nlp, book, tmp_path):
+    from kg.config import load_settings
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    settings = load_settings(actors_files=(tmp_path / "actors.txt", tmp_path / "agents.txt"))
+    docs = [Document(id="t1", text="Harbour Master Tallis warned Kestrel."), Document(id="t2", text="Tallis warned Kestrel.")]
+    found = {doc.id: _codes(rels) for doc, rels in extract_documents(docs, settings=settings)}
+    assert found["t1"] == [("Tallis", "VLDGOV", "Kestrel", "KST")]
+    assert found["t2"] == [("Tallis", "VLD", "Kestrel", "KST")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target", "code"), [
+    ("Chile will attend the Lima summit.", "Lima summit", "PER"),
+    ("Syrian rebels shelled a district of Aleppo.", "district", "SYR"),
+])
+def test_a_concept_placed_in_a_country_codes_the_target(nlp, text, target, code):
+    """The place decides the event's target code; the concept stays a concept node."""
+    rel = next(r for r in _relations(None, text) if r.object.label == target)
+    assert (rel.object.type.value, rel.object.code) == ("Other", code)
+
+
+@pytest.mark.model
+def test_conjoined_role_nouns_share_the_country_and_a_people_is_coded(nlp):
+    found = _codes(_relations(None, "Danish media and government warned Russia."))
+    assert [(s, c) for s, c, _, _ in found] == [("Denmark", "DNKMED"), ("Denmark", "DNKGOV")]
+    [(_, _, people, code)] = _codes(_relations(None, "Israeli troops attacked Palestinians."))
+    assert (people, code) == ("Palestinians", "PSE")

@@ -19,6 +19,7 @@ from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.coref import Antecedents, demonym_person
 from kg.extract.mentions import mention_of
+from kg.extract.roles import located
 from kg.extract.phrases import CONCEPT, ENTITY, GROUP, PRONOUN, Arg, concept_of, phrase_of, span_text
 from kg.records import ActorType, Mention
 
@@ -180,7 +181,7 @@ class Arguments:
             named = self._named_product(token)
             if named is not None:
                 return named
-        return concept_of(token, self.offset, conjuncts=conjuncts)
+        return located(concept_of(token, self.offset, conjuncts=conjuncts), token)
 
     def _named_product(self, token: "Token") -> Arg | None:
         """The named product a definite description of its class refers to: "the first Airbus A380

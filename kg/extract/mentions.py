@@ -37,7 +37,7 @@ from kg.extract.phrases import (
     trim,
     under,
 )
-from kg.extract.roles import entry_for_entity, is_place, role_phrase
+from kg.extract.roles import entry_for_entity, is_place, role_phrase, title_before
 from kg.names import normalize_name
 from kg.records import ActorType
 
@@ -305,7 +305,7 @@ def _user_named(token: "Token", offset: int) -> Arg | None:
         if entry is not None:
             mention = build_mention(
                 tokens, token, offset, label=entry.canonical, type=entry.type, country=entry.country,
-                code=entry.code, resolved_by="user-dictionary",
+                code=entry.code, role=title_before(tokens[0]), resolved_by="user-dictionary",
             )
             return Arg(mention, ENTITY, token.i)
     return None

@@ -16,6 +16,7 @@ its country (:func:`entry_for_entity`: "Tehran warned Washington").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.dictionaries import compose_code
@@ -39,12 +40,13 @@ from kg.records import ActorType
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["role_phrase", "entry_for_entity", "is_place"]
+__all__ = ["role_phrase", "entry_for_entity", "is_place", "located", "place_country", "title_before"]
 
 _INSTITUTION_NOUNS = frozenset(
     {"administration", "government", "cabinet", "camp", "team", "campaign", "regime", "office"}
 )
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_NOUNS = frozenset({"ministry", "parliament", "army", "military"})
 
 
@@ -130,6 +132,25 @@ def agent_of(token: "Token") -> tuple[str, str, str] | None:
     return None
 
 
+def title_before(first: "Token") -> str | None:
+    """The title written right before a name ("Prime Minister" in "Bree Prime Minister Romendacil"),
+    when it is an agent phrase of the dictionaries, else None: the name's actor then acts in that
+    capacity (a country-coded name takes the title's agent, as PETRARCH composes ``BREGOV``)."""
+    from kg.dictionaries import default_dictionary
+
+    words: list["Token"] = []
+    k = first.i - 1
+    while k >= 0 and first.doc[k].pos_ in ("PROPN", "NOUN") and first.doc[k].dep_ in ("compound", "nmod") \
+            and first.doc[k].head.i > k:
+        words.insert(0, first.doc[k])
+        k -= 1
+    for start in range(len(words)):
+        text = " ".join(t.lower_ for t in words[start:])
+        if BUILTIN.user_agent(text) or P.ROLE_NOUNS.get(text) or default_dictionary().agent(text):
+            return normalize_name(span_text(words[start:]))
+    return None
+
+
 def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
     """An actor phrase headed by a role noun with a country or organisation modifier."""
     lemma = token.lemma_.lower()
@@ -143,8 +164,13 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
     own = (source == "phoenix" and not lexical) or (lemma in P.GROUP_NOUNS and not lexical and source != "user")
     if lemma in L.AGENT_ONLY_NOUNS and not _agentive(token):
         return None  # "condemned the Israeli strikes": a concept
-    for child in sorted(token.children, key=lambda c: c.i):
-        if child.i > token.i or child.dep_ not in ("compound", "amod", "nmod", "poss"):
+    children = sorted(token.children, key=lambda c: c.i)
+    if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.i < token.i and c.dep_ in _MODIFIER_DEPS for c in children):
+        # "Danish media and government": the second noun shares the first one's country
+        children = [c for c in sorted(token.head.children, key=lambda c: c.i) if c.i < token.head.i]
+    for child in children:
+        if child.i > token.i or child.dep_ not in _MODIFIER_DEPS:
             continue
         entry: Entry | None = _user_modifier(child)
         ent = entity_of(child)
@@ -292,3 +318,50 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
             )
             return Arg(mention, ROLE, token.i)
     return None
+
+
+_PLACE_PREPS = frozenset({"in", "of", "at", "near", "from", "on", "into", "outside", "inside", "across", "around"})
+
+
+def _place_code(token: "Token") -> tuple[str, str] | None:
+    """(country, code) of a place or actor a token names, for coding ("Bree", "Homs" → SYR)."""
+    ent = entity_of(token)
+    if ent is None and not (BUILTIN.has_user() and token.pos_ == "PROPN"):
+        return None
+    if ent is not None and ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+        return None
+    text = normalize_name(span_text(trim(list(ent)))) if ent is not None else token.text
+    entry = BUILTIN.user(text)
+    if entry is not None and entry.code:
+        return entry.country or "", entry.code
+    if ent is None or ent.label_ == "ORG":
+        return None
+    entry = BUILTIN.metonym(text) if ent.label_ != "NORP" else None
+    entry = entry if entry is not None else BUILTIN.lookup(text)
+    if ent.label_ == "NORP" and entry is None:
+        entry = BUILTIN.demonym(text, broad=True)
+    country = entry.country if entry is not None and entry.type in (ActorType.COUNTRY, ActorType.LOCATION) else None
+    country = country or (place_country(text) if ent.label_ != "NORP" else None)
+    return (country, country) if country else None
+
+
+def located(arg: Arg | None, token: "Token") -> Arg | None:
+    """A concept that names a place of a country takes that country as its code, for coding the
+    event's target as PETRARCH does ("attend the Tokyo summit" → JPN, "shelled a district of Homs"
+    → SYR, "the closure of guest houses in Bree"); the concept stays a concept (its own node)."""
+    if arg is None or arg.mention.code:
+        return arg
+    queue: list[tuple["Token", int]] = [(token, 0)]
+    while queue:
+        head, depth = queue.pop(0)
+        for child in sorted(head.children, key=lambda c: c.i):
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "appos") or (
+                    child.dep_ == "pobj" and head.dep_ == "prep"):
+                found = _place_code(child)
+                if found is not None:
+                    country, code = found
+                    return replace(arg, mention=replace(arg.mention, country=country or None, code=code))
+            if depth < 3 and (child.dep_ in ("compound", "poss", "pobj", "appos")
+                              or (child.dep_ == "prep" and child.lower_ in _PLACE_PREPS)):
+                queue.append((child, depth + 1))
+    return arg
