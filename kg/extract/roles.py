@@ -40,7 +40,7 @@ from kg.records import ActorType
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["role_phrase", "entry_for_entity", "is_place", "located", "place_country", "title_before"]
+__all__ = ["entry_for_entity", "is_place", "located", "place_country", "role_phrase", "title_before"]
 
 _INSTITUTION_NOUNS = frozenset(
     {"administration", "government", "cabinet", "camp", "team", "campaign", "regime", "office"}
