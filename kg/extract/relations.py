@@ -45,7 +45,7 @@ from kg.extract.modality import (
 from kg.extract.openie import open_relations
 from kg.extract.quotes import quote_speakers
 from kg.extract.time import date_range, event_date
-from kg.records import ActorType, Modality, Provenance, Relation
+from kg.records import ActorType, Mention, Modality, Provenance, Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -162,6 +162,12 @@ def _specific_people(token: "Token") -> bool:
     )
 
 
+def _distinct_codes(a: Mention, b: Mention) -> bool:
+    """Two mentions of one label that an event coder counts as two actors: their codes differ
+    ("Kenyan police detained Kenyan protesters": KENCOP, KENOPP)."""
+    return bool(a.code and b.code and a.code != b.code)
+
+
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
     """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
     "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
@@ -254,7 +260,8 @@ def _relations_of_frame(
                 obj.mention.end,
             ):
                 continue
-            if mode != "open" and subject.is_actor and obj.is_actor and subject.mention.label == obj.mention.label:
+            if (mode != "open" and subject.is_actor and obj.is_actor and subject.mention.label == obj.mention.label
+                    and not (mode == "events" and _distinct_codes(subject.mention, obj.mention))):
                 continue  # "As one US official put it": no actor acts on itself here
             if mode != "open" and not obj.is_actor and frame.predicate.split()[0] in P.STOP_PREDICATES:
                 continue

@@ -77,3 +77,15 @@ def test_no_joint_object_no_reciprocal(relations_of, text):
 def test_adverb_heading_a_phrase_is_in_the_verbs_phrase(relations_of):
     assert ("Brazil", "Peru") in _dyads(relations_of("Brazil's troops marched close to the border with Peru.",
                                                      mode="events"))
+
+
+def test_one_nation_two_coded_actors_are_a_dyad_in_events_mode(relations_of):
+    text = "Kenyan police detained Kenyan protesters."
+    found = [r for r in relations_of(text, mode="events") if r.subject.label == r.object.label == "Kenya"]
+    assert found and all(r.subject.code != r.object.code for r in found)
+    assert not [r for r in relations_of(text) if r.subject.label == r.object.label]
+
+
+def test_one_actor_does_not_act_on_itself_in_events_mode(relations_of):
+    found = relations_of("Kenya said Kenyan officials would inspect Kenya's ports.", mode="events")
+    assert not [r for r in found if r.subject.label == r.object.label and r.subject.code == r.object.code]
