@@ -382,6 +382,7 @@ def _event_targets(
             dyads = [(subjects, heads, T.target_predicate(verb, heads[0], base))]
         else:  # "X and Y postponed their summit": each towards the other
             partners = T.reciprocal_partners(verb, subjects)
+            base = T.bond_predicate(verb, base)  # "restore relation with" is coded as such
             dyads = [((s,), tuple(p for p in partners if p.i != s.i), base) for s in partners]
         for who, whom, predicate in dyads:
             frame = C.Frame(verb=verb, subjects=who, objects=whom, predicate=base, tokens=(verb,), how=TARGET,

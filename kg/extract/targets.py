@@ -22,7 +22,7 @@ from kg.extract import patterns as P
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ARGUMENT_DEPS", "reciprocal_partners", "target_heads", "target_predicate"]
+__all__ = ["ARGUMENT_DEPS", "bond_predicate", "reciprocal_partners", "target_heads", "target_predicate"]
 
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "dative", "appos", "oprd", "conj"})
 """Dependencies of a noun phrase's head that can name a target (not a compound or modifier word)."""
@@ -50,20 +50,39 @@ def _adverb_phrase(token: "Token") -> bool:
 
 
 def reciprocal_partners(verb: "Token", subjects: "tuple[Token, ...]") -> "tuple[Token, ...]":
-    """The other conjoined subjects when the verb's object is "their" joint affair; () otherwise.
+    """The conjoined subjects when the verb's object is their joint affair; () otherwise.
 
     Generalisation: conjoined subjects acting on an object they own together ("X and Y
-    postponed their summit") act towards each other, as an event coder counts it: X → Y and
-    Y → X. Must fire: "Chile and Peru postponed their summit" (each towards the other). Must
-    not fire: "Chile and Peru postponed the summit" (no owner), "Chile postponed their summit"
-    (one subject).
+    postponed their summit") or on the bond between them ("X and Y restored diplomatic
+    relations": ties, relations, pacts, talks) act towards each other, as an event coder
+    counts it: X → Y and Y → X. Called only when the phrase names no other party. Must fire:
+    "Chile and Peru postponed their summit", "Chile and Peru restored diplomatic relations".
+    Must not fire: "Chile and Peru postponed the summit" (no owner, no bond), "Chile
+    postponed their summit" (one subject).
     """
     if len(subjects) < 2:
         return ()
     for child in verb.children:
-        if child.dep_ in P.OBJ_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
+        if child.dep_ not in P.OBJ_DEPS:
+            continue
+        if any(c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
+            return subjects
+        if child.pos_ == "NOUN" and child.lemma_.lower() in _BOND_NOUNS:
             return subjects
     return ()
+
+
+_BOND_NOUNS = L.JOINT_NOUNS | {"tie", "relation", "relationship"}
+"""Objects naming a bond between the subjects themselves ("restored relations")."""
+
+
+def bond_predicate(verb: "Token", base: str) -> str:
+    """The predicate of a reciprocal act on a bond: ``base`` + its noun + "with" ("restore
+    relation with", coded as such), else ``base``."""
+    for child in verb.children:
+        if child.dep_ in P.OBJ_DEPS and child.pos_ == "NOUN" and child.lemma_.lower() in _BOND_NOUNS:
+            return f"{base.split()[0]} {child.lemma_.lower()} with"
+    return base
 
 
 def _clausal(token: "Token") -> bool:

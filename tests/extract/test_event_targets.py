@@ -69,7 +69,14 @@ def test_joint_object_relates_conjoined_subjects_both_ways(relations_of):
                                                                          mode="events"))
 
 
-@pytest.mark.parametrize("text", ["Chile and Peru postponed the summit.", "Chile postponed their summit."])
+def test_a_bond_between_conjoined_subjects_relates_them_both_ways(relations_of):
+    found = {(r.subject.label, r.predicate, r.object.label) for r in relations_of(
+        "Chile and Peru restored diplomatic relations.", mode="events")}
+    assert {("Chile", "restore relation with", "Peru"), ("Peru", "restore relation with", "Chile")} <= found
+
+
+@pytest.mark.parametrize("text", ["Chile and Peru postponed the summit.", "Chile postponed their summit.",
+                                  "Chile and Peru restored the bridge."])
 def test_no_joint_object_no_reciprocal(relations_of, text):
     assert not {("Chile", "Peru"), ("Peru", "Chile")} & _dyads(relations_of(text, mode="events"))
 
