@@ -121,9 +121,14 @@ def _ask(method: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _agent_code(book: ActorDictionary, role: str | None) -> str | None:
-    """The agent code of a role noun, as the dictionary writes it ("GOV", "GOVFRM", "NGO~")."""
-    code = _ask(getattr(book, "agent", None), role) if role else None
-    return str(code) if code else None
+    """The agent code of a role noun, as the dictionary writes it ("GOV", "GOVFRM", "NGO~"); of a
+    title, its longest known ending ("first Deputy Prime Minister" → "prime minister": GOV)."""
+    words = role.split() if role else []
+    for k in range(len(words)):
+        code = _ask(getattr(book, "agent", None), " ".join(words[k:]))
+        if code:
+            return str(code)
+    return None
 
 
 def _user_entry(book: ActorDictionary, mention: Mention, on: _dt.date | None) -> Any:

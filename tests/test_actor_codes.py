@@ -143,6 +143,9 @@ def _codes(relations):
     ("The governor of Mosul accused Turkey of shelling.", "Mosul", "IRQGOV"),
     # "from"-phrase
     ("Two exiles from Eritrea accused Sudan of abuses.", "exiles", "ERIOPP"),
+    # a country the curated table lacks, after "in"; a title's longest known ending
+    ("Officials in Zambia accused Malawi of smuggling.", "Zambia", "ZMBGOV"),
+    ("Zambia's first Deputy Prime Minister Obi Tembo criticized Malawi.", "Obi Tembo", "ZMBGOV"),
 ])
 def test_composed_codes(nlp, text, subject, code):
     [rel] = [r for r in _relations(None, text) if r.subject.code]
@@ -246,3 +249,9 @@ def test_conjoined_role_nouns_share_the_country_and_a_people_is_coded(nlp):
     assert [(s, c) for s, c, _, _ in found] == [("Denmark", "DNKMED"), ("Denmark", "DNKGOV")]
     [(_, _, people, code)] = _codes(_relations(None, "Israeli troops attacked Palestinians."))
     assert (people, code) == ("Palestinians", "PSE")
+
+
+@pytest.mark.model
+def test_a_conjoined_role_noun_shares_the_place(nlp):
+    found = _codes(_relations(None, "Lawmakers and officials in Zambia praised Malawi."))
+    assert [c for _, c, _, _ in found] == ["ZMBLEG", "ZMBGOV"]

@@ -140,6 +140,8 @@ def title_before(first: "Token") -> str | None:
 
     words: list["Token"] = []
     k = first.i - 1
+    if first.dep_ == "appos" and first.head.i == k and first.head.pos_ in ("PROPN", "NOUN"):
+        words, k = [first.head], k - 1  # "Deputy Prime Minister Telemar" parsed with the name in apposition
     while k >= 0 and first.doc[k].pos_ in ("PROPN", "NOUN") and first.doc[k].dep_ in ("compound", "nmod") \
             and first.doc[k].head.i > k:
         words.insert(0, first.doc[k])
@@ -271,7 +273,10 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
     if lemma in L.AGENT_ONLY_NOUNS and not _agentive(token):
         return None
     group = lemma in P.GROUP_NOUNS - {"official", "diplomat"}
-    for prep in token.children:
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if not preps and token.dep_ == "conj":  # "lawmakers and officials in Fornost": both are in it
+        preps = [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
             continue
         # "protesters in Tehran" act for no state: a group of their own, coded with the country (IRNOPP)
@@ -286,7 +291,9 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
             if user is None and (ent is None or ent.label_ != "GPE"):
                 continue
             text = span_text(trim(list(ent))) if ent is not None else pobj.text
-            place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text)
+            known = BUILTIN.known(text) if prep.lower_ != "of" else None  # "officials in Kenya": Kenya's
+            place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text) or (
+                known if known is not None and known.type is ActorType.COUNTRY else None)
             entry = (
                 place
                 if place is not None and (place.type is ActorType.COUNTRY or place is user and place.type is not ActorType.LOCATION)
