@@ -6,7 +6,7 @@ each task's result; it owns everything that touches the store while they parse.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,14 +93,24 @@ class StoreWriter:
             self._unflushed = 0
         tallies = self.dyads.take()
 
+        done: Future = Future()
+
         def job() -> None:  # in the writer thread, one job at a time
-            write(payload)
-            self.dyads.write(tallies)  # the roll-up follows each batch (the marker stays till the end)
-            if flush:  # Oxigraph's write buffers to disk: memory stays bounded, the write-ahead log small
-                self.st.flush()
+            try:
+                write(payload)
+                self.dyads.write(tallies)  # the roll-up follows each batch (the marker stays till the end)
+                if flush:  # Oxigraph's write buffers to disk: memory stays bounded, the write-ahead log small
+                    self.st.flush()
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+                done.set_exception(exc)
+            else:
+                done.set_result(None)
 
         self.wait()
-        self._pending = (self._thread.submit(job), committed)
+        # pending before it is queued: a Ctrl-C inside submit() (after the queue took the job) must
+        # still find it, or a batch would be stored and not counted
+        self._pending = (done, committed)
+        self._thread.submit(job)
 
     def wait(self) -> None:
         """Wait for the pending write (raising its error, if any).
@@ -121,9 +131,11 @@ class StoreWriter:
     def close(self, *, ok: bool = True) -> None:
         """Finish the pending write; when all went well, bring the dyad roll-up up to date."""
         try:
-            self.wait()
+            self._thread.shutdown(wait=True)  # every queued write runs to its end
         finally:
-            self._thread.shutdown(wait=True)
+            if self._pending is not None and not self._pending[0].done():
+                self._pending = None  # interrupted before it was queued: never written
+        self.wait()
         if ok:
             self.dyads.finish()
 
