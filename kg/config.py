@@ -40,6 +40,10 @@ class Settings:
         base_iri: prefix of every data IRI we mint.
         batch_size: documents per ``nlp.pipe`` batch (memory grows with it).
         processes: worker processes for parsing.
+        parse_ahead: with ``processes`` 1 on a machine of two or more cores, parse in
+            one worker process while this one extracts, converts and writes what was
+            parsed before (:class:`kg.pipeline.runners.ParseAheadRunner`); off, a
+            build runs in this process alone (one core).
         max_doc_chars: longer documents are split into pieces of at most this size.
         max_input_bytes: inputs larger than this are refused (per file; per line
             for JSONL), reported as a failure of that input. 5 MB by default: a news
@@ -58,6 +62,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     batch_size: int = 16
     processes: int = 1
+    parse_ahead: bool = True
     max_doc_chars: int = 100_000
     max_input_bytes: int = MAX_INPUT_BYTES
     actors_files: tuple[Path, ...] = field(default=())

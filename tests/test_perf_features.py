@@ -276,6 +276,41 @@ def test_build_with_two_processes_equals_one(built, tmp_path):
 
 
 @pytest.mark.model
+def test_build_in_one_process_equals_parse_ahead(built, tmp_path, monkeypatch):
+    from kg.pipeline import runners
+
+    _, ahead = built  # the default: parsed ahead by a worker process when there are two cores
+    def no_worker(*a, **k):
+        raise AssertionError("parse_ahead off: the build runs in this process")
+
+    monkeypatch.setattr(runners, "ParseAheadRunner", no_worker)
+    report = pipeline.build([SAMPLE], store=tmp_path / "inline", settings=load_settings(parse_ahead=False),
+                            batch_documents=4)
+    assert report.added == 15 and report.failures == []
+    with Store.open(tmp_path / "inline") as st:
+        assert _quads(st) == ahead
+
+
+@pytest.mark.model
+def test_parse_ahead_runner_is_the_default_on_two_cores(nlp, monkeypatch):
+    from kg.pipeline import runners
+    from kg.pipeline.task import analyse
+
+    monkeypatch.setattr(runners, "_cores", lambda: 1)
+    assert type(runners.make_runner(load_settings())) is runners.InlineRunner
+    monkeypatch.setattr(runners, "_cores", lambda: 2)
+    assert type(runners.make_runner(load_settings(parse_ahead=False))) is runners.InlineRunner
+    docs = [Document(id=f"d{i}", text=f"France condemned Russia on day {i}. Germany praised Japan.") for i in range(5)]
+    settings = load_settings().with_(processes=1)
+    with runners.make_runner(load_settings()) as runner:
+        assert type(runner) is runners.ParseAheadRunner
+        got = list(runner.map(analyse, [((docs[i:i + 2], settings), {}) for i in range(0, 5, 2)]))
+    want = [analyse(docs[i:i + 2], settings) for i in range(0, 5, 2)]
+    assert [r.nquads for r in got] == [r.nquads for r in want] and all(r.quads for r in got)
+    assert [[d.id for d, _ in r.results] for r in got] == [["d0", "d1"], ["d2", "d3"], ["d4"]]
+
+
+@pytest.mark.model
 def test_kept_parses_reextract_to_the_same_graph_without_parsing(built, tmp_path, monkeypatch):
     import shutil
 
@@ -345,10 +380,14 @@ def test_pack_and_unpack_rebuild_split_documents(nlp):
     parsed = list(parse(pieces_of([doc], 1000), nlp))
     assert len(parsed) > 1
     back = list(parses.unpack(parses.pack(parsed), nlp.vocab))
+    bare = parses.unpack_docs(parses.pack_docs(d for d, _ in parsed), nlp.vocab)
+    assert [d.text for d in bare] == [p.text for _, p in parsed]
     assert [(p.offset, p.index, p.text) for _, p in back] == [(p.offset, p.index, p.text) for _, p in parsed]
     assert back[0][1].document == doc
-    for (d1, _), (d2, _) in zip(parsed, back):
+    for (d1, _), (d2, _), d3 in zip(parsed, back, bare, strict=True):
         assert [(t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, str(t.morph), t.is_sent_start)
                 for t in d1] == \
                [(t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, str(t.morph), t.is_sent_start)
-                for t in d2]
+                for t in d2] == \
+               [(t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, str(t.morph), t.is_sent_start)
+                for t in d3]

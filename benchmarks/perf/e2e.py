@@ -6,6 +6,10 @@ run, interleaved round by round so that a noisy machine slows both alike:
 * ``nlp.pipe(texts, batch_size=B, n_process=P)`` consuming every Doc;
 * ``kg.pipeline.build([corpus.jsonl], store=fresh, settings(batch_size=B, processes=P))``:
   ingest, parse, extract, resolve, N-Quads, store (with the dyad roll-up).
+  With ``--processes 1`` a build parses in one worker process while the main one
+  extracts, converts and writes (``parse_ahead``, the default on two or more
+  cores); the row ``1 inline`` is the same build with ``parse_ahead`` off, all in
+  one process, for comparison (``--no-inline`` skips it).
 
 The baseline is the stock pipeline (``spacy.load(model)`` without the components
 no one uses: senter, textcat...); ``kg build`` runs its own copy, whose
@@ -148,6 +152,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--processes", default="1,2")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--no-cold", action="store_true")
+    ap.add_argument("--no-inline", action="store_true",
+                    help="do not also time --processes 1 with parse_ahead off (the whole build in one process)")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N",
                     help="also profile a one-process build with cProfile and print its N costliest functions")
     ap.add_argument("--work", type=Path, default=None)
@@ -182,55 +188,69 @@ def main(argv: list[str] | None = None) -> dict:
     pipeline.build([warm], store=work / "warm-store", settings=base)
     list(nlp.pipe(texts[:8], batch_size=args.batch_size))
 
-    runs: dict[int, dict[str, list]] = {p: {"pipe": [], "build": [], "pipe_cpu": [], "build_cpu": [], "build_main_cpu": []}
-                                        for p in procs}
+    variants: list[tuple[str, int, object]] = []  # (label, processes of the nlp.pipe it is compared with, settings)
+    for p in procs:
+        variants.append((str(p), p, base.with_(processes=p)))
+        if p == 1 and not args.no_inline:
+            variants.append(("1 inline", 1, base.with_(processes=1, parse_ahead=False)))
+    runs: dict[str, dict[str, list]] = {label: {"pipe": [], "build": [], "pipe_cpu": [], "build_cpu": [],
+                                                "build_main_cpu": []} for label, _, _ in variants}
     for r in range(args.rounds):
         for p in procs:
             wall, cpu = _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=p)))
-            runs[p]["pipe"].append(words / wall)
-            runs[p]["pipe_cpu"].append(cpu)
-            store = work / f"store-{p}"
-            shutil.rmtree(store, ignore_errors=True)
-            settings = base.with_(processes=p)
-            own = _cpu_split()[0]
-            wall2, cpu2 = _timed(lambda: pipeline.build([corpus], store=store, settings=settings))
-            runs[p]["build_main_cpu"].append(_cpu_split()[0] - own)
-            runs[p]["build"].append(words / wall2)
-            runs[p]["build_cpu"].append(cpu2)
-            print(f"  round {r + 1} processes {p}: nlp.pipe {words / wall:,.0f} w/s, kg build {words / wall2:,.0f} w/s "
-                  f"(ratio {wall / wall2:.2f})", flush=True)
+            for label, q, settings in variants:
+                if q != p:
+                    continue
+                runs[label]["pipe"].append(words / wall)
+                runs[label]["pipe_cpu"].append(cpu)
+                store = work / f"store-{label.replace(' ', '-')}"
+                shutil.rmtree(store, ignore_errors=True)
+                own = _cpu_split()[0]
+                wall2, cpu2 = _timed(lambda: pipeline.build([corpus], store=store, settings=settings))
+                runs[label]["build_main_cpu"].append(_cpu_split()[0] - own)
+                runs[label]["build"].append(words / wall2)
+                runs[label]["build_cpu"].append(cpu2)
+                print(f"  round {r + 1} processes {label}: nlp.pipe {words / wall:,.0f} w/s, kg build "
+                      f"{words / wall2:,.0f} w/s (ratio {wall / wall2:.2f})", flush=True)
 
     out: dict = {"documents": docs, "words": words, "corpus": args.corpus, "batch_size": args.batch_size}
     print(f"\n## kg build vs plain nlp.pipe ({words:,} words, {args.rounds} rounds, interleaved)")
     print(f"{'processes':>9} {'nlp.pipe w/s':>13} {'kg build w/s':>13} {'ratio (median)':>15} {'ratio (best)':>13} "
           f"{'ratio (CPU)':>12}")
-    for p in procs:
-        pr, br = runs[p]["pipe"], runs[p]["build"]
+    for label, _, _ in variants:
+        pr, br = runs[label]["pipe"], runs[label]["build"]
         med = statistics.median(br) / statistics.median(pr)
         best = max(br) / max(pr)
-        cpu = statistics.median(runs[p]["pipe_cpu"]) / statistics.median(runs[p]["build_cpu"])
-        out[p] = {"pipe": statistics.median(pr), "build": statistics.median(br), "ratio": med, "ratio_best": best,
-                  "ratio_cpu": cpu}
-        print(f"{p:>9} {statistics.median(pr):>13,.0f} {statistics.median(br):>13,.0f} {med:>15.2f} {best:>13.2f} "
+        cpu = statistics.median(runs[label]["pipe_cpu"]) / statistics.median(runs[label]["build_cpu"])
+        out[label] = {"pipe": statistics.median(pr), "build": statistics.median(br), "ratio": med, "ratio_best": best,
+                      "ratio_cpu": cpu}
+        print(f"{label:>9} {statistics.median(pr):>13,.0f} {statistics.median(br):>13,.0f} {med:>15.2f} {best:>13.2f} "
               f"{cpu:>12.2f}")
-    for p in procs:
-        if p > 1:
-            main_cpu = statistics.median(runs[p]["build_main_cpu"])
-            workers = statistics.median(runs[p]["build_cpu"]) - main_cpu
-            out[p]["main_cpu"], out[p]["workers_cpu"] = main_cpu, workers
-            print(f"kg build --processes {p}: {main_cpu:.1f} s CPU in the main process (ingest, writer thread) "
-                  f"against {workers:.1f} s in the workers (parse, extraction, conversion)")
-    if 1 in procs and 2 in procs:
-        sp = [b / a for a, b in zip(runs[1]["pipe"], runs[2]["pipe"])]
-        sb = [b / a for a, b in zip(runs[1]["build"], runs[2]["build"])]
-        gp, gb = statistics.median(sp), statistics.median(sb)
-        out["scaling"] = {"pipe": gp, "build": gb, "relative": gb / gp}
+    if "1 inline" in runs:
+        print("(1: the default, one worker process parses ahead while the main one extracts, converts and writes; "
+              "1 inline: parse_ahead off, the whole build in one process)")
+    for label, p, _ in variants:
+        if p > 1 or label == "1":
+            main_cpu = statistics.median(runs[label]["build_main_cpu"])
+            workers = statistics.median(runs[label]["build_cpu"]) - main_cpu
+            out[label]["main_cpu"], out[label]["workers_cpu"] = main_cpu, workers
+            print(f"kg build --processes {label}: {main_cpu:.1f} s CPU in the main process against {workers:.1f} s "
+                  f"in the worker processes")
+    if "1" in runs and "2" in runs:
         print(f"\n## scaling, 2 processes vs 1 (median of per-round gains)")
-        print(f"nlp.pipe(n_process=2) gains x{gp:.2f}; kg build --processes 2 gains x{gb:.2f}; "
-              f"kg build's gain / nlp.pipe's gain = {gb / gp:.2f} (goal >= 0.90)")
+        sp = [b / a for a, b in zip(runs["1"]["pipe"], runs["2"]["pipe"])]
+        gp = statistics.median(sp)
+        out["scaling"] = {"pipe": gp}
+        for one in ("1", "1 inline"):
+            if one in runs:
+                sb = [b / a for a, b in zip(runs[one]["build"], runs["2"]["build"])]
+                gb = statistics.median(sb)
+                out["scaling"][one] = gb
+                print(f"nlp.pipe(n_process=2) gains x{gp:.2f}; kg build --processes 2 gains x{gb:.2f} over "
+                      f"--processes {one}")
 
     if not args.no_profile:
-        prof = stage_profile(corpus, work, base.with_(processes=1))
+        prof = stage_profile(corpus, work, base.with_(processes=1, parse_ahead=False))
         out["profile"] = prof
         parse = prof["parse"] or 1.0
         print(f"\n## where a one-process build's CPU goes (timers per stage, {words:,} words)")
@@ -241,7 +261,7 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"{'wall':<36} {prof['wall']:8.1f} s")
 
     if args.cprofile:
-        out["cprofile"] = cprofile_build(corpus, work, base.with_(processes=1), args.cprofile)
+        out["cprofile"] = cprofile_build(corpus, work, base.with_(processes=1, parse_ahead=False), args.cprofile)
 
     if not args.no_cold:
         store = work / "cold-store"

@@ -200,6 +200,10 @@ def build_cli(
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = _DEFAULTS.batch_size,
     processes: Annotated[int, typer.Option(
         help=f"Worker processes that parse and extract (records come back); 1 to {MAX_PROCESSES}.")] = _DEFAULTS.processes,
+    parse_ahead: Annotated[bool, typer.Option(
+        "--parse-ahead/--no-parse-ahead",
+        help="With --processes 1 on two or more cores: one worker process parses while this one extracts "
+        "and writes. --no-parse-ahead keeps the build in one process (one core).")] = _DEFAULTS.parse_ahead,
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     max_input_bytes: MaxInputOpt = None,
@@ -238,7 +242,8 @@ def build_cli(
     from kg import pipeline
 
     settings = _settings(model=model, store=store, batch_size=batch_size, processes=processes,
-                         actors_files=tuple(actors or ()) or None, verbs_files=tuple(verbs or ()) or None,
+                         parse_ahead=parse_ahead, actors_files=tuple(actors or ()) or None,
+                         verbs_files=tuple(verbs or ()) or None,
                          max_input_bytes=max_input_bytes, max_doc_chars=max_doc_chars, published=published,
                          upgrade_store=upgrade_store or None)
     if reextract:

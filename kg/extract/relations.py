@@ -427,17 +427,19 @@ def extract_relations(
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    if len(doc) == 0 or not doc.text.strip():
+    text = doc.text if len(doc) else ""  # Doc.text joins every token: once per Doc
+    if not text.strip():
         return []
     if not doc.has_annotation("DEP"):
         raise ExtractionError(
             f"document {doc_id!r}: the spaCy Doc has no dependency parse (use a pipeline with a parser)"
         )
     with using(dictionary):
-        return _relations(doc, doc_id=doc_id, offset=offset, published=published, mode=mode)
+        return _relations(doc, text, doc_id=doc_id, offset=offset, published=published, mode=mode)
 
 
-def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | None, mode: str) -> list[Relation]:
+def _relations(doc: "Doc", text: str, *, doc_id: str, offset: int, published: _dt.date | None,
+               mode: str) -> list[Relation]:
     segments = sentences(doc)
     sentence_index = [-1] * len(doc)
     for number, seg in enumerate(segments):
@@ -447,7 +449,6 @@ def _relations(doc: "Doc", *, doc_id: str, offset: int, published: _dt.date | No
     relations: list[Relation] = []
     seen: set[tuple] = set()
     quoted = quote_speakers(doc) if mode != "open" else {}
-    text = doc.text  # Span.text rebuilds its text token by token: slice the document's once
     for number, sent in enumerate(segments):
         sentence = text[sent.start_char : sent.end_char]
         provenance = Provenance(

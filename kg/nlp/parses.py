@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["PARSES_DIR", "ParsedPart", "pack", "unpack", "ParseStore"]
+__all__ = ["PARSES_DIR", "ParsedPart", "pack", "unpack", "pack_docs", "unpack_docs", "ParseStore"]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,24 @@ def pack(parsed: Iterable[tuple["Doc", Piece]]) -> bytes:
         spacy_doc.user_data["kg"] = _meta(piece.document, piece)
         docbin.add(spacy_doc)
     return docbin.to_bytes()
+
+
+def pack_docs(docs: Iterable["Doc"]) -> bytes:
+    """Parsed Docs as DocBin bytes without metadata: what one process hands another (the
+    attributes :func:`pack` keeps, so the extraction reads the same annotations)."""
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(attrs=list(_ATTRS), store_user_data=False)
+    for doc in docs:
+        docbin.add(doc)
+    return docbin.to_bytes()
+
+
+def unpack_docs(data: bytes, vocab: "Vocab") -> list["Doc"]:
+    """The Docs of :func:`pack_docs` bytes, in order, on ``vocab`` (the same pipeline's)."""
+    from spacy.tokens import DocBin
+
+    return list(DocBin(store_user_data=False).from_bytes(data).get_docs(vocab))
 
 
 def unpack(data: bytes, vocab: "Vocab") -> Iterator[tuple["Doc", Piece]]:

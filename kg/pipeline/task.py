@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kg.config import Settings, load_settings
 from kg.dictionaries import ActorDictionary
+from kg.errors import KgError
 from kg.nlp import parse, parses
 from kg.pipeline.documents import actor_dictionary, document_pieces, extract_parsed, spacy_pipeline
 from kg.pipeline.report import Failure
@@ -32,7 +33,7 @@ from kg.rdf.dyads import DyadEvent, dyad_events
 from kg.rdf.nquads import nquads_batch
 from kg.records import Document, Mention, Relation
 
-__all__ = ["TaskResult", "keep_labels", "convert", "analyse", "reanalyse"]
+__all__ = ["TaskResult", "keep_labels", "convert", "analyse", "parse_stage", "finish_stage", "reanalyse"]
 
 
 @dataclass(slots=True)
@@ -153,6 +154,31 @@ def analyse(documents: list[Document], settings: Settings, *, mode: str = "actor
     parsed = parse(document_pieces(documents, settings.max_doc_chars), nlp, batch_size=settings.batch_size, processes=1)
     return _finish(parsed, settings, mode=mode, keep_parses=keep_parses, base=base or settings.base_iri,
                    shard_dir=shard_dir)
+
+
+def parse_stage(documents: list[Document], settings: Settings) -> bytes:
+    """The first stage of :func:`analyse` alone: the documents' pieces parsed (one pass), as
+    :func:`kg.nlp.parses.pack_docs` bytes in piece order. A parse-ahead runner runs it in a
+    worker process while this one runs :func:`finish_stage` on the task before."""
+    if not documents:
+        return b""
+    nlp = spacy_pipeline(settings)
+    pieces = document_pieces(documents, settings.max_doc_chars)
+    return parses.pack_docs(d for d, _ in parse(pieces, nlp, batch_size=settings.batch_size, processes=1))
+
+
+def finish_stage(data: bytes, documents: list[Document], settings: Settings, *, mode: str = "actors",
+                 keep_parses: bool = False, base: str | None = None, shard_dir: str | None = None) -> TaskResult:
+    """The rest of :func:`analyse` from :func:`parse_stage`'s bytes: extract, resolve, convert
+    (the same result as ``analyse(documents, settings, ...)``)."""
+    if not documents:
+        return TaskResult()
+    docs = parses.unpack_docs(data, spacy_pipeline(settings).vocab)
+    pieces = list(document_pieces(documents, settings.max_doc_chars))
+    if len(docs) != len(pieces):
+        raise KgError(f"a parse worker returned {len(docs)} parses for {len(pieces)} pieces")
+    return _finish(zip(docs, pieces), settings, mode=mode, keep_parses=keep_parses,
+                   base=base or settings.base_iri, shard_dir=shard_dir)
 
 
 def reanalyse(data: bytes, settings: Settings, *, mode: str = "actors", base: str | None = None,
