@@ -31,7 +31,7 @@ from kg.config import Settings
 from kg.errors import ConfigError, KgError
 from kg.extras import require
 from kg.pipeline.procs import die_with_parent
-from kg.pipeline.documents import spacy_pipeline
+from kg.pipeline.documents import document_pieces, spacy_pipeline
 from kg.pipeline.task import TaskResult, analyse, finish_stage, parse_stage
 
 __all__ = ["InlineRunner", "PoolRunner", "ParseAheadRunner", "DaskRunner", "make_runner"]
@@ -132,16 +132,18 @@ class PoolRunner(InlineRunner):
 
 
 class ParseAheadRunner(PoolRunner):
-    """One worker process parses (:func:`~kg.pipeline.task.parse_stage`) up to ``window`` tasks
-    ahead while this process runs :func:`~kg.pipeline.task.finish_stage` on each in turn.
+    """One worker process parses (:func:`~kg.pipeline.task.parse_stage`, one ``nlp.pipe`` batch
+    of pieces per call) up to ``window`` tasks ahead, while this process runs
+    :func:`~kg.pipeline.task.finish_stage` on each task in turn, batch by batch as they come.
 
     Only :func:`~kg.pipeline.task.analyse` is split so; any other task runs here.
-    The model is loaded here before the worker is forked (both need it: the worker
-    to parse, this process for the Docs' vocabulary), so it is loaded once. The
-    parses cross as DocBin bytes (a few percent of the parse's time).
+    The pieces are batched as :func:`analyse` batches them, so the parses are the
+    same. The model is loaded here before the worker is forked (both need it: the
+    worker to parse, this process for the Docs' vocabulary), so it is loaded once.
+    The parses cross as DocBin bytes (a few percent of the parse's time).
     """
 
-    def __init__(self, settings: Settings, *, window: int = 3) -> None:
+    def __init__(self, settings: Settings, *, window: int = 2) -> None:
         spacy_pipeline(settings)
         super().__init__(settings, 1, window=window)
 
@@ -151,24 +153,35 @@ class ParseAheadRunner(PoolRunner):
             return
         inflight: deque = deque()
 
-        def finish(fut: Any, args: tuple, kwargs: dict) -> TaskResult:
-            try:
-                data = fut.result()
-            except BrokenProcessPool as exc:
-                raise KgError("the parse worker process died (killed, or out of memory?); what was written "
-                              "so far stays in the store: run the build again") from exc
-            return finish_stage(data, *args, **kwargs)
+        def submit(documents: list, settings: Settings) -> list:
+            pieces = list(document_pieces(documents, settings.max_doc_chars))
+            size = settings.batch_size
+            return [(self._pool.submit(parse_stage, [p.text for p in pieces[i:i + size]], settings), pieces[i:i + size])
+                    for i in range(0, len(pieces), size)]
+
+        def parsed(batches: list) -> Iterator[bytes]:
+            for fut, _ in batches:
+                try:
+                    yield fut.result()
+                except BrokenProcessPool as exc:
+                    raise KgError("the parse worker process died (killed, or out of memory?); what was written "
+                                  "so far stays in the store: run the build again") from exc
+
+        def finish(batches: list, settings: Settings, kwargs: dict) -> TaskResult:
+            pieces = [p for _, chunk in batches for p in chunk]
+            return finish_stage(parsed(batches), pieces, settings, **kwargs)
 
         try:
-            for args, kwargs in tasks:
-                inflight.append((self._pool.submit(parse_stage, *args), args, kwargs))
+            for (documents, settings), kwargs in tasks:
+                inflight.append((submit(documents, settings), settings, kwargs))
                 if len(inflight) >= self.window:
                     yield finish(*inflight.popleft())
             while inflight:
                 yield finish(*inflight.popleft())
         finally:
-            for fut, _, _ in inflight:
-                fut.cancel()
+            for batches, _, _ in inflight:
+                for fut, _ in batches:
+                    fut.cancel()
 
 
 class DaskRunner(InlineRunner):

@@ -25,7 +25,7 @@ from pathlib import Path
 from kg.config import Settings, load_settings
 from kg.dictionaries import ActorDictionary
 from kg.errors import KgError
-from kg.nlp import parse, parses
+from kg.nlp import Piece, parse, parses
 from kg.pipeline.documents import actor_dictionary, document_pieces, extract_parsed, spacy_pipeline
 from kg.pipeline.report import Failure
 from kg.rdf.convert import document_quads, mention_iri
@@ -156,29 +156,34 @@ def analyse(documents: list[Document], settings: Settings, *, mode: str = "actor
                    shard_dir=shard_dir)
 
 
-def parse_stage(documents: list[Document], settings: Settings) -> bytes:
-    """The first stage of :func:`analyse` alone: the documents' pieces parsed (one pass), as
-    :func:`kg.nlp.parses.pack_docs` bytes in piece order. A parse-ahead runner runs it in a
-    worker process while this one runs :func:`finish_stage` on the task before."""
-    if not documents:
-        return b""
+def parse_stage(texts: list[str], settings: Settings) -> bytes:
+    """The parse of :func:`analyse` alone, for a parse-ahead runner's worker process: the texts
+    of pieces (one ``nlp.pipe`` batch, as :func:`analyse` would batch them), as
+    :func:`kg.nlp.parses.pack_docs` bytes."""
     nlp = spacy_pipeline(settings)
-    pieces = document_pieces(documents, settings.max_doc_chars)
-    return parses.pack_docs(d for d, _ in parse(pieces, nlp, batch_size=settings.batch_size, processes=1))
+    return parses.pack_docs(nlp.pipe(texts, batch_size=settings.batch_size))
 
 
-def finish_stage(data: bytes, documents: list[Document], settings: Settings, *, mode: str = "actors",
+def finish_stage(parsed: Iterable[bytes], pieces: list[Piece], settings: Settings, *, mode: str = "actors",
                  keep_parses: bool = False, base: str | None = None, shard_dir: str | None = None) -> TaskResult:
-    """The rest of :func:`analyse` from :func:`parse_stage`'s bytes: extract, resolve, convert
-    (the same result as ``analyse(documents, settings, ...)``)."""
-    if not documents:
-        return TaskResult()
-    docs = parses.unpack_docs(data, spacy_pipeline(settings).vocab)
-    pieces = list(document_pieces(documents, settings.max_doc_chars))
-    if len(docs) != len(pieces):
-        raise KgError(f"a parse worker returned {len(docs)} parses for {len(pieces)} pieces")
-    return _finish(zip(docs, pieces), settings, mode=mode, keep_parses=keep_parses,
-                   base=base or settings.base_iri, shard_dir=shard_dir)
+    """The rest of :func:`analyse` on the pieces of whole documents, from :func:`parse_stage`'s bytes
+    for them in order (consumed as extraction goes): extract, resolve, convert. The result is
+    ``analyse``'s for those documents."""
+    vocab = spacy_pipeline(settings).vocab
+
+    def stream() -> Iterator[tuple]:
+        left = iter(pieces)
+        for data in parsed:
+            for doc in parses.unpack_docs(data, vocab):
+                piece = next(left, None)
+                if piece is None:
+                    raise KgError("a parse worker returned more parses than pieces sent")
+                yield doc, piece
+        if next(left, None) is not None:
+            raise KgError("a parse worker returned fewer parses than pieces sent")
+
+    return _finish(stream(), settings, mode=mode, keep_parses=keep_parses, base=base or settings.base_iri,
+                   shard_dir=shard_dir)
 
 
 def reanalyse(data: bytes, settings: Settings, *, mode: str = "actors", base: str | None = None,
