@@ -178,11 +178,12 @@ def read_text(text: str, where: str = "<text>") -> tuple[list[Actor], list[Agent
             current = {"names": [], "inflected": [], "blocks": blocks, "line": number}
             _add_name(current, name, where, number)
         except _Malformed as exc:
-            log.warning("%s; line skipped", exc)
             skipped.append(exc)
     close()
     if skipped and not actors and not agents:
         raise DictionaryError(f"{skipped[0]} (nothing else in the file could be read)")
+    for exc in skipped:
+        log.warning("%s; line skipped", exc)
     return actors, agents
 
 

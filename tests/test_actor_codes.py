@@ -255,3 +255,16 @@ def test_conjoined_role_nouns_share_the_country_and_a_people_is_coded(nlp):
 def test_a_conjoined_role_noun_shares_the_place(nlp):
     found = _codes(_relations(None, "Lawmakers and officials in Zambia praised Malawi."))
     assert [c for _, c, _, _ in found] == ["ZMBLEG", "ZMBGOV"]
+
+
+def test_the_cli_names_a_bad_petrarch_file_in_one_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("<!-- mine -->\n+VALDORIAN\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kg", "extract", "-", "--actors", str(bad)], input="Valdoria won.",
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"kg: error: {bad}:2: synonym '+VALDORIAN' before any actor name"]
