@@ -206,8 +206,9 @@ def resolve_mention(
         if mention.type is ActorType.PERSON and kind is not ActorType.PERSON:
             entry = None  # a surname that is also a place ("Austin") stays a person
         elif mention.type is ActorType.LOCATION and rule != "user-dictionary":
-            mention = replace(mention, country=mention.country or entry.country)
-            entry = None  # a city is not its country
+            country = mention.country or entry.country
+            mention = replace(mention, country=country, code=mention.code or country)
+            entry = None  # a city is not its country: it keeps its node, coded with its country (Homs: SYR)
         elif mention.type is ActorType.GROUP and kind is ActorType.COUNTRY and name.endswith("s"):
             country = mention.country or entry.country
             mention = replace(mention, country=country, code=mention.code or country)

@@ -137,6 +137,7 @@ def _codes(relations):
 @pytest.mark.parametrize(("text", "subject", "code"), [
     # demonym + agent noun: a people of its own, coded with the country (PETRARCH: country + agent)
     ("A Ghanaian teacher accused Togo of fraud.", "Ghanaian teacher", "GHAEDU"),
+    ("Three Syrian detainees accused Jordan of abuse.", "Syrian detainees", "SYROPP"),
     # possessive country + agent phrase (the longest phrase of the agents dictionary wins)
     ("Peru's intelligence chief accused Bolivia of spying.", "Peru", "PERSPY"),
     # "of"-phrase: the place keeps its node, its code is its country's with the title's agent
@@ -268,3 +269,23 @@ def test_the_cli_names_a_bad_petrarch_file_in_one_line(tmp_path):
                           capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [f"kg: error: {bad}:2: synonym '+VALDORIAN' before any actor name"]
+
+
+@pytest.mark.model
+def test_a_city_target_keeps_its_node_and_is_coded_with_its_country(nlp):
+    from kg.config import load_settings
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    [(_, rels)] = list(extract_documents([Document(id="e", text="Militants attacked a village near Aleppo.")],
+                                         settings=load_settings(), mode="events"))
+    place = next(r.object for r in rels if r.object.label == "Aleppo")
+    assert (place.type.value, place.country, place.code) == ("Location", "SYR", "SYR")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Turkish jets struck a suburb of Iraq's second city Mosul.",
+                                  "Syrian jets bombed a district of the northern city Homs."])
+def test_a_name_a_place_noun_introduces_is_a_place_coded_with_its_country(nlp, text):
+    target = [r.object for r in _relations(None, text) if r.object.type.value == "Location"]
+    assert target and target[0].country == target[0].code and target[0].code in ("IRQ", "SYR")

@@ -263,6 +263,8 @@ def mention_of(token: "Token", offset: int = 0) -> Arg | None:
         ent = token.doc.char_span(ent.start_char, ent.end_char, label="PERSON") or ent
     if ent is not None and ent.label_ in ("PERSON", "GPE", "LOC", "NORP") and _business_name(ent):
         ent = token.doc.char_span(ent.start_char, ent.end_char, label="ORG") or ent  # "Solvane Pharma"
+    if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_place(token):
+        ent = token.doc.char_span(ent.start_char, ent.end_char, label="GPE") or ent  # "the city Homs"
     if ent is not None and ent.label_ in ("GPE", "LOC") and _person_like(token, ent):
         ent = token.doc.char_span(ent.start_char, ent.end_char, label="PERSON") or ent  # "Blinken", "Scholz"
     if ent is not None and ent.label_ in P.ENT_TYPES:
@@ -312,6 +314,20 @@ def _user_named(token: "Token", offset: int) -> Arg | None:
             )
             return Arg(mention, ENTITY, token.i)
     return None
+
+
+_PLACE_WORDS = frozenset({"city", "town", "village", "province", "district", "region", "capital", "port",
+                          "governorate", "suburb", "neighbourhood", "neighborhood"})
+
+
+def _named_place(token: "Token") -> bool:
+    """True for a name that a place noun introduces ("Syria's third city Homs", "the town of
+    Qusayr"): a place, whatever type the recogniser gave it."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in _PLACE_WORDS and c.i < token.i for c in token.children):
+        return True
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_WORDS
+            and head.head.i == head.i - 1) or (token.dep_ == "appos" and head.lemma_.lower() in _PLACE_WORDS)
 
 
 def _business_name(ent: "Span") -> bool:

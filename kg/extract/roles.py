@@ -213,7 +213,9 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
                     entry = Entry(m.label, m.type, m.country, m.code)
         if entry is None or entry.type is ActorType.OTHER:
             continue
-        if source == "phoenix" and not lexical and entry.type not in (ActorType.COUNTRY, ActorType.LOCATION):
+        nation = entry.type in (ActorType.COUNTRY, ActorType.LOCATION) or (
+            entry.type is ActorType.GROUP and entry.country and not entry.code)  # "Lebanese": a people
+        if source == "phoenix" and not lexical and not nation:
             continue  # "Boeing employees", "the Airbus jetliner": only a country's people are coded so
         first = min((t.i for t in child.subtree), default=child.i)
         tokens = [t for t in token.subtree if first <= t.i <= token.i]
@@ -226,7 +228,7 @@ def role_phrase(token: "Token", offset: int, depth: int = 0) -> Arg | None:
         people = entry.type is ActorType.GROUP and entry.country and not entry.code
         kind = ActorType.COUNTRY if people else entry.type  # "Palestinian officials"; "Houthi rebels" stay a group
         label = entry.canonical
-        if own and kind is ActorType.COUNTRY:
+        if own and entry.country and kind in (ActorType.COUNTRY, ActorType.LOCATION):
             kind, label = ActorType.GROUP, normalize_name(span_text(trim(tokens))) or label
             code = compose_code(entry.country, agent) if agent else entry.country
         mention = build_mention(
