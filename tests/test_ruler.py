@@ -1,4 +1,5 @@
-"""kg.nlp.ruler: the table-driven attribute ruler gives exactly the tokens spaCy's own gives."""
+"""kg.nlp.ruler and kg.nlp.lemmas: the table-driven attribute ruler and lemmatizer loop give exactly the
+tokens spaCy's own components give."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def _stock_and_table():
     import spacy
 
     from kg.nlp import default_model
+    from kg.nlp.lemmas import speed_up_lemmatizer
     from kg.nlp.ruler import speed_up_attribute_ruler
 
     try:
@@ -33,6 +35,7 @@ def _stock_and_table():
     except Exception as exc:  # noqa: BLE001 - any failure to load is "no model"
         need(False, f"no spaCy model: {exc}")
     assert speed_up_attribute_ruler(table), "the default pipeline's rules should all be supported"
+    assert speed_up_lemmatizer(table), "the default pipeline's lemmatizer is spaCy's rule lemmatizer"
     return stock, table
 
 
@@ -54,6 +57,7 @@ def test_table_ruler_gives_the_same_tokens_as_spacy():
     stock, table = _stock_and_table()
     texts = _texts()
     assert type(table.get_pipe("attribute_ruler")).__name__ == "TableAttributeRuler"
+    assert type(table.get_pipe("lemmatizer")).__name__.startswith("Table")
     differing = []
     for a, b in zip(stock.pipe(texts), table.pipe(texts)):
         if _tokens(a) != _tokens(b):
@@ -104,3 +108,21 @@ def test_unsupported_rules_keep_spacys_component():
 
 def test_kg_pipeline_uses_the_table_ruler(nlp):
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "TableAttributeRuler"
+    assert type(nlp.get_pipe("lemmatizer")).__name__.startswith("Table")
+
+
+def test_table_lemmatizer_keeps_set_lemmas_and_swaps_only_rule_mode():
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.nlp.lemmas import speed_up_lemmatizer
+
+    nlp = spacy.blank("en")
+    lookup = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert speed_up_lemmatizer(nlp) is False and type(lookup).__name__ == "EnglishLemmatizer"
+    stock, table = _stock_and_table()
+    doc = Doc(table.vocab, words=["They", "were", "running"], pos=["PRON", "AUX", "VERB"], lemmas=["", "BE!", ""])
+    stock_doc = Doc(stock.vocab, words=["They", "were", "running"], pos=["PRON", "AUX", "VERB"], lemmas=["", "BE!", ""])
+    got = [t.lemma_ for t in table.get_pipe("lemmatizer")(doc)]
+    assert got == [t.lemma_ for t in stock.get_pipe("lemmatizer")(stock_doc)]
+    assert got[1] == "BE!" and got[2] == "run"

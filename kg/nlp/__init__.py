@@ -1,5 +1,6 @@
 """spaCy: load the pipeline once and parse documents in batches (this module); the table-driven
-attribute ruler (:mod:`kg.nlp.ruler`); the kept parses of a store (:mod:`kg.nlp.parses`).
+attribute ruler (:mod:`kg.nlp.ruler`) and lemmatizer loop (:mod:`kg.nlp.lemmas`); the kept parses
+of a store (:mod:`kg.nlp.parses`).
 
 A small component (:func:`add_line_breaks`) makes each line break that ends a
 line on purpose (a blank line, after a headline) start a sentence. Long
@@ -86,8 +87,12 @@ def load_pipeline(name: str | None = None) -> "Language":
     add_line_breaks(nlp)
     from kg.nlp.ruler import speed_up_attribute_ruler
 
+    from kg.nlp.lemmas import speed_up_lemmatizer
+
     swapped = speed_up_attribute_ruler(nlp)  # same annotations, a tenth of the parse time less
-    log.debug("loaded spaCy pipeline %s with %s (table attribute ruler: %s)", model, nlp.pipe_names, swapped)
+    lemmas = speed_up_lemmatizer(nlp)  # same lemmas, one table look-up per token
+    log.debug("loaded spaCy pipeline %s with %s (table attribute ruler: %s, table lemmatizer: %s)", model,
+              nlp.pipe_names, swapped, lemmas)
     return nlp
 
 
