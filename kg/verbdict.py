@@ -82,6 +82,9 @@ def singular(word: str) -> str:
     return word
 
 
+_singular = functools.lru_cache(maxsize=1 << 16)(singular)
+
+
 @dataclass(frozen=True)
 class VerbPattern:
     """One ``- ... * ... [code]`` line: its elements before and after the verb.
@@ -146,15 +149,20 @@ def _find(element: Element, words: Sequence[Word], start: int, stop: int) -> tup
     for i in range(start, stop):
         for phrase in element:
             n = len(phrase)
-            if i + n <= stop and all(_same(phrase[k], words[i + k]) for k in range(n)):
+            if i + n <= stop and (not n or _same(phrase[0], words[i])) \
+                    and all(_same(phrase[k], words[i + k]) for k in range(1, n)):  # the first word apart: a hot loop
                 return i, i + n
     return None
 
 
 def _same(pattern_word: str, word: str | tuple[str, ...]) -> bool:
     if isinstance(word, tuple):
-        return any(_same(pattern_word, w) for w in word)
-    return pattern_word == word or singular(pattern_word) == singular(word)
+        for w in word:
+            if pattern_word == w or (pattern_word[:1] == w[:1] and _singular(pattern_word) == _singular(w)):
+                return True
+        return False
+    # singular() keeps a word's first letter: most pairs differ there (a hot loop: patterns x words)
+    return pattern_word == word or (pattern_word[:1] == word[:1] and _singular(pattern_word) == _singular(word))
 
 
 def _match_after(elements: Sequence[Element], words: Sequence[Word]) -> bool:

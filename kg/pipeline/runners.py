@@ -102,7 +102,7 @@ class PoolRunner(InlineRunner):
         self._pool = ProcessPoolExecutor(processes, mp_context=mp.get_context(method),
                                          initializer=die_with_parent, initargs=(os.getpid(),))
         # each submit starts one more worker while none is idle: all of them start now, before the store opens
-        list(self._pool.map(_started, [0.05] * processes))
+        list(self._pool.map(_started, [0.05 if processes > 1 else 0.0] * processes))
         self._closed = False
 
     def map(self, fn: Callable[..., TaskResult], tasks: Iterable[tuple[tuple, dict]]) -> Iterator[TaskResult]:
