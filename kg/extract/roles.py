@@ -301,8 +301,9 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
                 if place is not None and (place.type is ActorType.COUNTRY or place is user and place.type is not ActorType.LOCATION)
                 else BUILTIN.country(place.country if place else None)
             )
-            if entry is None and (prep.lower_ == "of" or place_country(text)):
-                # "the provincial government of Ontario": the province; "the governor of Basra": Basra, in Iraq
+            if entry is None and (prep.lower_ == "of" or (group and place_country(text))):
+                # "the provincial government of Ontario": the province; "the governor of Basra": Basra, in Iraq;
+                # "protesters in Basra" a group coded IRQOPP ("a court in Lima" stays a concept, coded PER)
                 country = place_country(text)
                 entry = Entry(normalize_name(text), ActorType.LOCATION, country, country)
             if entry is None:
