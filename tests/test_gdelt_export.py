@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -211,3 +212,53 @@ def test_library_functions(store_dir, tmp_path):
     with pytest.raises(GraphError, match="negation"):
         kg.write_gdelt(events, tmp_path / "x.tsv", tsv=True)
     assert kg.write_gdelt([e for e in events if not e.negated], tmp_path / "x.tsv", tsv=True) == len(events) - 1
+
+
+# One actor, three mentions with different codes: troops (MIL), officials (GOV), the country alone
+ROLES = {"id": "pe-1", "title": "Border", "published": "2022-06-02",
+         "text": "Peruvian troops attacked Bolivia on Monday. Peruvian officials criticized Chile on Tuesday. "
+                 "Peru praised Ecuador."}
+
+
+@pytest.fixture(scope="module")
+def roles_store(tmp_path_factory, nlp):
+    folder = tmp_path_factory.mktemp("gdelt-roles")
+    (folder / "articles.jsonl").write_text(json.dumps(ROLES) + "\n", encoding="utf-8")
+    assert main(["build", str(folder / "articles.jsonl"), "--store", str(folder / "store")]) == 0
+    return folder / "store"
+
+
+def _actor1(store) -> dict[str, tuple[str | None, str | None, str | None]]:
+    import kg
+
+    with kg.open_store(store) as st:
+        return {e.relation: (e.actor1.code, e.actor1.type1, e.actor2.code) for e in kg.gdelt_events(st)}
+
+
+def test_actor_code_is_the_mentions_code_in_that_event(roles_store, tmp_path):
+    # the node Peru carries PER, PERGOV and PERMIL; each row has the code of its own mention
+    assert _actor1(roles_store) == {"attack": ("PERMIL", "MIL", "BOL"), "criticize": ("PERGOV", "GOV", "CHL"),
+                                    "praise": ("PER", None, "ECU")}
+    path = tmp_path / "roles.csv"
+    assert _export(str(roles_store), path, "--format", "gdelt") == 0
+    frame = pd.read_csv(path, dtype={c: str for c in CODES}, keep_default_na=False)
+    assert dict(zip(frame.kg_relation, frame.Actor1Code, strict=True)) == {
+        "attack": "PERMIL", "criticize": "PERGOV", "praise": "PER"}
+
+
+def test_actor_code_falls_back_to_the_nodes_code_then_its_country(roles_store, tmp_path):
+    from kg.rdf.store import Store
+
+    store = tmp_path / "copy"
+    shutil.copytree(roles_store, store)
+    with Store.create(store) as st:  # a store written before events carried their mentions' codes
+        st.update("DELETE WHERE { GRAPH ?g { ?e kgo:agentCode ?a } } ; DELETE WHERE { GRAPH ?g { ?e kgo:patientCode ?p } }")
+        st.update('DELETE { GRAPH ?g { ?x kgo:cameoCode "PER" } } WHERE { GRAPH ?g { ?x kgo:country "PER" ; kgo:cameoCode "PER" } }')
+    # the node's code: the first in sort order of the codes it has left
+    assert _actor1(store) == {"attack": ("PERGOV", "GOV", "BOL"), "criticize": ("PERGOV", "GOV", "CHL"),
+                              "praise": ("PERGOV", "GOV", "ECU")}
+    with Store.create(store) as st:
+        st.update('DELETE { GRAPH ?g { ?x kgo:cameoCode ?c } } WHERE { GRAPH ?g { ?x kgo:country "PER" ; kgo:cameoCode ?c } }')
+    # no code at all: its country
+    assert {r: a[:2] for r, a in _actor1(store).items()} == {
+        "attack": ("PER", None), "criticize": ("PER", None), "praise": ("PER", None)}

@@ -10,8 +10,9 @@ the 61 columns, so readers of GDELT's ``*.export.CSV`` files take it as is.
 
 What kg fills: the dates (``SQLDATE`` … ``FractionDate`` from the event's date,
 else its document's publication date; ``DATEADDED`` from the publication date),
-the actors (``Actor1Code`` = the node's ``kgo:cameoCode``, else its country; the
-code split into country, known group, religion and type codes; ``ActorNName`` =
+the actors (``Actor1Code`` = the code of the agent's mention in this event,
+``kgo:agentCode``: "Israeli troops shelled" is ISRMIL where the node Israel also has ISR
+and ISRGOV; else the node's ``kgo:cameoCode``, else its country; the code split into country, known group, religion and type codes; ``ActorNName`` =
 the node's label), ``IsRootEvent`` (1 for events of the first sentence of their
 document that yielded an event: kg's stand-in for GDELT's lead paragraph), the
 CAMEO event code with its base and root codes, quad class and Goldstein value
@@ -221,12 +222,15 @@ SELECT ?doc ?url ?pub WHERE {
 """
 
 _STARTS = """
-SELECT ?doc ?e ?s WHERE {
+SELECT ?doc ?e ?s ?ac ?pc WHERE {
   VALUES ?doc { %s }
   ?e a kgo:Event ; kgo:document ?doc ; kgo:start ?s .
+  OPTIONAL { ?e kgo:agentCode ?ac }
+  OPTIONAL { ?e kgo:patientCode ?pc }
 }
 """
-"""Where every event of the documents starts (filtered out or not), for ``IsRootEvent``."""
+"""Where every event of the documents starts (filtered out or not), for ``IsRootEvent``, and the
+codes of its agent and patient mentions (``kgo:agentCode``/``kgo:patientCode``)."""
 
 
 def _day(value: Any) -> dt.date | None:
@@ -271,6 +275,7 @@ def gdelt_events(
     docs: dict[str, dict[str, Any]] = {}
     starts: dict[str, int] = {}
     first: dict[str, int] = {}
+    mention_codes: dict[str, tuple[str | None, str | None]] = {}
     for part in _chunks(sorted({ev.document for *_, ev in edges if ev.document})):
         listed = " ".join(_iri(x) for x in part)
         for r in store.query(_DOCS % listed).dicts():
@@ -279,21 +284,25 @@ def gdelt_events(
             s, doc = int(r["s"]), str(r["doc"])
             starts[str(r["e"])] = s
             first[doc] = min(first.get(doc, s), s)
-    actor_rows: dict[str, GdeltActor] = {}
+            if r["ac"] or r["pc"]:
+                mention_codes[str(r["e"])] = (r["ac"] and str(r["ac"]), r["pc"] and str(r["pc"]))
+    actor_rows: dict[tuple[str, str | None], GdeltActor] = {}
 
-    def actor(node: str) -> GdeltActor:
-        if node not in actor_rows:
+    def actor(node: str, code: str | None) -> GdeltActor:
+        """The mention's code in this event, else the node's code, else its country."""
+        if (node, code) not in actor_rows:
             data = G.nodes[node]
-            actor_rows[node] = gdelt_actor(data.get("label"), data.get("code"), data.get("country"),
-                                           countries=countries)
-        return actor_rows[node]
+            actor_rows[node, code] = gdelt_actor(data.get("label"), code or data.get("code"), data.get("country"),
+                                                 countries=countries)
+        return actor_rows[node, code]
 
     out = []
     for u, v, d, ev in edges:
         doc = docs.get(str(ev.document), {})
         url = doc.get("url")
+        agent_code, patient_code = mention_codes.get(str(ev.event), (None, None))
         out.append(GdeltEvent(
-            event=str(ev.event), date=ev.date, actor1=actor(u), actor2=actor(v), code=ev.code,
+            event=str(ev.event), date=ev.date, actor1=actor(u, agent_code), actor2=actor(v, patient_code), code=ev.code,
             quad_class=d.get("quad_class") if ev.code else None, goldstein=ev.goldstein,
             is_root=ev.event in starts and starts[ev.event] == first.get(str(ev.document)),
             published=_day(doc.get("pub")), url=str(url) if url else None, doc_id=ev.doc_id,

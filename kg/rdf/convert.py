@@ -171,6 +171,11 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
     yield event, KGO.end, _lit(p.end), graph
     yield event, KGO.agentText, _lit(rel.subject.text), graph
     yield event, KGO.patientText, _lit(rel.object.text), graph
+    # the codes of these two mentions (a node may carry several: Israel is ISR, ISRMIL, ISRGOV)
+    if rel.subject.code:
+        yield event, KGO.agentCode, _lit(rel.subject.code), graph
+    if rel.object.code:
+        yield event, KGO.patientCode, _lit(rel.object.code), graph
     yield event, KGO.extractor, _lit(p.extractor), graph
     if is_direct(rel):
         yield agent, URIRef(iris.relation_iri(rel.predicate)), patient, graph

@@ -58,6 +58,8 @@ class KGO(DefinedNamespace):
     end: URIRef
     agentText: URIRef
     patientText: URIRef
+    agentCode: URIRef
+    patientCode: URIRef
     extractor: URIRef
     # actors
     country: URIRef

@@ -112,3 +112,12 @@ def test_convert_a_span_as_start_and_end():
     assert [o.toPython() for o in got.objects(None, KGO.dateEnd)] == [dt.date(2024, 5, 31)]
     assert not list(got.objects(None, KGO.date))
     assert {str(o) for o in got.objects(None, KGO.dateSource)} == {"text"}
+
+
+def test_convert_event_carries_its_mentions_codes():
+    """The agent's code in this event, not the node's several: GDELT rows count dyads by it."""
+    dermer = Mention("Israeli minister Ron Dermer", "Ron Dermer", ActorType.PERSON, 41, 68, country="ISR", code="ISRGOV")
+    got = to_graph(document_quads(_doc(), [_relation(subject=dermer, object=_relation().subject)]))
+    event = next(got.subjects(KGO.agentCode, None))
+    assert [str(o) for o in got.objects(event, KGO.agentCode)] == ["ISRGOV"]
+    assert not list(got.objects(None, KGO.patientCode))  # no code on the patient mention: none stated
