@@ -236,6 +236,11 @@ def main(argv: list[str] | None = None) -> dict:
             out[label]["main_cpu"], out[label]["workers_cpu"] = main_cpu, workers
             print(f"kg build --processes {label}: {main_cpu:.1f} s CPU in the main process against {workers:.1f} s "
                   f"in the worker processes")
+            if label == "1" and workers:  # parse ahead: the worker parses, the main process does the rest beside it
+                floor = statistics.median(runs[label]["pipe_cpu"]) / workers
+                out[label]["ratio_worker_cpu"] = floor
+                print(f"  nlp.pipe's CPU / the parse worker's CPU = {floor:.2f}: the ratio a build reaches when the "
+                      f"main process has a core of its own (its {main_cpu:.1f} s beside the worker's {workers:.1f} s)")
     if "1" in runs and "2" in runs:
         print(f"\n## scaling, 2 processes vs 1 (median of per-round gains)")
         sp = [b / a for a, b in zip(runs["1"]["pipe"], runs["2"]["pipe"])]
