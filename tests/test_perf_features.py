@@ -310,6 +310,23 @@ def test_parse_ahead_runner_is_the_default_on_two_cores(nlp, monkeypatch):
     assert [[d.id for d, _ in r.results] for r in got] == [["d0", "d1"], ["d2", "d3"], ["d4"]]
 
 
+def _dying_parse(texts, settings):  # module level: the pool pickles it by name
+    import os
+
+    os._exit(3)
+
+
+@pytest.mark.model
+def test_a_parse_ahead_worker_that_dies_stops_the_build_with_an_error(nlp, tmp_path, monkeypatch):
+    from kg.errors import KgError
+    from kg.pipeline import runners
+
+    monkeypatch.setattr(runners, "_cores", lambda: 2)
+    monkeypatch.setattr(runners, "parse_stage", _dying_parse)
+    with pytest.raises(KgError, match="parse worker process died"):
+        pipeline.build([SAMPLE], store=tmp_path / "store", batch_documents=4)
+
+
 @pytest.mark.model
 def test_kept_parses_reextract_to_the_same_graph_without_parsing(built, tmp_path, monkeypatch):
     import shutil
