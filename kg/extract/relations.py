@@ -263,6 +263,8 @@ def _relations_of_frame(
             if (mode != "open" and subject.is_actor and obj.is_actor and subject.mention.label == obj.mention.label
                     and not (mode == "events" and _distinct_codes(subject.mention, obj.mention))):
                 continue  # "As one US official put it": no actor acts on itself here
+            if mode == "actors" and frame.objects == frame.subjects and obj.head < subject.head:
+                continue  # "X and Y merged": one symmetric fact, stated once, first conjunct first
             if mode != "open" and not obj.is_actor and frame.predicate.split()[0] in P.STOP_PREDICATES:
                 continue
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):

@@ -150,7 +150,28 @@ def test_money_in_a_noun_is_that_noun(tuples_of):
 def test_conjoined_signatories_sign_with_each_other(tuples_of):
     found = tuples_of("The European Commission and Google have signed an interim agreement.")
     assert ("European Commission", "sign agreement with", "Google") in found
-    assert ("Google", "sign agreement with", "European Commission") in found
+    # one symmetric fact, stated once (guidelines §10, §13): not also the converse
+    assert ("Google", "sign agreement with", "European Commission") not in found
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Norsk Airways and Wideroe merged in 2011.", "Norsk Airways", "Wideroe"),
+        ("Vantor Group and Siemens, which merged in 2015, sued Heliox Energy.", "Vantor Group", "Siemens"),
+        ("Putin and Xi met in Beijing.", "Vladimir Putin", "Xi"),
+    ],
+)
+def test_reciprocal_act_is_stated_once(tuples_of, text, first, second):
+    found = tuples_of(text)
+    assert any(t[0] == first and t[2] == second for t in found), found
+    assert not any(t[0] == second and t[2] == first for t in found), found
+
+
+def test_reciprocal_stays_both_ways_for_event_coding(relations_of):
+    # PETRARCH-style coding gives a dyad in each direction
+    found = {(r.subject.label, r.object.label) for r in relations_of("Putin and Xi met in Beijing.", mode="events")}
+    assert {("Vladimir Putin", "Xi"), ("Xi", "Vladimir Putin")} <= found, found
 
 
 @pytest.mark.parametrize(
