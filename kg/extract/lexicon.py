@@ -115,6 +115,12 @@ ABSTRACT_NOUNS = frozenset({
 """Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
 protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""
 
+HOLDING_NOUNS = frozenset({"order", "stake", "share", "holding"})
+"""Nouns for an amount placed or held ("received more orders", "holds a 60% stake", "increased its
+holding"): no entity (guidelines §1, business: orders, deals; a stake is a measure of ownership).
+The partner, when the text names one, is folded into the predicate ("won an order from X", "holds a
+stake in X"); a name inside the phrase ("the Qantas order") keeps it."""
+
 UNDER_NOUNS = {
     "development": "develop", "construction": "build", "review": "review", "consideration": "consider",
     "investigation": "investigate", "attack": "attack", "siege": "besiege", "occupation": "occupy",

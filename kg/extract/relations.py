@@ -162,6 +162,18 @@ def _specific_people(token: "Token") -> bool:
     )
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _holding(token: "Token") -> bool:
+    """An order, stake, share or holding with no name in its phrase
+    (:data:`~kg.extract.lexicon.HOLDING_NOUNS`): an amount placed or owned, not an entity; "the
+    Qantas order" names its party and stays."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in L.HOLDING_NOUNS:
+        return False
+    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+
+
 def _distinct_codes(a: Mention, b: Mention) -> bool:
     """Two mentions of one label that an event coder counts as two actors: their codes differ
     ("Kenyan police detained Kenyan protesters": KENCOP, KENOPP)."""
@@ -269,6 +281,8 @@ def _relations_of_frame(
                 continue
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and abstract_noun(frame.verb.doc[obj.head]):
                 continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
+            if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and _holding(frame.verb.doc[obj.head]):
+                continue  # "received far more orders", "holds a 60% stake": an amount, no partner
             subject_token = frame.verb.doc[subject.head]
             if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and abstract_noun(subject_token):
                 continue  # "the recession hit X", "the move angered X": no entity acts (an owner, "the
