@@ -121,6 +121,24 @@ holding"): no entity (guidelines §1, business: orders, deals; a stake is a meas
 The partner, when the text names one, is folded into the predicate ("won an order from X", "holds a
 stake in X"); a name inside the phrase ("the Qantas order") keeps it."""
 
+PLAN_NOUNS = frozenset({"plan"})
+"""A course of action someone intends (guidelines §1, business: plans are no entities): "pursued an
+expansion plan", "succeeded with a restructuring plan" relate the actor to no one, unless someone
+decides on it as on a bill (:data:`DECIDING_VERBS`) or it is made public
+(:data:`PUBLISHING_VERBS`, the act the relation then records)."""
+
+DECIDING_VERBS = frozenset({
+    "consider", "approve", "pass", "reject", "adopt", "back", "endorse", "vote", "veto", "block",
+    "debate", "review", "ratify", "oppose", "support", "amend", "enact", "accept", "examine", "weigh",
+    "withdraw", "scrap", "drop", "abandon", "shelve", "cancel", "suspend", "revoke", "rescind", "freeze",
+    "decide", "revise", "promote", "advocate",
+})
+"""Verbs of deciding on, or retracting, a proposal: their object is a measure, a specific thing like
+a bill (guidelines §1: "the House approved the measures"; "unless the company withdrew its plan")."""
+
+PUBLISHING_VERBS = frozenset({"announce", "unveil", "present", "publish", "outline", "release", "disclose", "reveal"})
+"""Verbs of making a thing public ("presented a plan"): the act of presenting is what is recorded."""
+
 UNDER_NOUNS = {
     "development": "develop", "construction": "build", "review": "review", "consideration": "consider",
     "investigation": "investigate", "attack": "attack", "siege": "besiege", "occupation": "occupy",

@@ -174,6 +174,18 @@ def _holding(token: "Token") -> bool:
     return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
 
 
+def _mere_plan(frame: C.Frame, token: "Token") -> bool:
+    """A plan with no name in its phrase (:data:`~kg.extract.lexicon.PLAN_NOUNS`) as the object of a
+    verb that neither decides on it (a measure, like a bill: "the Senate rejected the plan") nor
+    makes it public ("presented a rescue plan"), nor says it: an intention, not an entity."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in L.PLAN_NOUNS:
+        return False
+    verb = _lemma_of(frame)
+    if verb in L.DECIDING_VERBS | L.PUBLISHING_VERBS | L.SAYING_VERBS | P.SPEECH_VERBS:
+        return False
+    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+
+
 def _distinct_codes(a: Mention, b: Mention) -> bool:
     """Two mentions of one label that an event coder counts as two actors: their codes differ
     ("Kenyan police detained Kenyan protesters": KENCOP, KENOPP)."""
@@ -283,6 +295,8 @@ def _relations_of_frame(
                 continue  # "upheld the protest", "filed for bankruptcy": an act or state, no partner
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and _holding(frame.verb.doc[obj.head]):
                 continue  # "received far more orders", "holds a 60% stake": an amount, no partner
+            if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and _mere_plan(frame, frame.verb.doc[obj.head]):
+                continue  # "pursued an expansion plan": an intention, no partner
             subject_token = frame.verb.doc[subject.head]
             if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and abstract_noun(subject_token):
                 continue  # "the recession hit X", "the move angered X": no entity acts (an owner, "the

@@ -245,3 +245,28 @@ def test_amount_held_is_no_partner(tuples_of, text, noun):
 )
 def test_amount_with_its_party_stays(tuples_of, text, expected):
     assert expected in tuples_of(text)
+
+
+# A plan is an intention, no entity, unless a body decides on it (a measure, like a bill) or it is
+# made public or said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norsk Airways is pursuing an aggressive expansion plan.",
+        "If Vantor Group succeeds with a restructuring plan it will get a loan.",
+    ],
+)
+def test_plan_is_no_partner(tuples_of, text):
+    found = tuples_of(text)
+    assert not any("plan" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Storting approved the plan on Friday.", ("Storting", "approve", "plan")),
+        ("Siemens announced a plan to cut costs.", ("Siemens", "announce", "plan")),
+    ],
+)
+def test_plan_decided_on_or_made_public_stays(tuples_of, text, expected):
+    assert expected in tuples_of(text)
