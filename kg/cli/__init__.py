@@ -40,7 +40,7 @@ _DEFAULTS = Settings()
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="KG_STORE")]
 ActorsOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--actors", help="Your own actor dictionary (CSV or Turtle; see ontologies/README.md). Repeatable."),
+    typer.Option("--actors", help="Your own actor dictionary: CSV, Turtle, or PETRARCH/TABARI actors or agents text (see ontologies/README.md). Repeatable."),
 ]
 VerbsOpt = Annotated[
     Optional[list[Path]],
