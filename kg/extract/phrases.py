@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.names import normalize_name
 from kg.records import ActorType, Mention
@@ -105,11 +106,21 @@ def entity_of(token: "Token") -> "Span | None":
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    while start > 0 and _name_part(doc[start - 1], doc[start:end]):
+        start -= 1  # "PT Cruiser": the recogniser left a word of the name outside
     while start < token.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1  # "``Vantor Airways": the model puts an opening quote into the name
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_quote):
         end -= 1
     return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=token.ent_type_) or doc[start:end]
+
+
+def _name_part(word: "Token", name: "Span") -> bool:
+    """A capitalised word with no entity type right before a name, in the name's compound ("PT" of
+    "PT Cruiser"): part of the name the recogniser missed."""
+    return (word.pos_ == "PROPN" and not word.ent_type_ and word.dep_ == "compound"
+            and word.head.i in range(name.start, name.end) and word.text[:1].isupper()
+            and name[-1].ent_type_ not in ("PERSON", "GPE") and word.lower_ not in L.PERSON_DESCRIPTIONS)
 
 
 def trim(tokens: "list[Token]") -> "list[Token]":

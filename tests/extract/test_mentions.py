@@ -145,3 +145,28 @@ def test_mentions_opening_quote_is_not_part_of_a_name(tuples_of):
     # the model often puts an opening quote mark into the entity it starts
     text = "``Vantor Airways would like to thank the many Siemens employees for their hard work,'' said Joe Smith."
     assert any(t[0] == "Vantor Airways" and t[1] == "thank" for t in tuples_of(text))
+
+
+# A capitalised compound word the recogniser left outside a name is part of it ("XR Cruiser"); a
+# title before a person's name is not.
+def _with_entity(nlp, text: str, first: str, last: str, label: str):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index(first), words.index(last) + 1, label=label)]
+    return doc, words.index(last)
+
+
+def test_name_takes_in_a_capitalised_compound_left_outside(nlp):
+    from kg.extract.phrases import entity_of
+
+    doc, head = _with_entity(nlp, "Ford will cut the XR Cruiser from production.", "Cruiser", "Cruiser", "ORG")
+    assert entity_of(doc[head]).text == "XR Cruiser"
+
+
+def test_title_stays_outside_a_persons_name(nlp):
+    from kg.extract.phrases import entity_of
+
+    doc, head = _with_entity(nlp, "Siemens praised Chairman Oskar Brandt on Monday.", "Oskar", "Brandt", "PERSON")
+    assert entity_of(doc[head]).text == "Oskar Brandt"
