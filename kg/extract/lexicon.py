@@ -121,6 +121,14 @@ holding"): no entity (guidelines §1, business: orders, deals; a stake is a meas
 The partner, when the text names one, is folded into the predicate ("won an order from X", "holds a
 stake in X"); a name inside the phrase ("the Qantas order") keeps it."""
 
+GATHERING_NOUNS = frozenset({
+    "forum", "ceremony", "summit", "conference", "meeting", "rally", "festival", "exhibition", "show",
+    "fair", "parade", "concert", "gala", "celebration", "hearing",
+})
+"""Events people organise or attend ("set up a business forum", "spoke at a rally", "attended the
+ceremony"): no entity, so no partner (guidelines §1); a named one ("the Paris Air Show", "the
+NATO summit") is an entity."""
+
 PLAN_NOUNS = frozenset({"plan"})
 """A course of action someone intends (guidelines §1, business: plans are no entities): "pursued an
 expansion plan", "succeeded with a restructuring plan" relate the actor to no one, unless someone

@@ -174,6 +174,14 @@ def _holding(token: "Token") -> bool:
     return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
 
 
+def _gathering(token: "Token") -> bool:
+    """An event people organise or attend with no name in its phrase
+    (:data:`~kg.extract.lexicon.GATHERING_NOUNS`: "a business forum", "the rally")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in L.GATHERING_NOUNS:
+        return False
+    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+
+
 def _mere_plan(frame: C.Frame, token: "Token") -> bool:
     """A plan with no name in its phrase (:data:`~kg.extract.lexicon.PLAN_NOUNS`) as the object of a
     verb that neither decides on it (a measure, like a bill: "the Senate rejected the plan") nor
@@ -320,6 +328,10 @@ def _relations_of_frame(
                 verb=frame.verb,
                 complement=frame.how == TARGET,
             )
+            if (mode == "actors" and code is None and not obj.is_actor and frame.how != C.LIGHT
+                    and _gathering(frame.verb.doc[obj.head])):
+                continue  # "set up a business forum", "spoke at a rally": an event attended, no partner
+                # (a coded act, "did not attend the climate summit", is a political act and stays)
             yield Relation(
                 subject=subject.mention,
                 predicate=frame.predicate,

@@ -270,3 +270,21 @@ def test_plan_is_no_partner(tuples_of, text):
 )
 def test_plan_decided_on_or_made_public_stays(tuples_of, text, expected):
     assert expected in tuples_of(text)
+
+
+# An event people organise or attend is no partner, unless the act is a coded political one or the
+# event is named.
+def test_organised_event_is_no_partner(tuples_of):
+    found = tuples_of("The deal was announced during a large business forum that President Lula had set up to promote exports.")
+    assert not any("forum" in t[2] for t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Norwegian Foreign Minister Espen Barth Eide did not attend the climate summit.", ("attend", "climate summit")),
+        ("Siemens sponsored the Paris Air Show.", ("sponsor", "Paris Air Show")),
+    ],
+)
+def test_coded_or_named_event_stays(tuples_of, text, expected):
+    assert any(t[1:] == expected for t in tuples_of(text)), tuples_of(text)
