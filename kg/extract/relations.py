@@ -200,6 +200,16 @@ def _distinct_codes(a: Mention, b: Mention) -> bool:
     return bool(a.code and b.code and a.code != b.code)
 
 
+def _clause_is_the_content(frame: C.Frame) -> bool:
+    """A passive verb of saying with a that-clause ("which was announced by X that it would be
+    closed"): what was said is the clause, so the passive subject is its topic, not a patient."""
+    verb = frame.verb
+    if frame.how != C.PASSIVE or verb.lemma_.lower() not in P.SPEECH_VERBS | L.SAYING_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
+
+
 def _reporting_only(frame: C.Frame, obj: Arg) -> bool:
     """A verb of saying (:data:`~kg.extract.lexicon.SAYING_VERBS`) relates nobody to its concept object or setting ("said in a statement",
     "explained the rationale") nor to a generic audience ("told reporters"): what it reports is
@@ -309,6 +319,8 @@ def _relations_of_frame(
             if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and abstract_noun(subject_token):
                 continue  # "the recession hit X", "the move angered X": no entity acts (an owner, "the
                 # occupation's plan to", names an agent)
+            if mode != "open" and not obj.is_actor and _clause_is_the_content(frame):
+                continue  # "the plant, which was announced by X that it would close": X announced the clause
             if mode != "open" and _reporting_only(frame, obj):
                 continue
             if mode != "open" and frame.how == C.SVO and not obj.is_actor and _lemma_of(frame) in L.SUPPORT_VERBS:

@@ -288,3 +288,20 @@ def test_organised_event_is_no_partner(tuples_of):
 )
 def test_coded_or_named_event_stays(tuples_of, text, expected):
     assert any(t[1:] == expected for t in tuples_of(text)), tuples_of(text)
+
+
+# A passive verb of saying with a that-clause said the clause: its subject is the topic, no patient.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor Group named the Bergen terminal, which was announced by Siemens that it would shut in May.",
+        "The Bergen terminal was reported by Norsk Airways that it would shut in May.",
+    ],
+)
+def test_passive_saying_with_that_clause_has_no_patient(tuples_of, text):
+    found = tuples_of(text)
+    assert not any(t[1] in ("announce", "report") for t in found), found
+
+
+def test_passive_saying_without_clause_keeps_its_patient(tuples_of):
+    assert ("Siemens", "announce", "merger") in tuples_of("The merger was announced by Siemens on Monday.")
