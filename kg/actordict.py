@@ -40,7 +40,7 @@ from pathlib import Path
 
 from kg.errors import DictionaryError
 
-__all__ = ["NULL_CODES", "Actor", "Agent", "Block", "looks_like_petrarch", "read", "read_text"]
+__all__ = ["NULL_CODES", "Actor", "Agent", "Block", "looks_like_petrarch", "plural", "read", "read_text"]
 
 log = logging.getLogger(__name__)
 NULL_CODES = frozenset({"---", "+++", "###"})
@@ -279,17 +279,23 @@ def _agent(name: str, plurals: str | None, code: str, macros: dict[str, list[str
     for v in variants:
         forms.append(_norm(v))
         if plurals is None and v == name.strip():
-            forms.append(_plural(_norm(v)))
+            forms.append(plural(_norm(v)))
     forms.extend(_norm(p) for p in re.split(r"[,\s]+", plurals or "") if p.strip())
     return Agent(tuple(dict.fromkeys(f for f in forms if f)), bare.upper() + ("~" if code.endswith("~") else ""),
                  number)
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
+    """The regular English plural of a noun phrase's last word, as PETRARCH's ``{PLURALS}`` and
+    the agent conversion form it.
+
+    >>> plural("deputy"), plural("boss"), plural("chairman"), plural("army chief")
+    ('deputies', 'bosses', 'chairmen', 'army chiefs')
+    """
     head, _, last = noun.rpartition(" ")
-    if last.endswith("y") and not last.endswith(("ay", "ey", "oy")):
+    if re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "ch", "sh")):
+    elif re.search(r"(s|x|z|ch|sh)$", last):
         last += "es"
     elif last.endswith("man"):
         last = last[:-3] + "men"

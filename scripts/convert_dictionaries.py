@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from kg.actordict import plural as pluralise  # one rule for the shipped agents and PETRARCH's {PLURALS}
+
 REPO = Path(__file__).resolve().parent.parent
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
@@ -266,19 +268,6 @@ def build_agents(data: Path) -> list[list[str]]:
         noun, code = item.rsplit(" ", 1)
         add(noun, code, "kg")
     return rows
-
-
-def pluralise(phrase: str) -> str:
-    head, _, last = phrase.rpartition(" ")
-    if re.search(r"[^aeiou]y$", last):
-        last = last[:-1] + "ies"
-    elif re.search(r"(s|x|z|ch|sh)$", last):
-        last += "es"
-    elif last.endswith("man"):
-        last = last[:-3] + "men"
-    else:
-        last += "s"
-    return f"{head} {last}".strip()
 
 
 def build_codes(data: Path) -> list[list[str]]:
