@@ -174,6 +174,24 @@ def _holding(token: "Token") -> bool:
     return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
 
 
+def _unnamed(token: "Token") -> bool:
+    """A common noun with no name in its phrase ("the first flight", "planes"), unlike a named model
+    ("the Airbus A330 jetliner")."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS and not any(
+        c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i
+    )
+
+
+def _unnamed_vehicle(token: "Token", mention: Mention) -> bool:
+    """A vehicle or flight with no name, not resolved to one ("the planes", "the first commercial
+    flight"; not "the aircraft" that stands for "the A380"): where it goes relates no entity to the
+    place (guidelines §1: both ends entities; a single identifiable aircraft is named)."""
+    lemma = token.lemma_.lower()
+    if lemma not in L.PRODUCT_CLASS_NOUNS and lemma != "flight":
+        return False
+    return _unnamed(token) and mention.label.lower().split()[-1:] in ([lemma], [token.lower_])
+
+
 def _gathering(token: "Token") -> bool:
     """An event people organise or attend with no name in its phrase
     (:data:`~kg.extract.lexicon.GATHERING_NOUNS`: "a business forum", "the rally")."""
@@ -332,6 +350,9 @@ def _relations_of_frame(
                 and frame.predicate.split()[-1] in P.LOCATIVE_PREPS
             ):
                 continue  # "the summit is to begin in Baku": where, not who
+            if (mode == "actors" and not subject.is_actor and obj.mention.type in (ActorType.LOCATION, ActorType.COUNTRY)
+                    and _unnamed_vehicle(subject_token, subject.mention)):
+                continue  # "the planes won't fly to X", "the first flight will take off from Y": no entity goes there
             code = event_code(
                 frame.predicate,
                 subject_type=subject.mention.type,

@@ -305,3 +305,29 @@ def test_passive_saying_with_that_clause_has_no_patient(tuples_of, text):
 
 def test_passive_saying_without_clause_keeps_its_patient(tuples_of):
     assert ("Siemens", "announce", "merger") in tuples_of("The merger was announced by Siemens on Monday.")
+
+
+# An unnamed vehicle or flight is no entity: where it goes is no relation; a named model, or a
+# description resolved to one, keeps its place.
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The first commercial flight is expected to take off from Heathrow Airport in May.", "Heathrow Airport"),
+        ("We are worried the planes won't be able to fly to Norway.", "Norway"),
+    ],
+)
+def test_unnamed_vehicle_has_no_place(tuples_of, text, place):
+    found = tuples_of(text)
+    assert not any(t[2] == place for t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Embraer E195 jet crashed into the North Sea.", ("Embraer E195 jet", "crash into", "North Sea")),
+        ("The Embraer E195 landed at Gatwick Airport on Monday. The aircraft then flew to Norway.",
+         ("Embraer E195", "fly to", "Norway")),
+    ],
+)
+def test_named_vehicle_keeps_its_place(tuples_of, text, expected):
+    assert expected in tuples_of(text)
