@@ -111,6 +111,7 @@ ABSTRACT_NOUNS = frozenset({
     "lead", "charge", "blame", "trust", "loss", "success", "failure", "growth", "change",
     "risk", "threat", "fear", "hope", "doubt", "end", "start", "rise", "fall", "increase", "decline",
     "economy", "amount", "level", "rate", "pressure", "ownership", "membership", "leadership",
+    "dispute",
 })
 """Underived nouns for acts, states and measures that news verbs take as objects ("upheld the
 protest", "raised questions", "lost the lead"): as :data:`ABSTRACT_SUFFIXES`, no entity."""

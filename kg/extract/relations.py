@@ -334,7 +334,8 @@ def _relations_of_frame(
             if mode != "open" and not obj.is_actor and frame.how != C.LIGHT and _mere_plan(frame, frame.verb.doc[obj.head]):
                 continue  # "pursued an expansion plan": an intention, no partner
             subject_token = frame.verb.doc[subject.head]
-            if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and abstract_noun(subject_token):
+            if mode != "open" and not subject.is_actor and subject_token.dep_ != "poss" and (
+                    abstract_noun(subject_token) or _holding(subject_token)):
                 continue  # "the recession hit X", "the move angered X": no entity acts (an owner, "the
                 # occupation's plan to", names an agent)
             if mode != "open" and not obj.is_actor and _clause_is_the_content(frame):

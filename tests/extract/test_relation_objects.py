@@ -331,3 +331,21 @@ def test_unnamed_vehicle_has_no_place(tuples_of, text, place):
 )
 def test_named_vehicle_keeps_its_place(tuples_of, text, expected):
     assert expected in tuples_of(text)
+
+
+# An amount or a dispute as subject acts on no one, as it is no partner as object.
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("The new order gave a boost to an otherwise quiet Dubai Airshow.", "order"),
+        ("The Dubai Airshow had been dominated by a bitter trade dispute.", "dispute"),
+    ],
+)
+def test_amount_or_dispute_as_subject_acts_on_no_one(tuples_of, text, noun):
+    found = tuples_of(text)
+    assert not any(noun in t[0] for t in found), found
+
+
+def test_dispute_with_a_party_stays(tuples_of):
+    found = tuples_of("Siemens settled its dispute with Alstom.")
+    assert ("Siemens", "settle dispute with", "Alstom") in found, found
