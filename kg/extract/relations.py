@@ -184,8 +184,8 @@ def _unnamed(token: "Token") -> bool:
 
 def _unnamed_vehicle(token: "Token", mention: Mention) -> bool:
     """A vehicle or flight with no name, not resolved to one ("the planes", "the first commercial
-    flight"; not "the aircraft" that stands for "the A380"): where it goes relates no entity to the
-    place (guidelines §1: both ends entities; a single identifiable aircraft is named)."""
+    flight"; not "the aircraft" that stands for "the A380"): what it does or where it goes relates
+    no entity (guidelines §1: both ends entities; a single identifiable aircraft is named)."""
     lemma = token.lemma_.lower()
     if lemma not in L.PRODUCT_CLASS_NOUNS and lemma != "flight":
         return False
@@ -351,9 +351,8 @@ def _relations_of_frame(
                 and frame.predicate.split()[-1] in P.LOCATIVE_PREPS
             ):
                 continue  # "the summit is to begin in Baku": where, not who
-            if (mode == "actors" and not subject.is_actor and obj.mention.type in (ActorType.LOCATION, ActorType.COUNTRY)
-                    and _unnamed_vehicle(subject_token, subject.mention)):
-                continue  # "the planes won't fly to X", "the first flight will take off from Y": no entity goes there
+            if mode == "actors" and not subject.is_actor and _unnamed_vehicle(subject_token, subject.mention):
+                continue  # "the planes won't fly to X", "the new aircraft will replace Y": no entity acts
             code = event_code(
                 frame.predicate,
                 subject_type=subject.mention.type,

@@ -314,6 +314,7 @@ def test_passive_saying_without_clause_keeps_its_patient(tuples_of):
     [
         ("The first commercial flight is expected to take off from Heathrow Airport in May.", "Heathrow Airport"),
         ("We are worried the planes won't be able to fly to Norway.", "Norway"),
+        ("The planes will replace Lufthansa.", "Lufthansa"),  # nor acts on an actor
     ],
 )
 def test_unnamed_vehicle_has_no_place(tuples_of, text, place):
