@@ -93,7 +93,7 @@ def script_html(d: Path) -> Path:
 
 
 def invalid_utf8(d: Path) -> Path:
-    (d / "latin1.txt").write_bytes("Fran\u00e7ois Hollande criticised the plan.\n".encode("latin-1") + GOOD.encode())
+    (d / "latin1.txt").write_bytes("Fran\u00e7ois Hollande criticised Germany.\n".encode("latin-1") + GOOD.encode())
     return d / "latin1.txt"
 
 
