@@ -1,4 +1,4 @@
-"""Shared pieces of the analytics package: its errors, the evidence record, actor lookup.
+"""Shared pieces of the analytics package: its errors, the evidence record, actor lookup, SPARQL text helpers.
 
 Nothing here touches the store: these work on NetworkX graphs whose nodes carry
 ``label``/``type``/``aliases`` and whose edges carry ``count`` and ``evidence``
@@ -8,16 +8,17 @@ Nothing here touches the store: these work on NetworkX graphs whose nodes carry
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+import re
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from kg.errors import ActorNotFound
+from kg.errors import ActorNotFound, GraphError
 from kg.names import is_pronoun
 
-__all__ = ["Evidence", "find_actor", "find_actors", "node_label"]
+__all__ = ["Evidence", "chunks", "find_actor", "find_actors", "node_label", "sparql_iri"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +114,20 @@ def find_actor(G: nx.Graph, name: str) -> Hashable:
     if not found:
         raise ActorNotFound(f"no actor matches {name!r}; try `kg analyze` to list actors, or a shorter name")
     return found[0]
+
+
+def sparql_iri(text: str) -> str:
+    """``text`` as a SPARQL IRI term ``<...>``, refusing what is not an IRI (no query injection).
+
+    >>> sparql_iri("urn:x:1")
+    '<urn:x:1>'
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|^`\\]*", text, flags=re.IGNORECASE):
+        raise GraphError(f"not an IRI: {text!r}")
+    return f"<{text}>"
+
+
+def chunks(items: list[str], size: int = 2000) -> Iterator[list[str]]:
+    """``items`` in runs of ``size``: one ``VALUES`` block per query stays a size the store parses fast."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.analytics.projection import DEFAULT_MODALITIES, _chunks, _iri, actor_graph
+from kg.analytics._common import chunks, sparql_iri
+from kg.analytics.projection import DEFAULT_MODALITIES, actor_graph
 from kg.csvsafe import spreadsheet_safe
 from kg.errors import GraphError
 from kg.rdf.store import Store
@@ -276,8 +277,8 @@ def gdelt_events(
     starts: dict[str, int] = {}
     first: dict[str, int] = {}
     mention_codes: dict[str, tuple[str | None, str | None]] = {}
-    for part in _chunks(sorted({ev.document for *_, ev in edges if ev.document})):
-        listed = " ".join(_iri(x) for x in part)
+    for part in chunks(sorted({ev.document for *_, ev in edges if ev.document})):
+        listed = " ".join(sparql_iri(x) for x in part)
         for r in store.query(_DOCS % listed).dicts():
             docs.setdefault(str(r["doc"]), r)
         for r in store.query(_STARTS % listed).dicts():

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics._common import Evidence, refuse_pronoun
+from kg.analytics._common import Evidence, chunks, refuse_pronoun, sparql_iri
 from kg.config import ONTOLOGY_IRI
 from kg.errors import ActorNotFound, GraphError
 from kg.rdf import iris
@@ -159,7 +159,7 @@ def find_in_store(store: Store, name: str, limit: int = 50) -> list[str]:
              if match_tier(name, label, aliases) is not None]
     events: dict[str, int] = {}
     for start in range(0, len(found), 500):
-        part = " ".join(_iri(x) for x, *_ in found[start:start + 500])
+        part = " ".join(sparql_iri(x) for x, *_ in found[start:start + 500])
         events.update({str(r["x"]): int(r["events"]) for r in store.query(_EVENT_COUNTS % part).dicts()})
     return rank(name, ((x, label, aliases, events.get(x, 0)) for x, label, aliases in found))[:limit]
 
@@ -173,12 +173,6 @@ def _lit(text: str) -> str:
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
                .replace("\t", "\\t"))
     return f'"{escaped}"'
-
-
-def _iri(text: str) -> str:
-    if not re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|^`\\]*", text, flags=re.IGNORECASE):
-        raise GraphError(f"not an IRI: {text!r}")
-    return f"<{text}>"
 
 
 def _date(value: dt.date | str | None, what: str) -> dt.date | None:
@@ -233,7 +227,7 @@ def _filters(store: Store, *, start, end, documents, event_types, quad_classes, 
     after["start"], after["end"] = start, end
     if documents is not None:
         docs = [d if re.match(r"https?://", d) else iris.doc_iri(d, base=store.base_iri) for d in documents]
-        values = f"VALUES ?doc {{ {' '.join(_iri(d) for d in docs)} }}"
+        values = f"VALUES ?doc {{ {' '.join(sparql_iri(d) for d in docs)} }}"
     if event_types is not None:
         codes = [str(c).strip() for c in event_types]
         if not codes or any(not re.fullmatch(r"\d{2,4}", c) for c in codes):
@@ -249,7 +243,7 @@ def _filters(store: Store, *, start, end, documents, event_types, quad_classes, 
         wanted = [resolve_actor(store, a) for a in actors]
         if not wanted:
             raise GraphError("the actor filter is empty")
-        listed = ", ".join(_iri(a) for a in wanted)
+        listed = ", ".join(sparql_iri(a) for a in wanted)
         parts.append(f"FILTER(?a IN ({listed}) || ?p IN ({listed}))")
     return values, "\n  ".join(parts), after
 
@@ -263,11 +257,6 @@ def _edge_key(relation: str, negated: bool, modality: str) -> str:
     return f"{relation} [{', '.join(flags)}]" if flags else relation
 
 
-def _chunks(items: list[str], size: int = 2000) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _event_rows(store: Store, values: str, filters: str, after: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The events passing the filters, each with its document's and its CAMEO type's values."""
     seen: dict[str, dict[str, Any]] = {}
@@ -275,18 +264,18 @@ def _event_rows(store: Store, values: str, filters: str, after: Mapping[str, Any
         seen.setdefault(r["e"], r)  # several values of a property would repeat a row
     rows = list(seen.values())
     docs: dict[str, dict[str, Any]] = {}
-    for part in _chunks(sorted({r["doc"] for r in rows})):
-        for d in store.query(_DOCS % " ".join(_iri(x) for x in part)).dicts():
+    for part in chunks(sorted({r["doc"] for r in rows})):
+        for d in store.query(_DOCS % " ".join(sparql_iri(x) for x in part)).dicts():
             docs.setdefault(d["doc"], d)
     types: dict[str, dict[str, Any]] = {}
     wanted = sorted({r["t"] for r in rows if r["t"] is not None})
-    for part in _chunks(wanted):
-        for t in store.query(_CAMEO % " ".join(_iri(x) for x in part)).dicts():
+    for part in chunks(wanted):
+        for t in store.query(_CAMEO % " ".join(sparql_iri(x) for x in part)).dicts():
             types.setdefault(t["t"], t)
     concepts: set[str] = set()
     if not after["concepts"]:
-        for part in _chunks(sorted({r[k] for r in rows for k in ("a", "p")})):
-            concepts.update(str(c[0]) for c in store.query(_CONCEPTS % " ".join(_iri(x) for x in part)).rows)
+        for part in chunks(sorted({r[k] for r in rows for k in ("a", "p")})):
+            concepts.update(str(c[0]) for c in store.query(_CONCEPTS % " ".join(sparql_iri(x) for x in part)).rows)
     start, end, qcs = after["start"], after["end"], after["quad_classes"]
     out = []
     for r in rows:
@@ -350,7 +339,7 @@ def node_attributes(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, A
     if not wanted:
         return {}
     out = {}
-    for r in store.query(_NODES % " ".join(_iri(n) for n in wanted)).dicts():
+    for r in store.query(_NODES % " ".join(sparql_iri(n) for n in wanted)).dicts():
         split = {k: sorted(filter(None, str(r[k] or "").split(_SEP))) for k in
                  ("types", "labels", "alts", "countries", "codes", "roles", "affs")}
         local = {t.rsplit("#", 1)[-1] for t in split["types"] if t.startswith(_KGO)}
