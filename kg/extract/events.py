@@ -59,17 +59,9 @@ _PARTICLES = frozenset({
 _WITHDRAW = frozenset({("withdraw", "from"), ("pull", "out of"), ("pull", "from"), ("back", "out of")})
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _head(label: str | None) -> str:
     words = (label or "").lower().replace("-", " ").split()
-    return _singular(words[-1]) if words else ""
+    return singular(words[-1]) if words else ""
 
 
 def _in_speech(verb: "Token | None") -> bool:
@@ -189,7 +181,7 @@ def event_code(
         return None
     lemma = L.LEMMA_FIXES.get(words[0], words[0])
     rest = words[1:]
-    noun = _singular(rest[0]) if rest and rest[0] not in _PARTICLES else None
+    noun = singular(rest[0]) if rest and rest[0] not in _PARTICLES else None
     particles = " ".join(w for w in (rest[1:] if noun else rest) if w in _PARTICLES)
     before, after = _around(lemma, rest, object_label, verb, complement)
     user = active_verbs()
@@ -253,7 +245,7 @@ def light_event(predicate: str) -> bool:
     (True, True)
     """
     words = predicate.lower().split()
-    return len(words) > 2 and bool(L.LIGHT_EVENTS.get((L.LEMMA_FIXES.get(words[0], words[0]), _singular(words[1]))))
+    return len(words) > 2 and bool(L.LIGHT_EVENTS.get((L.LEMMA_FIXES.get(words[0], words[0]), singular(words[1]))))
 
 
 def describe(code: str | None) -> EventType | None:
