@@ -183,17 +183,21 @@ def event_code(
     rest = words[1:]
     noun = singular(rest[0]) if rest and rest[0] not in _PARTICLES else None
     particles = " ".join(w for w in (rest[1:] if noun else rest) if w in _PARTICLES)
-    before, after = _around(lemma, rest, object_label, verb, complement)
+    around = None  # the words around the verb: walked only when a verb dictionary is asked
     user = active_verbs()
     form = verb.lower_ if verb is not None and verb.pos_ in ("VERB", "AUX") else None
     if user is not None and (lemma in user or (form and form in user)):  # the user's dictionary decides its verbs
         compound = form is not None and any(
             c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+        before, after = around = _around(lemma, rest, object_label, verb, complement)
         found_user = user.match(lemma, form=form, before=before, after=after, compound=compound)
         if found_user is not None:
             return found_user.code or None
     code = _context(lemma, particles, _head(object_label), subject_type, object_type, verb)
-    found = default_verbs().match(lemma, after=after) if code is None and noun is not None else None
+    found = None
+    if code is None and noun is not None:
+        after = (around or _around(lemma, rest, object_label, verb, complement))[1]
+        found = default_verbs().match(lemma, after=after)
     if found is not None and (found.pattern is None or not _names_noun(found.pattern, noun)):
         found = None  # a pattern not about the predicate's noun: the rules below decide
     if code is None and found is not None and _content_words(found.pattern) > 1:  # more nouns than a light verb's
