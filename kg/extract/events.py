@@ -207,8 +207,8 @@ def event_code(
     if code is None and found is not None:
         code = found.code
     if code is None and noun is not None and particles:  # CAMEO's "- * NOUN (PREP" patterns
-        found = light_event_type(lemma, noun, particles.split()[0])
-        code = found.code if found is not None else None
+        light = light_event_type(lemma, noun, particles.split()[0])
+        code = light.code if light is not None else None
     if code is None:
         code = L.VERB_EVENTS.get(f"{lemma} {particles}".strip()) if particles else None
     if code is None and particles:
@@ -219,8 +219,8 @@ def event_code(
     if code is None:
         code = L.VERB_EVENTS.get(lemma)
     if code is None:
-        found = event_type(lemma)
-        code = found.code if found is not None else None
+        typed = event_type(lemma)
+        code = typed.code if typed is not None else None
     return code or None
 
 
