@@ -28,7 +28,7 @@ CORE = {"errors", "records", "config", "names", "extras", "words", "search", "cs
 # here, never one of a later layer (checked on this table too, by test_the_table_follows_the_chain).
 LAYER = {
     "ingest": 1,
-    "dictionaries": 2, "actordict": 2, "verbdict": 2, "nlp": 2,
+    "dictionaries": 2, "actordict": 2, "verbformat": 2, "verbdict": 2, "nlp": 2,
     "extract": 3, "resolve": 3,
     "rdf": 4,
     "analytics": 5, "viz": 5, "server": 5, "notebook": 5,
@@ -37,7 +37,8 @@ MAY_IMPORT = {
     "ingest": set(),
     "dictionaries": {"actordict"},
     "actordict": set(),
-    "verbdict": {"dictionaries"},
+    "verbformat": set(),
+    "verbdict": {"dictionaries", "verbformat"},
     "nlp": {"ingest"},
     "extract": {"nlp", "dictionaries", "verbdict"},
     "resolve": {"dictionaries"},
