@@ -150,8 +150,10 @@ class VerbDictionary:
         p = Path(path)
         try:
             text = p.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DictionaryError(f"cannot read verb dictionary {p}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise DictionaryError(f"{p}: not UTF-8 text ({exc.reason}): cannot read verb dictionary") from None
+        except OSError as exc:
+            raise DictionaryError(f"cannot read verb dictionary {p}: {exc.strerror or exc}") from None
         return cls.from_text(text, name=str(p))
 
     @classmethod

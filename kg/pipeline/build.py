@@ -21,7 +21,7 @@ from kg.nlp.parses import ParseStore
 from kg.pipeline.documents import read_inputs, spacy_pipeline
 from kg.pipeline.report import BuildReport, Failure, Progress
 from kg.pipeline.runners import make_runner
-from kg.pipeline.task import analyse, reanalyse
+from kg.pipeline.task import analyse, check_dictionaries, reanalyse
 from kg.pipeline.writer import TIDY_QUADS, StoreWriter
 from kg.rdf import iris
 from kg.rdf.remove import Removal, earlier_versions, remove_documents
@@ -114,6 +114,7 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     documents = itertools.chain((first,), documents)
+    check_dictionaries(settings)  # a bad --actors or --verbs file fails here, before a worker or the store
     if shard_dir is not None:
         Path(shard_dir).mkdir(parents=True, exist_ok=True)
     # a local pool forks before the store opens: workers must not inherit its threads and locks
@@ -224,6 +225,7 @@ def reextract(
     started = time.perf_counter()
     report = BuildReport(store=str(path))
     Store.open(path).close()  # a clear error when there is no store
+    check_dictionaries(settings)
     kept = ParseStore(path)
     parts = kept.parts()
     with make_runner(settings, cluster=cluster) as runner, Store.create(path, base_iri=settings.base_iri, upgrade=settings.upgrade_store) as st, \

@@ -32,8 +32,9 @@ from kg.rdf.convert import document_quads, mention_iri
 from kg.rdf.dyads import DyadEvent, dyad_events
 from kg.rdf.nquads import nquads_batch
 from kg.records import Document, Mention, Relation
+from kg.verbdict import read_verb_files
 
-__all__ = ["TaskResult", "keep_labels", "convert", "analyse", "parse_stage", "finish_stage", "reanalyse"]
+__all__ = ["TaskResult", "keep_labels", "convert", "analyse", "check_dictionaries", "parse_stage", "finish_stage", "reanalyse"]
 
 
 @dataclass(slots=True)
@@ -59,6 +60,13 @@ class TaskResult:
 def _book(actors_files: tuple[Path, ...]) -> ActorDictionary:
     """The actor dictionary of a task's settings, built once per worker process."""
     return actor_dictionary(load_settings(actors_files=actors_files))
+
+
+def check_dictionaries(settings: Settings) -> None:
+    """Read the user's ``--actors`` and ``--verbs`` files as a task will (and keep them cached for it),
+    so that a bad file stops a build with its one-line error before a worker starts or a store is made."""
+    _book(tuple(settings.actors_files))
+    read_verb_files(settings.verbs_files)
 
 
 def keep_labels(

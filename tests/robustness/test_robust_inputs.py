@@ -321,6 +321,26 @@ def test_robust_missing_input_does_not_create_a_store(tmp_path):
     assert not (tmp_path / "new-store").exists()
 
 
+_BAD_DICTIONARIES = {  # kind: (write it, what the one error line says)
+    "empty": (lambda p: p.write_bytes(b""), None),
+    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 4), "not UTF-8"),
+    "Latin-1": (lambda p: p.write_bytes("KENYA [KEN]\ncaf\u00e9 [FRA]\n".encode("latin-1")), "not UTF-8"),
+    "directory": (lambda p: p.mkdir(), None),
+    "missing": (lambda p: None, None),
+}
+
+
+@pytest.mark.parametrize("option", ["--verbs", "--actors"])
+@pytest.mark.parametrize("kind", list(_BAD_DICTIONARIES))
+def test_robust_bad_dictionary_is_one_line_error_and_creates_no_store(option, kind, tmp_path):
+    write, needle = _BAD_DICTIONARIES[kind]
+    bad = tmp_path / "user-dictionary.txt"
+    write(bad)
+    proc = kg("build", good(tmp_path), "--store", tmp_path / "new-store", option, bad)
+    assert_one_line_error(proc, "user-dictionary.txt", *([needle] if needle else []))
+    assert not (tmp_path / "new-store").exists()  # checked before a worker starts or the store is made
+
+
 def test_robust_debug_shows_the_traceback(tmp_path):
     proc = kg("--debug", "build", empty(tmp_path), "--store", tmp_path / "store")
     assert proc.returncode != 0
