@@ -102,15 +102,23 @@ class _Record:
     roles: tuple[Role, ...] | str = ()
     source: str = "phoenix"
 
+    def parsed_roles(self) -> tuple[Role, ...]:
+        """The roles (the shipped table keeps them as text, parsed on first use)."""
+        return _parse_roles(self.roles) if isinstance(self.roles, str) else self.roles
+
+    def roles_on(self, on: dt.date) -> list[Role]:
+        """The dated roles valid on ``on``."""
+        return [r for r in self.parsed_roles() if (r[1] or r[2]) and (r[1] is None or r[1] <= on)
+                and (r[2] is None or on <= r[2])]
+
     def resolve(self, on: dt.date | None) -> ActorEntry:
         """The entry as of ``on``: the role valid then, else the undated default, else the latest."""
-        roles = _parse_roles(self.roles) if isinstance(self.roles, str) else self.roles
+        roles = self.parsed_roles()
         if not roles:
             return ActorEntry(self.canonical, self.type, self.country, self.code, None, self.source)
         code = self.code
         if on is not None:
-            valid = [r for r in roles if (r[1] or r[2]) and (r[1] is None or r[1] <= on)
-                     and (r[2] is None or on <= r[2])]
+            valid = self.roles_on(on)
             undated = [r for r in roles if not r[1] and not r[2]]
             if valid:
                 code = max(valid, key=lambda r: r[1] or dt.date.min)[0]
@@ -326,9 +334,7 @@ class ActorDictionary:
         for records in self._records():
             for record in _surname_index(records).get(key, ()):
                 record = _Record(*record) if isinstance(record, tuple) else record
-                roles = _parse_roles(record.roles) if isinstance(record.roles, str) else record.roles
-                if any(code[3:6] == "GOV" and (a or b) and (a is None or a <= on) and (b is None or on <= b)
-                       for code, a, b in roles):
+                if any(code[3:6] == "GOV" for code, _, _ in record.roles_on(on)):
                     found.setdefault(record.canonical, record.resolve(on))
             if found:
                 break  # a user file's office holder hides the shipped ones
