@@ -62,27 +62,26 @@ def reciprocal_partners(verb: "Token", subjects: "tuple[Token, ...]") -> "tuple[
     """
     if len(subjects) < 2:
         return ()
-    for child in verb.children:
-        if child.dep_ not in P.OBJ_DEPS:
-            continue
-        if any(c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
-            return subjects
-        if child.pos_ == "NOUN" and child.lemma_.lower() in _BOND_NOUNS:
-            return subjects
-    return ()
+    owned = any(child.dep_ in P.OBJ_DEPS and any(c.dep_ == "poss" and c.lower_ == "their" for c in child.children)
+                for child in verb.children)
+    return subjects if owned or _bond(verb) is not None else ()
 
 
 _BOND_NOUNS = L.JOINT_NOUNS | {"tie", "relation", "relationship"}
 """Objects naming a bond between the subjects themselves ("restored relations")."""
 
 
+def _bond(verb: "Token") -> "Token | None":
+    """The verb's first object naming a bond ("restored diplomatic relations"), else None."""
+    return next((c for c in verb.children
+                 if c.dep_ in P.OBJ_DEPS and c.pos_ == "NOUN" and c.lemma_.lower() in _BOND_NOUNS), None)
+
+
 def bond_predicate(verb: "Token", base: str) -> str:
     """The predicate of a reciprocal act on a bond: ``base`` + its noun + "with" ("restore
     relation with", coded as such), else ``base``."""
-    for child in verb.children:
-        if child.dep_ in P.OBJ_DEPS and child.pos_ == "NOUN" and child.lemma_.lower() in _BOND_NOUNS:
-            return f"{base.split()[0]} {child.lemma_.lower()} with"
-    return base
+    bond = _bond(verb)
+    return f"{base.split()[0]} {bond.lemma_.lower()} with" if bond is not None else base
 
 
 def _clausal(token: "Token") -> bool:
