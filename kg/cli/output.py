@@ -116,4 +116,3 @@ def relations_turtle(rows: Iterable[tuple[Document, list[Relation]]], *, base: s
     data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(triples)],
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return data.decode("utf-8")
-
