@@ -392,6 +392,8 @@ class ActorDictionary:
                 file and line).
         """
         path = Path(path)
+        if path.is_dir():
+            raise DictionaryError(f"{path}: is a directory, not a user dictionary file")
         if not path.is_file():
             raise DictionaryError(f"{path}: user dictionary not found")
         if path.suffix.lower() in (".ttl", ".turtle"):

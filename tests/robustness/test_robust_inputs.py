@@ -325,7 +325,7 @@ _BAD_DICTIONARIES = {  # kind: (write it, what the one error line says)
     "empty": (lambda p: p.write_bytes(b""), None),
     "binary": (lambda p: p.write_bytes(bytes(range(256)) * 4), "not UTF-8"),
     "Latin-1": (lambda p: p.write_bytes("KENYA [KEN]\ncaf\u00e9 [FRA]\n".encode("latin-1")), "not UTF-8"),
-    "directory": (lambda p: p.mkdir(), None),
+    "directory": (lambda p: p.mkdir(), "directory"),
     "missing": (lambda p: None, None),
 }
 
