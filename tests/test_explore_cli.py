@@ -86,6 +86,8 @@ def test_explore_cli_actor_json(capsys, store_dir):
     (("analyze", "--since", "soon"), "not a date"),
     (("analyze", "--event-type", "abc"), "CAMEO"),
     (("export-graph", "-o", "x.dot"), "unknown graph format"),
+    (("export-graph", "--format", "gdelt", "-o", "/no-such-folder-kg/x.csv"), "cannot write"),
+    (("export-graph", "--format", "gdelt-tsv", "-o", "/"), "cannot write"),
     (("viz", "--focus", "Atlantis"), "no actor matches"),
 ])
 def test_explore_cli_errors_are_one_line(capsys, store_dir, tmp_path, args, message):
@@ -97,6 +99,10 @@ def test_explore_cli_errors_are_one_line(capsys, store_dir, tmp_path, args, mess
 def test_explore_cli_missing_store(capsys, tmp_path):
     code, _, err = run(capsys, "analyze", "--store", str(tmp_path / "nope"))
     assert code == 2 and "no such store" in err
+    code, _, err = run(capsys, "export-graph", "--format", "gdelt", "-o", str(tmp_path / "x.csv"),
+                       "--store", str(tmp_path / "nope"))
+    assert code == 2 and "no such store" in err and err.count("\n") == 1
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_explore_cli_viz(capsys, store_dir, tmp_path):
