@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import Lemmatizer
 
@@ -26,9 +28,6 @@ __all__ = ["speed_up_lemmatizer"]
 
 
 def _call(self: Lemmatizer, doc: "Doc") -> "Doc":
-    from spacy.attrs import LEMMA, MORPH, ORTH, POS
-    from spacy.errors import Errors
-
     if not self._validated:
         self._validate_tables(Errors.E1004)
     try:
