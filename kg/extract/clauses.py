@@ -41,7 +41,12 @@ from kg.extract.phrases import numbered_name
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Frame", "verb_frames", "predicates", "subjects_of", "is_passive", "copula_of", "has_agent"]
+__all__ = [
+    "Frame", "verb_frames", "predicates", "subjects_of", "is_passive", "copula_of", "has_agent", "modifier_agent",
+    # parse-tree helpers the sibling readers (nominal, periphrases) share
+    "kids", "with_conjuncts", "usable", "prep_phrases", "passive_agents", "patients_of", "content_of", "verb_lemma",
+    "in_order", "predicate_phrase", "aux_tokens", "noun_partners",
+]
 
 SVO, PASSIVE, PREP, DATIVE, LIGHT, COPULA = "svo", "passive", "prep", "dative", "light", "copula"
 RECIPROCAL = "reciprocal"
@@ -71,11 +76,11 @@ class Frame:
     """The reporting verb whose content the frame is, when the parse hides it ("denied attacking X")."""
 
 
-def _kids(token: "Token", deps: frozenset[str] | set[str]) -> "list[Token]":
+def kids(token: "Token", deps: frozenset[str] | set[str]) -> "list[Token]":
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _with_conjuncts(token: "Token") -> "tuple[Token, ...]":
+def with_conjuncts(token: "Token") -> "tuple[Token, ...]":
     return (token, *sorted((c for c in token.conjuncts if c.i > token.i), key=lambda c: c.i))
 
 
@@ -97,23 +102,23 @@ def is_passive(verb: "Token") -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
-def _agents(verb: "Token") -> "tuple[Token, ...]":
+def passive_agents(verb: "Token") -> "tuple[Token, ...]":
     """The agent of a passive: its by-phrase, or a deliberative body in an "in" phrase ("was
     rejected in the Senate": the Senate rejected it, guidelines §3;
     :data:`~kg.extract.lexicon.DELIBERATIVE_BODIES`), never a place ("rejected in Paris")."""
-    for agent in _kids(verb, {"agent"}):
-        for pobj in _kids(agent, {"pobj"}):
-            return _with_conjuncts(pobj)
-    for prep in _kids(verb, {"prep"}):  # "was rejected in the Senate": a deliberative body decides
+    for agent in kids(verb, {"agent"}):
+        for pobj in kids(agent, {"pobj"}):
+            return with_conjuncts(pobj)
+    for prep in kids(verb, {"prep"}):  # "was rejected in the Senate": a deliberative body decides
         if prep.lower_ == "in":
-            for pobj in _kids(prep, {"pobj"}):
+            for pobj in kids(prep, {"pobj"}):
                 if pobj.lemma_.lower() in L.DELIBERATIVE_BODIES and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
-                    return _with_conjuncts(pobj)
-    for obj in _kids(verb, P.OBJ_DEPS):  # "was fined 120 million euros by the Commission"
-        for prep in _kids(obj, {"prep"}):
+                    return with_conjuncts(pobj)
+    for obj in kids(verb, P.OBJ_DEPS):  # "was fined 120 million euros by the Commission"
+        for prep in kids(obj, {"prep"}):
             if prep.lower_ == "by":
-                for pobj in _kids(prep, {"pobj"}):
-                    return _with_conjuncts(pobj)
+                for pobj in kids(prep, {"pobj"}):
+                    return with_conjuncts(pobj)
     return ()
 
 
@@ -128,21 +133,21 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
     and subjectless adverbial clauses.
     """
     if is_passive(verb):
-        agents = _agents(verb)
+        agents = passive_agents(verb)
         if not agents:  # "are selected and purchased by the state": the agent of the last conjunct
-            for conj in _kids(verb, {"conj"}):
-                if conj.i > verb.i and is_passive(conj) and not _kids(conj, P.PASS_SUBJ_DEPS):
-                    agents = _agents(conj)
+            for conj in kids(verb, {"conj"}):
+                if conj.i > verb.i and is_passive(conj) and not kids(conj, P.PASS_SUBJ_DEPS):
+                    agents = passive_agents(conj)
                     if agents:
                         break
         return (agents, False) if agents else ((), False)
-    own = _kids(verb, P.SUBJ_DEPS)
+    own = kids(verb, P.SUBJ_DEPS)
     cop = copula_of(verb)
     if not own and cop is not None:
-        own = _kids(cop, P.SUBJ_DEPS)
+        own = kids(cop, P.SUBJ_DEPS)
     if own:
         collective = _collective_antecedent(verb, own[0])
-        return collective or _with_conjuncts(own[0]), False
+        return collective or with_conjuncts(own[0]), False
     if depth > 6 or verb.head.i == verb.i:
         return (), False
     gov, dep = verb.head, verb.dep_
@@ -157,18 +162,18 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
         dep = "acl"  # "has 30 days to respond": an infinitival relative works as a clausal modifier
     if dep == "acl":
         if verb.tag_ == "VBG":
-            return _with_conjuncts(gov), True
-        for poss in _kids(gov, {"poss"}):
+            return with_conjuncts(gov), True
+        for poss in kids(gov, {"poss"}):
             return (poss,), True
-        for prep in _kids(gov, {"prep"}):
+        for prep in kids(gov, {"prep"}):
             if prep.lower_ == "for" and prep.i < verb.i:
-                for pobj in _kids(prep, {"pobj"}):
+                for pobj in kids(prep, {"pobj"}):
                     return (pobj,), True
         if gov.dep_ in P.OBJ_DEPS and gov.head.lemma_.lower() in P.NOUN_CONTROL_VERBS:
             subjects, _ = subjects_of(gov.head, depth + 1)
             return subjects, True
         topic_of = gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ in _TOPIC_PREPS else None
-        if topic_of is not None and _lemma(topic_of) in L.NOTIFYING_VERBS and not is_passive(topic_of):
+        if topic_of is not None and verb_lemma(topic_of) in L.NOTIFYING_VERBS and not is_passive(topic_of):
             subjects, _ = subjects_of(topic_of, depth + 1)  # "notified X about an operation to seize Y"
             return subjects, True
         return (), False
@@ -179,9 +184,9 @@ def subjects_of(verb: "Token", depth: int = 0) -> "tuple[tuple[Token, ...], bool
     if dep in ("pcomp", "pobj") and verb.tag_ == "VBG" and gov.dep_ == "prep" and gov.head.pos_ in P.PREDICATE_POS:
         # "accused Hamas of rejecting", "stopped X from", "thanked X for": the object does it;
         # "after signaling", "joined X in voting", "by selling": the subject
-        objs = [o for o in _kids(gov.head, P.OBJ_DEPS) if o.i < gov.i and o.lower_ not in _REFLEXIVES]
+        objs = [o for o in kids(gov.head, P.OBJ_DEPS) if o.i < gov.i and o.lower_ not in _REFLEXIVES]
         if objs and gov.lower_ in _OBJECT_GERUND_PREPS:
-            return _with_conjuncts(objs[0]), True
+            return with_conjuncts(objs[0]), True
         return _adjunct_controller(gov.head, gov.lower_, depth), True
     return (), False
 
@@ -199,7 +204,7 @@ def _adjunct_controller(gov: "Token", word: str, depth: int) -> "tuple[Token, ..
     """
     finite = any(c.dep_ == "auxpass" for c in gov.children)  # not a reduced relative ("a plan aimed at")
     if finite and word in _SUBJECT_ADJUNCT_WORDS and is_passive(gov):
-        patients = _patients(gov)
+        patients = patients_of(gov)
         if patients:
             return patients
     return subjects_of(gov, depth + 1)[0]
@@ -216,7 +221,7 @@ clause, and an instrumental "by" belongs to the agent."""
 def _collective_antecedent(verb: "Token", subject: "Token") -> "tuple[Token, ...]":
     """The whole coordination a relative pronoun stands for when its verb is symmetric: "X and Y,
     which merged in 1998" → X and Y (the parser hangs the clause on the last conjunct only)."""
-    if verb.dep_ != "relcl" or subject.lower_ not in P.RELATIVE_PRONOUNS or _lemma(verb) not in L.SYMMETRIC_VERBS:
+    if verb.dep_ != "relcl" or subject.lower_ not in P.RELATIVE_PRONOUNS or verb_lemma(verb) not in L.SYMMETRIC_VERBS:
         return ()
     antecedent = verb.head
     if antecedent.dep_ != "conj" and not any(c.dep_ == "conj" for c in antecedent.children):
@@ -224,7 +229,7 @@ def _collective_antecedent(verb: "Token", subject: "Token") -> "tuple[Token, ...
     first = antecedent
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return _with_conjuncts(first)
+    return with_conjuncts(first)
 
 
 def _infinitive_relative(verb: "Token") -> bool:
@@ -239,61 +244,61 @@ def _controller(verb: "Token", gov: "Token", depth: int) -> "tuple[Token, ...]":
     if gov.dep_ in ("acomp", "oprd") and copula_of(gov) is None:
         # "left the Pentagon unable to protect": the object of the verb above
         above = gov.head
-        objs = _kids(above, P.OBJ_DEPS)
+        objs = kids(above, P.OBJ_DEPS)
         if objs:
             return (objs[0],)
         return subjects_of(above, depth + 1)[0]
-    objs = [o for o in _kids(gov, P.OBJ_DEPS | P.DATIVE_DEPS) if o.i < verb.i]
+    objs = [o for o in kids(gov, P.OBJ_DEPS | P.DATIVE_DEPS) if o.i < verb.i]
     if objs and gov.lemma_.lower() in L.OBJECT_CONTROL:
-        return _with_conjuncts(objs[0])  # "urged Israel to accept"; "defeated Boeing to win": the subject
-    for prep in _kids(gov, {"prep"}):
+        return with_conjuncts(objs[0])  # "urged Israel to accept"; "defeated Boeing to win": the subject
+    for prep in kids(gov, {"prep"}):
         if prep.lower_ in _CONTROL_PREPS and prep.i < verb.i and gov.lemma_.lower() in L.CONTROL_PREP_VERBS:
-            for pobj in _kids(prep, {"pobj"}):
+            for pobj in kids(prep, {"pobj"}):
                 if pobj.ent_type_ not in ("DATE", "TIME"):
-                    return _with_conjuncts(pobj)
+                    return with_conjuncts(pobj)
     if is_passive(gov):  # "is scheduled to meet", also in a conjunct ("visited X and is scheduled to")
-        patients = _patients(gov)
+        patients = patients_of(gov)
         if patients:
             return patients
     return subjects_of(gov, depth + 1)[0]
 
 
-def _patients(verb: "Token") -> "tuple[Token, ...]":
-    own = _kids(verb, P.PASS_SUBJ_DEPS)
+def patients_of(verb: "Token") -> "tuple[Token, ...]":
+    own = kids(verb, P.PASS_SUBJ_DEPS)
     if own:
-        return _with_conjuncts(own[0])
+        return with_conjuncts(own[0])
     if verb.dep_ == "acl":
         return (verb.head,)
     if verb.dep_ == "conj" and verb.head.pos_ in P.PREDICATE_POS:
         if is_passive(verb.head):
-            return _patients(verb.head)
+            return patients_of(verb.head)
         return subjects_of(verb.head)[0]
     if verb.dep_ == "xcomp":
         return _controller(verb, verb.head, 0)
     return ()
 
 
-def _preps(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
+def prep_phrases(head: "Token") -> "Iterator[tuple[list[Token], Token]]":
     """(preposition tokens, object) for each prepositional phrase on ``head``."""
-    for prep in _kids(head, {"prep"}):
+    for prep in kids(head, {"prep"}):
         if prep.lower_ in P.CIRCUMSTANTIAL_PREPS:
             continue
-        pobjs = _kids(prep, {"pobj"})
+        pobjs = kids(prep, {"pobj"})
         if pobjs:
             pobj = pobjs[0]
-            for of in _kids(pobj, {"prep"}):  # "in favour of X": one preposition
+            for of in kids(pobj, {"prep"}):  # "in favour of X": one preposition
                 if (prep.lower_, pobj.lower_, of.lower_) in L.COMPLEX_PREPS:
                     if L.COMPLEX_PREPS[(prep.lower_, pobj.lower_, of.lower_)]:
-                        for inner in _kids(of, {"pobj"}):
-                            yield [prep, pobj, of], _content(inner)
+                        for inner in kids(of, {"pobj"}):
+                            yield [prep, pobj, of], content_of(inner)
                     break
             else:
                 if prep.lower_ in P.PREDICATE_PREPS and pobj.lemma_.lower() not in L.TIME_NOUNS:
-                    yield [prep], _content(pobj)
+                    yield [prep], content_of(pobj)
             continue
-        for inner in _kids(prep, {"prep"}):  # "out of", "away from"
-            for pobj in _kids(inner, {"pobj"}):
-                yield [prep, inner], _content(pobj)
+        for inner in kids(prep, {"prep"}):  # "out of", "away from"
+            for pobj in kids(inner, {"pobj"}):
+                yield [prep, inner], content_of(pobj)
 
 
 _PREP_SUBORDINATORS = frozenset({"before", "after"})
@@ -308,11 +313,11 @@ def _subordinator_phrases(verb: "Token") -> "list[tuple[list[Token], Token]]":
     infinitive is a preposition on the verb above, and that subject its object (the infinitive
     is then the verb's purpose)."""
     found = []
-    for clause in _kids(verb, {"advcl"}):
+    for clause in kids(verb, {"advcl"}):
         if not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
             continue
         marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ in _PREP_SUBORDINATORS]
-        subjects = _kids(clause, P.SUBJ_DEPS | P.PASS_SUBJ_DEPS)
+        subjects = kids(clause, P.SUBJ_DEPS | P.PASS_SUBJ_DEPS)
         if marks and subjects and subjects[0].left_edge.i == marks[0].i + 1:
             found.append(([marks[0]], subjects[0]))
     return found
@@ -332,20 +337,20 @@ def _gapped_agents(verb: "Token") -> "list[tuple[Token, Token]]":
     percent by X"); an amount "by" elsewhere ("rose 5 percent by May") is no remnant.
     """
     amounts = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "advmod") and c.ent_type_ in _AMOUNT_ENTS]
-    if not amounts or not _kids(verb, {"agent"}):
+    if not amounts or not kids(verb, {"agent"}):
         return []
     kind = amounts[0].ent_type_
     found = []
     for token in verb.sent:
         if token.i <= verb.i or token.ent_type_ != kind or token.pos_ != "NOUN" or token.head.i == verb.i:
             continue
-        for prep in _kids(token, {"prep"}):
+        for prep in kids(token, {"prep"}):
             if prep.lower_ == "by":
-                found += [(token, pobj) for pobj in _kids(prep, {"pobj"}) if _usable(pobj)]
+                found += [(token, pobj) for pobj in kids(prep, {"pobj"}) if usable(pobj)]
     return found
 
 
-def _content(token: "Token", depth: int = 0) -> "Token":
+def content_of(token: "Token", depth: int = 0) -> "Token":
     """The counted noun behind a quantity ("dozens of civilians" → civilians, "80% of its stake"
     → stake), or what a sum of money is made of ("$5 billion in loans" → loans)."""
     based = _based_name(token)
@@ -354,10 +359,10 @@ def _content(token: "Token", depth: int = 0) -> "Token":
     money = token.ent_type_ == "MONEY" and token.pos_ in ("NUM", "NOUN", "SYM")
     share = token.ent_type_ == "PERCENT"  # "80% of its stake in X": the stake
     if depth < 3 and (money or share or token.lower_ in P.QUANTITY_NOUNS or token.ent_type_ in ("CARDINAL", "QUANTITY")):
-        for prep in _kids(token, {"prep"}):
+        for prep in kids(token, {"prep"}):
             if prep.lower_ == "of" or (money and prep.lower_ == "in"):
-                for pobj in _kids(prep, {"pobj"}):
-                    return _content(pobj, depth + 1)
+                for pobj in kids(prep, {"pobj"}):
+                    return content_of(pobj, depth + 1)
     return token
 
 
@@ -377,49 +382,49 @@ def _based_name(place: "Token") -> "Token | None":
     return None
 
 
-def _usable(token: "Token") -> bool:
+def usable(token: "Token") -> bool:
     if token.is_punct or token.dep_ == "expl":
         return False
     return token.ent_type_ not in P.NON_ARG_ENTS or numbered_name(token)
 
 
 
-def _lemma(verb: "Token") -> str:
+def verb_lemma(verb: "Token") -> str:
     lemma = verb.lemma_.lower() or verb.lower_
     return L.LEMMA_FIXES.get(verb.lower_, L.LEMMA_FIXES.get(lemma, lemma))
 
 
-def _phrase(*parts: str) -> str:
+def predicate_phrase(*parts: str) -> str:
     text = " ".join(p for p in parts if p).lower()
     return P.PREDICATE_NORMAL.get(text, text)
 
 
-def _aux_tokens(verb: "Token") -> "list[Token]":
+def aux_tokens(verb: "Token") -> "list[Token]":
     """Auxiliaries, copula and negators of a predicate, for its text as written."""
-    found = _kids(verb, P.AUX_DEPS | P.NEG_DEPS)
-    for adv in _kids(verb, {"advmod"}):
+    found = kids(verb, P.AUX_DEPS | P.NEG_DEPS)
+    for adv in kids(verb, {"advmod"}):
         if adv.lower_ in ("never", "longer"):
             found += [adv, *(c for c in adv.children if c.lower_ in ("no", "not"))]
     cop = copula_of(verb)
     if cop is not None:
-        found += [cop, *_kids(cop, P.AUX_DEPS | P.NEG_DEPS)]
+        found += [cop, *kids(cop, P.AUX_DEPS | P.NEG_DEPS)]
     return found
 
 
-def _ordered(tokens: "list[Token]") -> "tuple[Token, ...]":
+def in_order(tokens: "list[Token]") -> "tuple[Token, ...]":
     return tuple(sorted(tokens, key=lambda t: t.i))
 
 
 def _transfer(verb: "Token") -> "list[tuple[list[Token], Token]]":
     """The goal or source of a transfer verb ("send ... to Israel", "withdraw ... from the talks")."""
-    if _lemma(verb) not in L.TRANSFER_VERBS:
+    if verb_lemma(verb) not in L.TRANSFER_VERBS:
         return []
-    found = [(preps, pobj) for preps, pobj in _preps(verb) if preps[0].lower_ in _GOALS and _usable(pobj)]
+    found = [(preps, pobj) for preps, pobj in prep_phrases(verb) if preps[0].lower_ in _GOALS and usable(pobj)]
     if not found:  # "delivered the last jet built to X": the goal hung on the object's participle
-        for obj in _kids(verb, P.OBJ_DEPS):
-            for part in _kids(obj, {"acl"}):
-                if part.tag_ == "VBN" and not _kids(part, P.AUX_DEPS | {"agent"}):
-                    found += [(preps, pobj) for preps, pobj in _preps(part)
+        for obj in kids(verb, P.OBJ_DEPS):
+            for part in kids(obj, {"acl"}):
+                if part.tag_ == "VBN" and not kids(part, P.AUX_DEPS | {"agent"}):
+                    found += [(preps, pobj) for preps, pobj in prep_phrases(part)
                               if preps[0].lower_ in ("to", "into") and pobj.ent_type_ in _PARTNER_ENTS | {"GPE"}]
     return found
 
@@ -449,21 +454,21 @@ def incorporated(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]
     decided later (:mod:`kg.extract.relations` keeps only actor partners unless
     the noun names an event, :func:`kg.extract.events.light_event`).
     """
-    if obj.pos_ != "NOUN" or _actor_noun(obj) or _lemma(verb) in L.SAYING_VERBS | L.STANCE_VERBS:
+    if obj.pos_ != "NOUN" or _actor_noun(obj) or verb_lemma(verb) in L.SAYING_VERBS | L.STANCE_VERBS:
         return []
     found: list[tuple[list[Token], Token]] = []
-    own = [] if has_agent(obj) else [(p, o) for p, o in _preps(obj) if p[0].lower_ not in _RELATIONAL_PREPS]
-    candidates = [*own, *_preps(verb)]
+    own = [] if has_agent(obj) else [(p, o) for p, o in prep_phrases(obj) if p[0].lower_ not in _RELATIONAL_PREPS]
+    candidates = [*own, *prep_phrases(verb)]
     for preps, pobj in own:
         if pobj.pos_ == "NOUN" and preps[0].lower_ in ("for", "of"):
-            candidates += [(p, o) for p, o in _preps(pobj) if p[0].lower_ in _STACKED_PREPS]
+            candidates += [(p, o) for p, o in prep_phrases(pobj) if p[0].lower_ in _STACKED_PREPS]
     for preps, pobj in candidates:
-        if not _usable(pobj) or pobj.i < obj.i or pobj.head.i != preps[-1].i:
+        if not usable(pobj) or pobj.i < obj.i or pobj.head.i != preps[-1].i:
             continue  # the partner is the preposition's own object, not a noun counted by it ("for 60 of its jets")
         first = preps[0].lower_
         if first in P.LOCATIVE_PREPS and first != "at" and not _named_partner(pobj):
             continue
-        if first == "at" and _lemma(verb) not in L.AIMING_VERBS and pobj.ent_type_ not in _PARTNER_ENTS:
+        if first == "at" and verb_lemma(verb) not in L.AIMING_VERBS and pobj.ent_type_ not in _PARTNER_ENTS:
             continue  # "unveiled the jet at its factory": where; "fired rockets at X": the target
         found.append((preps, pobj))
     return found
@@ -473,7 +478,7 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"
 _PARTNER_PREPS = frozenset({"to", "from"})
 
 
-def _noun_partners(noun: "Token") -> "list[tuple[list[Token], Token]]":
+def noun_partners(noun: "Token") -> "list[tuple[list[Token], Token]]":
     """The partner phrases on the noun of a "for" phrase, the thing sought or paid for, which
     folds in like a direct object (:func:`incorporated`, same exclusions, phrases on the noun
     only, no "of"): "paid $57 million for a stake in X" → pay for stake in X. Other
@@ -481,9 +486,9 @@ def _noun_partners(noun: "Token") -> "list[tuple[list[Token], Token]]":
     if noun.pos_ != "NOUN" or _actor_noun(noun) or has_agent(noun):
         return []
     found = []
-    for preps, pobj in _preps(noun):
+    for preps, pobj in prep_phrases(noun):
         first = preps[0].lower_
-        if not _usable(pobj) or pobj.head.i != preps[-1].i or first in _RELATIONAL_PREPS | {"of"}:
+        if not usable(pobj) or pobj.head.i != preps[-1].i or first in _RELATIONAL_PREPS | {"of"}:
             continue
         if first in P.LOCATIVE_PREPS and first != "at" and not _named_partner(pobj):
             continue
@@ -503,11 +508,11 @@ def partners(verb: "Token", obj: "Token") -> "list[tuple[list[Token], Token]]":
     """
     if obj.pos_ == "NOUN" and not _actor_noun(obj):
         return []
-    if _lemma(verb) in L.SAYING_VERBS | L.TRANSFER_VERBS:
+    if verb_lemma(verb) in L.SAYING_VERBS | L.TRANSFER_VERBS:
         return []
     return [
         (preps, pobj)
-        for preps, pobj in _preps(verb)
+        for preps, pobj in prep_phrases(verb)
         if len(preps) == 1
         and preps[0].lower_ in _PARTNER_PREPS
         and pobj.i > obj.i
@@ -563,55 +568,55 @@ def has_agent(noun: "Token") -> bool:
 def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
     """The frames of one verbal (or adjectival) predicate."""
     subjects, inherited = subjects_of(verb)
-    subjects = tuple(s for s in map(_content, subjects) if _usable(s))
+    subjects = tuple(s for s in map(content_of, subjects) if usable(s))
     # "bought back": an adverb right after the verb that the parser did not call a particle
-    prts = _kids(verb, {"prt"}) or [
-        a for a in _kids(verb, {"advmod"}) if a.i == verb.i + 1 and a.lower_ in _PARTICLE_ADVERBS
+    prts = kids(verb, {"prt"}) or [
+        a for a in kids(verb, {"advmod"}) if a.i == verb.i + 1 and a.lower_ in _PARTICLE_ADVERBS
     ]
-    base = _phrase(_lemma(verb), *(p.lower_ for p in prts))
-    head = [*_aux_tokens(verb), verb, *prts]
+    base = predicate_phrase(verb_lemma(verb), *(p.lower_ for p in prts))
+    head = [*aux_tokens(verb), verb, *prts]
 
     def frame(objects: "tuple[Token, ...]", predicate: str, written: "list[Token]", how: str) -> Frame:
-        return Frame(verb, subjects, objects, predicate, _ordered(written), how, inherited)
+        return Frame(verb, subjects, objects, predicate, in_order(written), how, inherited)
 
     if is_passive(verb):
-        patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
+        patients = tuple(p for p in map(content_of, patients_of(verb)) if usable(p))
         if subjects and patients:
-            yield frame(patients, base, [*head, *_kids(verb, {"agent"})], PASSIVE)
+            yield frame(patients, base, [*head, *kids(verb, {"agent"})], PASSIVE)
             for remnant, agent in _gapped_agents(verb):  # "owned 55% by X, 8% by Y": Y owns it too
-                yield Frame(verb, (agent,), patients, base, _ordered([*head, remnant]), PASSIVE, inherited)
+                yield Frame(verb, (agent,), patients, base, in_order([*head, remnant]), PASSIVE, inherited)
             # "the share in X held by Y": a common-noun patient folds in with its own phrase, as an
             # object does (the verb's phrases in a passive are circumstances: "greeted at the airport")
             for preps, pobj in incorporated(verb, patients[0]) if patients[0].pos_ == "NOUN" else ():
                 if preps[0].head.i == patients[0].i and not (verb.dep_ == "acl" and pobj.i > verb.i):
-                    predicate = _phrase(base, patients[0].lemma_, *(p.lower_ for p in preps))
-                    yield frame(_with_conjuncts(pobj), predicate, [*head, patients[0], *preps], LIGHT)
+                    predicate = predicate_phrase(base, patients[0].lemma_, *(p.lower_ for p in preps))
+                    yield frame(with_conjuncts(pobj), predicate, [*head, patients[0], *preps], LIGHT)
         return
     if not subjects:
         return
-    objs = [o for o in map(_content, _kids(verb, P.OBJ_DEPS)) if _usable(o)]
+    objs = [o for o in map(content_of, kids(verb, P.OBJ_DEPS)) if usable(o)]
     if not objs:  # "named Jane Doe as chief": the parser calls the named object a predicate (oprd)
-        objs = [o for o in _kids(verb, {"oprd"}) if o.ent_type_ in _PARTNER_ENTS and o.pos_ == "PROPN"]
-    datives = [d for d in _kids(verb, P.DATIVE_DEPS) if _usable(d)]
+        objs = [o for o in kids(verb, {"oprd"}) if o.ent_type_ in _PARTNER_ENTS and o.pos_ == "PROPN"]
+    datives = [d for d in kids(verb, P.DATIVE_DEPS) if usable(d)]
     addressee = demanded(verb)
     if addressee is not None:  # "demanded that Israel stop": Lebanon demand Israel
-        yield frame(_with_conjuncts(addressee), base, head, SVO)
+        yield frame(with_conjuncts(addressee), base, head, SVO)
         return
     goals = _transfer(verb)
     if goals and not datives:  # "send troops to Israel": send to Israel
         for preps, pobj in goals[:1]:
-            yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+            yield frame(with_conjuncts(pobj), predicate_phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
         for obj in objs[:1]:
             if any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) or obj.pos_ == "PROPN":
-                yield frame(_with_conjuncts(obj), base, head, SVO)  # a specific theme ("the last jet")
+                yield frame(with_conjuncts(obj), base, head, SVO)  # a specific theme ("the last jet")
         return
-    if datives and (not objs or _lemma(verb) in L.TRANSFER_VERBS):
+    if datives and (not objs or verb_lemma(verb) in L.TRANSFER_VERBS):
         dative = datives[0]
         if dative.pos_ == "ADP":  # "sent doses to Uganda" parsed with "to" as the dative: send to
-            target = next(iter(_kids(dative, {"pobj"})), dative)
-            yield frame(_with_conjuncts(target), _phrase(base, dative.lower_), [*head, dative], DATIVE)
+            target = next(iter(kids(dative, {"pobj"})), dative)
+            yield frame(with_conjuncts(target), predicate_phrase(base, dative.lower_), [*head, dative], DATIVE)
         else:
-            yield frame(_with_conjuncts(dative), base, head, DATIVE)
+            yield frame(with_conjuncts(dative), base, head, DATIVE)
         return
     if objs:
         obj = objs[0]
@@ -619,44 +624,44 @@ def verb_frames(verb: "Token", *, copula: bool = False) -> "Iterator[Frame]":
             return
         gerund = denied_gerund(verb, obj)
         if gerund is not None:  # "denied attacking UNIFIL": the attack, denied
-            yield Frame(gerund, subjects, _with_conjuncts(obj), _phrase(_lemma(gerund)), (gerund,), SVO, True, verb)
+            yield Frame(gerund, subjects, with_conjuncts(obj), predicate_phrase(verb_lemma(gerund)), (gerund,), SVO, True, verb)
             return
         if obj.lower_ in _REFLEXIVES:  # "divested itself of Osram": divest Osram
-            for preps, pobj in _preps(verb):
-                if _usable(pobj) and pobj.i > obj.i:
+            for preps, pobj in prep_phrases(verb):
+                if usable(pobj) and pobj.i > obj.i:
                     words = [p.lower_ for p in preps if p.lower_ != "of"]
-                    yield frame(_with_conjuncts(pobj), _phrase(base, *words), [*head, *preps], PREP)
+                    yield frame(with_conjuncts(pobj), predicate_phrase(base, *words), [*head, *preps], PREP)
                     return
-        yield frame(_with_conjuncts(obj), base, head, SVO)
+        yield frame(with_conjuncts(obj), base, head, SVO)
         for preps, pobj in partners(verb, obj):
-            yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+            yield frame(with_conjuncts(pobj), predicate_phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
         found = incorporated(verb, obj)
         for preps, pobj in found:
-            predicate = _phrase(base, obj.lemma_, *(p.lower_ for p in preps))
-            yield frame(_with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
-        other_party = any(p.lower_ in ("with", "between", "among") for p in _kids(obj, {"prep"}))
+            predicate = predicate_phrase(base, obj.lemma_, *(p.lower_ for p in preps))
+            yield frame(with_conjuncts(pobj), predicate, [*head, obj, *preps], LIGHT)
+        other_party = any(p.lower_ in ("with", "between", "among") for p in kids(obj, {"prep"}))
         if not found and not other_party and len(subjects) > 1 and obj.pos_ == "NOUN" and obj.lemma_.lower() in L.JOINT_NOUNS:
             # "X and Y signed an agreement": each signed it with the other (guidelines §9), unless
             # the pact names its other party ("ratified the treaty with Z")
-            yield frame(subjects, _phrase(base, obj.lemma_, "with"), [*head, obj], LIGHT)
+            yield frame(subjects, predicate_phrase(base, obj.lemma_, "with"), [*head, obj], LIGHT)
         return
-    phrases = [(preps, pobj) for preps, pobj in [*_preps(verb), *_subordinator_phrases(verb)] if _usable(pobj)]
+    phrases = [(preps, pobj) for preps, pobj in [*prep_phrases(verb), *_subordinator_phrases(verb)] if usable(pobj)]
     if len(phrases) > 1:  # "met with X in Washington": the place is a circumstance
         phrases = [(preps, pobj) for preps, pobj in phrases if preps[-1].lower_ not in P.LOCATIVE_PREPS] or phrases[:1]
-    if len(subjects) > 1 and _lemma(verb) in L.SYMMETRIC_VERBS:
+    if len(subjects) > 1 and verb_lemma(verb) in L.SYMMETRIC_VERBS:
         if all(preps[-1].lower_ in P.LOCATIVE_PREPS for preps, _ in phrases):
             yield frame(subjects, base, head, RECIPROCAL)  # "Modi and Xi met": both ways
             return
     for preps, pobj in phrases:
-        yield frame(_with_conjuncts(pobj), _phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
-        if preps[-1].lower_ != "for" or _lemma(verb) in L.STANCE_VERBS | L.SAYING_VERBS:
+        yield frame(with_conjuncts(pobj), predicate_phrase(base, *(p.lower_ for p in preps)), [*head, *preps], PREP)
+        if preps[-1].lower_ != "for" or verb_lemma(verb) in L.STANCE_VERBS | L.SAYING_VERBS:
             continue
-        for inner, partner in _noun_partners(pobj):  # "paid for a stake in X": pay for stake in X
-            predicate = _phrase(base, *(p.lower_ for p in preps), pobj.lemma_, *(p.lower_ for p in inner))
-            yield frame(_with_conjuncts(partner), predicate, [*head, *preps, pobj, *inner], LIGHT)
+        for inner, partner in noun_partners(pobj):  # "paid for a stake in X": pay for stake in X
+            predicate = predicate_phrase(base, *(p.lower_ for p in preps), pobj.lemma_, *(p.lower_ for p in inner))
+            yield frame(with_conjuncts(partner), predicate, [*head, *preps, pobj, *inner], LIGHT)
     if copula and verb.lemma_ == "be":
-        for attr in _kids(verb, P.ATTR_DEPS | {"acomp"}):
-            yield frame(_with_conjuncts(attr), "be", head, COPULA)
+        for attr in kids(verb, P.ATTR_DEPS | {"acomp"}):
+            yield frame(with_conjuncts(attr), "be", head, COPULA)
 
 
 def predicates(sent: "Span") -> "Iterator[Token]":

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.dictionaries import event_nouns, event_type
 from kg.extract import patterns as P
-from kg.extract.clauses import AGENT_ENTS, Frame, modifier_agent, _kids, _preps, _usable, _with_conjuncts
+from kg.extract.clauses import AGENT_ENTS, Frame, kids, modifier_agent, prep_phrases, usable, with_conjuncts
 from kg.extract.modality import noun_modality, strongest
 from kg.records import Modality
 
@@ -53,11 +53,11 @@ def agents_of(noun: "Token") -> "tuple[Token, ...]":
     modifier is not an agent ("the Gaza strikes" is where): relations drop
     agents that resolve to a Location.
     """
-    for prep in _kids(noun, {"prep"}):
+    for prep in kids(noun, {"prep"}):
         if prep.lower_ == "by":
-            for pobj in _kids(prep, {"pobj"}):
-                if _usable(pobj):
-                    return _with_conjuncts(pobj)
+            for pobj in kids(prep, {"pobj"}):
+                if usable(pobj):
+                    return with_conjuncts(pobj)
     agent = modifier_agent(noun, any_possessor=True)
     if agent is not None:
         return (agent,)
@@ -108,9 +108,9 @@ def event_frames(noun: "Token") -> "Iterator[Frame]":
     agents = agents_of(noun)
     if not agents:
         return
-    for words, pobj in _preps(noun):
-        if words[0].lower_ in preps and _usable(pobj) and words[0].lower_ != "by":
-            yield Frame(noun, agents, _with_conjuncts(pobj), predicate, (noun, *words), NOMINAL, False)
+    for words, pobj in prep_phrases(noun):
+        if words[0].lower_ in preps and usable(pobj) and words[0].lower_ != "by":
+            yield Frame(noun, agents, with_conjuncts(pobj), predicate, (noun, *words), NOMINAL, False)
             return
 
 
@@ -129,12 +129,12 @@ def reciprocal_frames(noun: "Token") -> "Iterator[Frame]":
     entry = event_nouns().get(noun.lemma_.lower())
     if entry is None or entry[2] != "event" or "with" not in entry[1] or noun.pos_ != "NOUN":
         return
-    for prep in _kids(noun, {"prep"}):
+    for prep in kids(noun, {"prep"}):
         if prep.lower_ not in _RECIPROCAL_PREPS:
             continue
-        for first in _kids(prep, {"pobj"}):
-            parties = _with_conjuncts(first)
-            if len(parties) > 1 and all(_usable(p) for p in parties):
+        for first in kids(prep, {"pobj"}):
+            parties = with_conjuncts(first)
+            if len(parties) > 1 and all(usable(p) for p in parties):
                 yield Frame(noun, (parties[0],), parties[1:], entry[0], (noun, prep), NOMINAL, False)
             return
 
@@ -154,15 +154,15 @@ def _addressees(noun: "Token", preps: frozenset[str]) -> "tuple[Token, ...]":
     for clause in clauses:
         if any(c.lower_ in P.RELATIVE_PRONOUNS for c in clause.children if c.dep_ in P.SUBJ_DEPS):
             continue  # "the order that X gave": a relative clause, not the order's content
-        subjects = [c for c in _kids(clause, P.SUBJ_DEPS) if c.i > noun.i and c.i != noun.i]
+        subjects = [c for c in kids(clause, P.SUBJ_DEPS) if c.i > noun.i and c.i != noun.i]
         if subjects:
-            return _with_conjuncts(subjects[0])
+            return with_conjuncts(subjects[0])
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for cl in clauses for c in cl.children)
-    for words, pobj in _preps(noun):
-        if words[0].lower_ in preps and _usable(pobj):
+    for words, pobj in prep_phrases(noun):
+        if words[0].lower_ in preps and usable(pobj):
             tail = [c for c in pobj.children if c.dep_ in ("acl", "relcl") and c.pos_ in P.PREDICATE_POS]
             if infinitive or any(c.lower_ == "to" and c.dep_ == "aux" for t in tail for c in t.children):
-                return _with_conjuncts(pobj)
+                return with_conjuncts(pobj)
     return ()
 
 
@@ -179,7 +179,7 @@ def _issuer(noun: "Token") -> "tuple[Token, ...]":
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
         return ()
     subjects = [c for c in gov.children if c.dep_ in P.SUBJ_DEPS]
-    return _with_conjuncts(subjects[0]) if subjects and _usable(subjects[0]) else ()
+    return with_conjuncts(subjects[0]) if subjects and usable(subjects[0]) else ()
 
 
 def directive_frames(noun: "Token") -> "Iterator[Frame]":
@@ -233,7 +233,7 @@ def participle_frames(participle: "Token") -> "Iterator[Frame]":
     patient = participle.head
     if patient.dep_ == "appos" and patient.head.pos_ == "PROPN":
         patient = patient.head  # "AirTanker, an EADS-led consortium": the consortium is AirTanker
-    yield Frame(participle, (actor,), _with_conjuncts(patient), participle.lemma_.lower(),
+    yield Frame(participle, (actor,), with_conjuncts(patient), participle.lemma_.lower(),
                 (actor, doc[participle.i - 1], participle), ATTRIBUTIVE, False)
 
 

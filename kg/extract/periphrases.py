@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.clauses import (
-    IMPLICIT, LIGHT, PASSIVE, PREP, Frame, _agents, _aux_tokens, _content, _kids, _lemma, _noun_partners, _ordered,
-    _patients, _phrase, _usable, _with_conjuncts, is_passive, modifier_agent, predicates, subjects_of,
-    verb_frames,
+    IMPLICIT, LIGHT, PASSIVE, PREP, Frame, aux_tokens, content_of, in_order, is_passive, kids, modifier_agent,
+    noun_partners, passive_agents, patients_of, predicate_phrase, predicates, subjects_of, usable, verb_frames,
+    verb_lemma, with_conjuncts,
 )
 from kg.extract.control import blocked
 
@@ -31,11 +31,11 @@ def _under_agents(noun: "Token", host: "Token") -> "tuple[Token, ...]":
     """The agent of "under <noun>": a "by" phrase (on the noun or its host), an "of" phrase on the
     noun ("under the control of X") or a name or nationality before it ("under Israeli control")."""
     for head in (noun, host):
-        for prep in _kids(head, {"prep", "agent"}):
+        for prep in kids(head, {"prep", "agent"}):
             if prep.lower_ == "by" or (head is noun and prep.lower_ == "of"):
-                for pobj in _kids(prep, {"pobj"}):
-                    if _usable(pobj):
-                        return _with_conjuncts(pobj)
+                for pobj in kids(prep, {"pobj"}):
+                    if usable(pobj):
+                        return with_conjuncts(pobj)
     agent = modifier_agent(noun)
     return (agent,) if agent is not None else ()
 
@@ -63,26 +63,26 @@ def under_frames(prep: "Token") -> "Iterator[Frame]":
     """
     if prep.lower_ != "under" or prep.dep_ != "prep":
         return
-    for noun in _kids(prep, {"pobj"}):
+    for noun in kids(prep, {"pobj"}):
         verb = L.UNDER_NOUNS.get(noun.lemma_.lower())
         if verb is None or noun.pos_ != "NOUN":
             continue
         host = prep.head
         agents = _under_agents(noun, host)
         if host.pos_ in P.PREDICATE_POS and host.lemma_.lower() == "have":
-            objs = _kids(host, P.OBJ_DEPS)
-            patients = _with_conjuncts(objs[0]) if objs else ((host.head,) if host.dep_ in ("relcl", "acl") else ())
+            objs = kids(host, P.OBJ_DEPS)
+            patients = with_conjuncts(objs[0]) if objs else ((host.head,) if host.dep_ in ("relcl", "acl") else ())
             agents = agents or subjects_of(host)[0]
         elif host.pos_ in P.PREDICATE_POS:
-            patients = _with_conjuncts(own[0]) if (own := _kids(host, P.SUBJ_DEPS)) else ()
+            patients = with_conjuncts(own[0]) if (own := kids(host, P.SUBJ_DEPS)) else ()
         elif host.pos_ in ("NOUN", "PROPN"):
             patients = (host,)
         else:
             continue
         # a description in apposition stands for the noun it describes ("the A350, a jet under ...")
         patients = tuple(map(_described, patients))
-        agents = tuple(a for a in map(_content, agents) if _usable(a))
-        patients = tuple(p for p in map(_content, patients) if _usable(p))
+        agents = tuple(a for a in map(content_of, agents) if usable(a))
+        patients = tuple(p for p in map(content_of, patients) if usable(p))
         if agents and patients:
             anchor = host if host.pos_ in P.PREDICATE_POS else noun
             yield Frame(anchor, agents, patients, verb, (prep, noun), PASSIVE)
@@ -102,20 +102,20 @@ def late_notice_frames(verb: "Token") -> "Iterator[Frame]":
     officials). Without "only", with a by-agent, or without an actor acting in the clause,
     nothing. The relation carries a lower confidence (``how`` :data:`IMPLICIT`).
     """
-    if _lemma(verb) not in _NOTICE_VERBS or not is_passive(verb) or _agents(verb):
+    if verb_lemma(verb) not in _NOTICE_VERBS or not is_passive(verb) or passive_agents(verb):
         return
-    patients = tuple(p for p in map(_content, _patients(verb)) if _usable(p))
+    patients = tuple(p for p in map(content_of, patients_of(verb)) if usable(p))
     if not patients:
         return
-    for clause in _kids(verb, {"advcl"}):
+    for clause in kids(verb, {"advcl"}):
         marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
         focus = [a for a in (*verb.children, *clause.children) if a.dep_ == "advmod" and a.lower_ == "only"]
         if not marks or marks[0] not in _LATE_MARKS or not focus:
             continue
-        actors = [s for s in _kids(clause, P.SUBJ_DEPS) if _usable(s) and s.pos_ in ("NOUN", "PROPN")]
+        actors = [s for s in kids(clause, P.SUBJ_DEPS) if usable(s) and s.pos_ in ("NOUN", "PROPN")]
         if actors:
-            written = [*_aux_tokens(verb), verb, *focus, *(m for m in clause.children if m.dep_ == "mark")]
-            yield Frame(verb, _with_conjuncts(actors[0]), patients, _lemma(verb), _ordered(written), IMPLICIT)
+            written = [*aux_tokens(verb), verb, *focus, *(m for m in clause.children if m.dep_ == "mark")]
+            yield Frame(verb, with_conjuncts(actors[0]), patients, verb_lemma(verb), in_order(written), IMPLICIT)
             return
 
 
@@ -126,15 +126,15 @@ _STANCE_PREPS = frozenset({"for", "of", "on", "to", "with"})
 def _stance_theme(verb: "Token") -> "Token | None":
     """What an earlier stance was about, from an "after (initially) V-ing ..." adjunct of ``verb``:
     its object, or the object of its object's phrase ("signaling support for the plan" → plan)."""
-    for prep in _kids(verb, {"prep", "advcl"}):
-        clause = prep if prep.dep_ == "advcl" else next(iter(_kids(prep, {"pcomp"})), None)
-        word = prep.lower_ if prep.dep_ == "prep" else next((m.lower_ for m in _kids(prep, {"mark"})), "")
+    for prep in kids(verb, {"prep", "advcl"}):
+        clause = prep if prep.dep_ == "advcl" else next(iter(kids(prep, {"pcomp"})), None)
+        word = prep.lower_ if prep.dep_ == "prep" else next((m.lower_ for m in kids(prep, {"mark"})), "")
         if clause is None or word not in ("after", "despite") or clause.tag_ != "VBG":
             continue
-        for obj in _kids(clause, P.OBJ_DEPS):
-            for inner in _kids(obj, {"prep"}):
+        for obj in kids(clause, P.OBJ_DEPS):
+            for inner in kids(obj, {"prep"}):
                 if inner.lower_ in _STANCE_PREPS:
-                    for pobj in _kids(inner, {"pobj"}):
+                    for pobj in kids(inner, {"pobj"}):
                         return pobj
             return obj
     return None
@@ -150,28 +150,28 @@ def reversal_frames(verb: "Token") -> "Iterator[Frame]":
     the stance an "after (initially) V-ing Y" adjunct states, and Y is the theme ("after
     initially backing the plan, X backtracked" → X `backtrack on` plan). Without either, nothing.
     """
-    lemma = _lemma(verb)
-    objs = _kids(verb, P.OBJ_DEPS)
+    lemma = verb_lemma(verb)
+    objs = kids(verb, P.OBJ_DEPS)
     idiom = next((o for o in objs if (lemma, o.lemma_.lower()) in L.REVERSAL_IDIOMS), None)
     if lemma not in L.REVERSAL_VERBS and idiom is None:
         return
     subjects, inherited = subjects_of(verb)
-    subjects = tuple(s for s in map(_content, subjects) if _usable(s))
+    subjects = tuple(s for s in map(content_of, subjects) if usable(s))
     if not subjects:
         return
-    written = [*_aux_tokens(verb), verb, *_kids(verb, {"prt"})]
+    written = [*aux_tokens(verb), verb, *kids(verb, {"prt"})]
     for head in (verb, idiom) if idiom is not None else (verb,):
-        for prep in _kids(head, {"prep"}):
+        for prep in kids(head, {"prep"}):
             if prep.lower_ in _REVERSAL_PREPS:
-                for pobj in _kids(prep, {"pobj"}):
-                    if _usable(pobj):
+                for pobj in kids(prep, {"pobj"}):
+                    if usable(pobj):
                         extra = [idiom] if idiom is not None else []
-                        yield Frame(verb, subjects, _with_conjuncts(pobj), "backtrack on",
-                                    _ordered([*written, *extra, prep]), PREP, inherited)
+                        yield Frame(verb, subjects, with_conjuncts(pobj), "backtrack on",
+                                    in_order([*written, *extra, prep]), PREP, inherited)
                         return
     theme = _stance_theme(verb) if not objs or idiom is not None else None
-    if theme is not None and _usable(theme):
-        yield Frame(verb, subjects, (theme,), "backtrack on", _ordered(written), PREP, inherited)
+    if theme is not None and usable(theme):
+        yield Frame(verb, subjects, (theme,), "backtrack on", in_order(written), PREP, inherited)
 
 
 _STATE_PREPS = frozenset({"in", "at"})
@@ -189,24 +189,24 @@ def state_frames(verb: "Token") -> "Iterator[Frame]":
     """
     if verb.lemma_.lower() != "be":
         return
-    own = [s for s in map(_content, _kids(verb, P.SUBJ_DEPS)) if _usable(s)]
+    own = [s for s in map(content_of, kids(verb, P.SUBJ_DEPS)) if usable(s)]
     if not own:
         return
-    subjects = _with_conjuncts(own[0])
-    for prep in _kids(verb, {"prep"}):
+    subjects = with_conjuncts(own[0])
+    for prep in kids(verb, {"prep"}):
         if prep.lower_ not in _STATE_PREPS:
             continue
-        for noun in _kids(prep, {"pobj"}):
+        for noun in kids(prep, {"pobj"}):
             if noun.pos_ != "NOUN" or (noun.lower_ not in L.STATE_NOUNS and noun.lemma_.lower() not in L.STATE_NOUNS):
                 continue
-            for inner in _kids(noun, {"prep"}):
+            for inner in kids(noun, {"prep"}):
                 if inner.lower_ not in _STATE_PARTNER_PREPS:
                     continue
-                for partner in _kids(inner, {"pobj"}):
-                    if _usable(partner):
-                        written = [*_aux_tokens(verb), verb, prep, noun, inner]
-                        predicate = _phrase("be", prep.lower_, noun.lower_, inner.lower_)
-                        yield Frame(verb, subjects, _with_conjuncts(partner), predicate, _ordered(written), LIGHT)
+                for partner in kids(inner, {"pobj"}):
+                    if usable(partner):
+                        written = [*aux_tokens(verb), verb, prep, noun, inner]
+                        predicate = predicate_phrase("be", prep.lower_, noun.lower_, inner.lower_)
+                        yield Frame(verb, subjects, with_conjuncts(partner), predicate, in_order(written), LIGHT)
                         return
 
 
@@ -223,29 +223,29 @@ def in_state_frames(verb: "Token") -> "Iterator[Frame]":
     """
     if verb.lemma_.lower() != "be":
         return
-    subjects = tuple(s for s in map(_content, subjects_of(verb)[0]) if _usable(s))
+    subjects = tuple(s for s in map(content_of, subjects_of(verb)[0]) if usable(s))
     if not subjects:
         return
-    for prep in _kids(verb, {"prep"}):
+    for prep in kids(verb, {"prep"}):
         if prep.lower_ != "in":
             continue
-        for noun in _kids(prep, {"pobj"}):
+        for noun in kids(prep, {"pobj"}):
             lemma = L.IN_STATE_NOUNS.get(noun.lemma_.lower())
             if lemma is None or noun.pos_ != "NOUN":
                 continue
-            for of in _kids(noun, {"prep"}):
+            for of in kids(noun, {"prep"}):
                 if of.lower_ != "of":
                     continue
-                for pobj in _kids(of, {"pobj"}):
-                    obj = _content(pobj)
-                    if not _usable(obj):
+                for pobj in kids(of, {"pobj"}):
+                    obj = content_of(pobj)
+                    if not usable(obj):
                         continue
-                    written = [*_aux_tokens(verb), verb, prep, noun, of]
-                    yield Frame(verb, subjects, _with_conjuncts(obj), lemma, _ordered(written), PREP)
-                    for preps, partner in _noun_partners(obj):
-                        predicate = _phrase(lemma, obj.lemma_, *(p.lower_ for p in preps))
-                        yield Frame(verb, subjects, _with_conjuncts(partner), predicate,
-                                    _ordered([*written, obj, *preps]), LIGHT)
+                    written = [*aux_tokens(verb), verb, prep, noun, of]
+                    yield Frame(verb, subjects, with_conjuncts(obj), lemma, in_order(written), PREP)
+                    for preps, partner in noun_partners(obj):
+                        predicate = predicate_phrase(lemma, obj.lemma_, *(p.lower_ for p in preps))
+                        yield Frame(verb, subjects, with_conjuncts(partner), predicate,
+                                    in_order([*written, obj, *preps]), LIGHT)
                     return
 
 

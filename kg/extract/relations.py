@@ -451,7 +451,7 @@ def _event_targets(
         subjects = tuple(s for s in subjects if actor(s))
         if not subjects:
             continue
-        base = own[0].predicate if own else C._lemma(verb)
+        base = own[0].predicate if own else C.verb_lemma(verb)
         heads = tuple(h for h in T.target_heads(verb, is_actor=actor, coded=coded) if h not in subjects)
         if heads:
             dyads = [(subjects, heads, T.target_predicate(verb, heads[0], base))]
