@@ -279,7 +279,7 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
     if not preps and token.dep_ == "conj":  # "lawmakers and officials in Fornost": both are in it
         preps = [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
     for prep in preps:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+        if prep.lower_ not in ("in", "from", "of"):
             continue
         # "protesters in Tehran" act for no state: a group of their own, coded with the country (IRNOPP)
         own_here = (own or (group and prep.lower_ == "in")) and prep.lower_ != "of"  # "the governor of Mosul": Mosul's
@@ -293,19 +293,21 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
             if user is None and (ent is None or ent.label_ != "GPE"):
                 continue
             text = span_text(trim(list(ent))) if ent is not None else pobj.text
-            known = BUILTIN.known(text) if prep.lower_ != "of" else None  # "officials in Kenya": Kenya's
-            place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text) or (
-                known if known is not None and known.type is ActorType.COUNTRY else None)
+            place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text)
+            if place is None and prep.lower_ != "of":  # "officials in Kenya": Kenya's
+                known = BUILTIN.known(text)
+                place = known if known is not None and known.type is ActorType.COUNTRY else None
             entry = (
                 place
                 if place is not None and (place.type is ActorType.COUNTRY or place is user and place.type is not ActorType.LOCATION)
                 else BUILTIN.country(place.country if place else None)
             )
-            if entry is None and (prep.lower_ == "of" or (group and place_country(text))):
+            if entry is None and (prep.lower_ == "of" or group):
                 # "the provincial government of Ontario": the province; "the governor of Basra": Basra, in Iraq;
                 # "protesters in Basra" a group coded IRQOPP ("a court in Lima" stays a concept, coded PER)
                 country = place_country(text)
-                entry = Entry(normalize_name(text), ActorType.LOCATION, country, country)
+                if prep.lower_ == "of" or country:
+                    entry = Entry(normalize_name(text), ActorType.LOCATION, country, country)
             if entry is None:
                 continue
             tokens = trim(
