@@ -58,6 +58,8 @@ TARGET = "target"
 """How of an event-coding target (``mode="events"``, :mod:`kg.extract.targets`)."""
 _HOW_PENALTY = {TARGET: 0.3, C.SVO: 0.0, C.DATIVE: 0.05, C.PASSIVE: 0.05, C.PREP: 0.05, C.LIGHT: 0.1, N.NOMINAL: 0.25, N.ATTRIBUTIVE: 0.25, C.COPULA: 0.2, C.IMPLICIT: 0.25}
 _NOT_ABSTRACT = L.CONCRETE_EXCEPTIONS | L.JOINT_NOUNS | L.PACT_NOUNS
+_SAYING = P.SPEECH_VERBS | L.SAYING_VERBS
+_NOT_MERE_PLAN = _SAYING | L.DECIDING_VERBS | L.PUBLISHING_VERBS  # :func:`_mere_plan`
 _KIND_PENALTY = {ENTITY: 0.0, ROLE: 0.05, GROUP: 0.1, PRONOUN: 0.2, CONCEPT: 0.15}
 
 
@@ -165,21 +167,25 @@ def _specific_people(token: "Token") -> bool:
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
+def _named_before(token: "Token") -> bool:
+    """True when a name stands in a noun's phrase before it ("the Qantas order", "the Paris Air
+    Show"): the phrase names its party, so the noun is no mere amount, plan or gathering."""
+    return any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+
+
 def _holding(token: "Token") -> bool:
     """An order, stake, share or holding with no name in its phrase
     (:data:`~kg.extract.lexicon.HOLDING_NOUNS`): an amount placed or owned, not an entity; "the
     Qantas order" names its party and stays."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in L.HOLDING_NOUNS:
         return False
-    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+    return not _named_before(token)
 
 
 def _unnamed(token: "Token") -> bool:
     """A common noun with no name in its phrase ("the first flight", "planes"), unlike a named model
     ("the Airbus A330 jetliner")."""
-    return token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS and not any(
-        c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i
-    )
+    return token.pos_ == "NOUN" and token.ent_type_ not in _NAME_ENTS and not _named_before(token)
 
 
 def _unnamed_vehicle(token: "Token", mention: Mention) -> bool:
@@ -197,7 +203,7 @@ def _gathering(token: "Token") -> bool:
     (:data:`~kg.extract.lexicon.GATHERING_NOUNS`: "a business forum", "the rally")."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in L.GATHERING_NOUNS:
         return False
-    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+    return not _named_before(token)
 
 
 def _mere_plan(frame: C.Frame, token: "Token") -> bool:
@@ -207,9 +213,9 @@ def _mere_plan(frame: C.Frame, token: "Token") -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() not in L.PLAN_NOUNS:
         return False
     verb = _lemma_of(frame)
-    if verb in L.DECIDING_VERBS | L.PUBLISHING_VERBS | L.SAYING_VERBS | P.SPEECH_VERBS:
+    if verb in _NOT_MERE_PLAN:
         return False
-    return not any(c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS for c in token.subtree if c.i < token.i)
+    return not _named_before(token)
 
 
 def _distinct_codes(a: Mention, b: Mention) -> bool:
@@ -222,7 +228,7 @@ def _clause_is_the_content(frame: C.Frame) -> bool:
     """A passive verb of saying with a that-clause ("which was announced by X that it would be
     closed"): what was said is the clause, so the passive subject is its topic, not a patient."""
     verb = frame.verb
-    if frame.how != C.PASSIVE or verb.lemma_.lower() not in P.SPEECH_VERBS | L.SAYING_VERBS:
+    if frame.how != C.PASSIVE or verb.lemma_.lower() not in _SAYING:
         return False
     return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in verb.children)
@@ -263,7 +269,7 @@ def _relations_of_frame(
                 o for o in objects
                 if o.is_actor or _named_thing(frame.verb.doc[o.head]) or _specific_people(frame.verb.doc[o.head])
             ]
-        elif frame.how == C.SVO and _lemma_of(frame) not in P.SPEECH_VERBS | L.SAYING_VERBS:
+        elif frame.how == C.SVO and _lemma_of(frame) not in _SAYING:
             owners = [_possessor(o, args, frame.verb.doc) for o in objects]
             if any(owners):  # the owner of an act is no partner of a subject that is no actor either
                 subjects = [s for s in subjects if s.is_actor]
