@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol
 
-from kg.dictionaries import compose_code
+from kg.dictionaries import compose_code, default_dictionary
 from kg.names import is_name, normalize_name
 from kg.records import ActorType, Mention, Occurrence, Provenance, Relation
 
@@ -93,12 +93,6 @@ def add_rule(mention: Mention, rule: str) -> Mention:
     if rule in rules:
         return mention
     return replace(mention, resolved_by="+".join([*rules, rule]))
-
-
-def _default() -> ActorDictionary:
-    from kg.dictionaries import default_dictionary
-
-    return default_dictionary()
 
 
 def _as_type(value: object, default: ActorType) -> ActorType:
@@ -173,7 +167,7 @@ def resolve_mention(
     >>> r.label, r.country, r.resolved_by
     ('United States', 'USA', 'dictionary')
     """
-    book = dictionary if dictionary is not None else _default()
+    book = dictionary if dictionary is not None else default_dictionary()
     if not mention.is_actor:
         entry = _user_entry(book, mention, on)
         if entry is None:
@@ -347,7 +341,7 @@ def resolve_document(
     """
     if not relations:
         return []
-    book = dictionary if dictionary is not None else _default()
+    book = dictionary if dictionary is not None else default_dictionary()
     resolved: dict[Mention, Mention] = {}
     originals = [
         m for r in relations for m in (r.subject, r.object, r.attributed_to, r.reported_by) if m is not None

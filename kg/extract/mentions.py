@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.dictionaries import default_dictionary
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN, Entry
@@ -341,8 +342,6 @@ def _person_like(token: "Token", ent: "Span") -> bool:
     """True for an unknown one-word "place" that meets, calls or talks ("Blinken is not expected to meet")."""
     if len(ent) != 1 or BUILTIN.known(ent.text) or BUILTIN.metonym(ent.text) or BUILTIN.demonym(ent.text):
         return False
-    from kg.dictionaries import default_dictionary
-
     if default_dictionary().lookup(ent.text) is not None:
         return False  # a place the dictionary knows (a city of a country)
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head

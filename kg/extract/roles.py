@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.dictionaries import compose_code
+from kg.dictionaries import compose_code, default_dictionary
 from kg.extract import lexicon as L
 from kg.extract import patterns as P
 from kg.extract.gazetteer import BUILTIN, Entry
@@ -107,8 +107,6 @@ def agent_of(token: "Token") -> tuple[str, str, str] | None:
     the Phoenix agents dictionary ("intelligence chief" → ``SPY``, "teacher" → ``EDU``).
 
     Codes are kept whole as the dictionary writes them ("GOVFRM"; "NGO~" prepends)."""
-    from kg.dictionaries import default_dictionary
-
     words = _agent_words(token)
     tail = _of_tail(token)
     heads = [words[k:] for k in range(len(words))]
@@ -136,8 +134,6 @@ def title_before(first: "Token") -> str | None:
     """The title written right before a name ("Prime Minister" in "Bree Prime Minister Romendacil"),
     when it is an agent phrase of the dictionaries, else None: the name's actor then acts in that
     capacity (a country-coded name takes the title's agent, as PETRARCH composes ``BREGOV``)."""
-    from kg.dictionaries import default_dictionary
-
     words: list["Token"] = []
     k = first.i - 1
     if first.dep_ == "appos" and first.head.i == k and first.head.pos_ in ("PROPN", "NOUN"):
@@ -258,8 +254,6 @@ def place_country(name: str) -> str | None:
 
     The Phoenix dictionaries list cities, regions and territories as names of their country;
     the place stays a place (a Location node) and only its country is taken, for coding."""
-    from kg.dictionaries import default_dictionary
-
     entry = BUILTIN.user(name) or BUILTIN.lookup(name)
     if entry is not None and entry.country:
         return entry.country
