@@ -63,16 +63,29 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> None:
     print_table(header, rows, max_width=48)
 
 
+def _modalities(modality: list[str] | None) -> tuple[str, ...] | None:
+    """The --modality values as the analytics filters take them: asserted by default, None for all."""
+    return None if modality and "all" in modality else tuple(modality) if modality else ("asserted",)
+
+
+def _note_empty_window(store: Store, since: str | None, until: str | None) -> None:
+    """Say why a --since/--until window kept nothing (the dates the store's events span)."""
+    if since or until:
+        from kg.analytics import date_span
+
+        typer.echo(f"kg: note: {date_span(store).explain(since, until)}", err=True)
+
+
 def _project(store: Store, kind: GraphKind, *, since, until, docs, types, quads, actors, negated, modality,
              per_event: bool = False) -> nx.MultiDiGraph:
-    from kg.analytics import actor_graph, country_graph, country_labels, date_span
+    from kg.analytics import actor_graph, country_graph, country_labels
 
-    modalities = None if modality and "all" in modality else tuple(modality) if modality else ("asserted",)
+    modalities = _modalities(modality)
     G = actor_graph(store, start=since, end=until, documents=docs, event_types=types, quad_classes=quads,
                     actors=actors, include_negated=negated, modalities=modalities,
                     concepts=kind is GraphKind.full, affiliations=kind is GraphKind.full, aggregate=not per_event)
-    if (since or until) and not G.number_of_edges():  # say why a window kept nothing
-        typer.echo(f"kg: note: {date_span(store).explain(since, until)}", err=True)
+    if not G.number_of_edges():
+        _note_empty_window(store, since, until)
     if kind is GraphKind.countries:
         from kg.dictionaries import country_names
 
@@ -344,15 +357,13 @@ def _export_gdelt(out: Path, store: Path, *, tsv: bool, since, until, doc, event
     if tsv and include_negated:
         raise GraphError("--format gdelt-tsv has no negation column, so a negated event would read as one that "
                          "happened: use --format gdelt (a header CSV with kg_negated) to include negated events")
-    modalities = None if modality and "all" in modality else tuple(modality) if modality else ("asserted",)
+    modalities = _modalities(modality)
     with Store.open(store) as st:
         events = gdelt_events(st, start=since, end=until, documents=doc, event_types=event_type,
                               quad_classes=quad_class, actors=actor, include_negated=include_negated,
                               modalities=modalities, coded_only=False, countries=country_names())
-        if (since or until) and not events:
-            from kg.analytics import date_span
-
-            typer.echo(f"kg: note: {date_span(st).explain(since, until)}", err=True)
+        if not events:
+            _note_empty_window(st, since, until)
     coded = [e for e in events if e.code]
     try:
         written = write_gdelt(coded, out, tsv=tsv)
