@@ -203,12 +203,8 @@ class _Reader:
         code = text.split(":")[0].strip()
         if not code and ":" in text and text.split(":")[1].strip():
             return ":"
-        if not re.search(r"[A-Za-z0-9]", code):
-            if code and set(code) <= set("-+#"):
-                return ""
-            if not code:
-                return ""
-            raise self.fail(number, f"an event code is digits in [...], got [{text}]")
+        if set(code) <= set("-+#"):  # "---", TABARI's "+++" and "###", or empty: no event
+            return ""
         m = re.match(r"[A-Za-z0-9]+", code)  # "080!" (a reviewer's mark) is 080
         if m is None:
             raise self.fail(number, f"an event code is digits in [...], got [{text}]")
