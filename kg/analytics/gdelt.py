@@ -136,8 +136,8 @@ def gdelt_actor(name: str | None, code: str | None, country: str | None = None, 
         parts.remove(country)
     elif not country and parts[0] in known_country:
         country = parts.pop(0)
-    types = [p for p in parts if p in _TYPES]
-    religions = [p for p in parts if p in _RELIGIONS]
+    types: list[str | None] = [p for p in parts if p in _TYPES]
+    religions: list[str | None] = [p for p in parts if p in _RELIGIONS]
     groups = [p for p in parts if p not in _TYPES and p not in _RELIGIONS and p not in known_country]
     types += [None] * 3
     religions += [None] * 2
@@ -191,7 +191,7 @@ class GdeltEvent:
         d = self.date
         row["GLOBALEVENTID"] = self.global_id
         if d is not None:
-            row["SQLDATE"] = d.year * 10000 + d.month * 100 + d.day
+            row["SQLDATE"] = _yyyymmdd(d)
             row["MonthYear"], row["Year"] = d.year * 100 + d.month, d.year
             # GDELT's files compute (month - 1) * 30 + day (1979-01-01 is 1979.0027)
             row["FractionDate"] = round(d.year + ((d.month - 1) * 30 + d.day) / 365, 4)
@@ -206,12 +206,16 @@ class GdeltEvent:
         row["GoldsteinScale"] = self.goldstein
         row["NumMentions"] = row["NumSources"] = row["NumArticles"] = 1
         if self.published is not None:
-            p = self.published
-            row["DATEADDED"] = (p.year * 10000 + p.month * 100 + p.day) * 1_000_000
+            row["DATEADDED"] = _yyyymmdd(self.published) * 1_000_000  # YYYYMMDDhhmmss, at midnight
         row["SOURCEURL"] = self.url
         row.update(kg_event=self.event, kg_doc_id=self.doc_id, kg_relation=self.relation,
                    kg_negated=self.negated, kg_modality=self.modality, kg_sentence=self.sentence)
         return row
+
+
+def _yyyymmdd(d: dt.date) -> int:
+    """GDELT's day number: 2024-03-05 is 20240305."""
+    return d.year * 10000 + d.month * 100 + d.day
 
 
 _DOCS = """
@@ -282,9 +286,9 @@ def gdelt_events(
         for r in store.query(_DOCS % listed).dicts():
             docs.setdefault(str(r["doc"]), r)
         for r in store.query(_STARTS % listed).dicts():
-            s, doc = int(r["s"]), str(r["doc"])
+            s, of = int(r["s"]), str(r["doc"])
             starts[str(r["e"])] = s
-            first[doc] = min(first.get(doc, s), s)
+            first[of] = min(first.get(of, s), s)
             if r["ac"] or r["pc"]:
                 mention_codes[str(r["e"])] = (r["ac"] and str(r["ac"]), r["pc"] and str(r["pc"]))
     actor_rows: dict[tuple[str, str | None], GdeltActor] = {}
