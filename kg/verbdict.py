@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.dictionaries import data_dir
 from kg.errors import DictionaryError
 from kg.verbformat import Element, VerbLine, VerbPattern, read_verbs
 
@@ -222,8 +223,6 @@ class VerbDictionary:
 @functools.cache
 def default_verbs() -> VerbDictionary:
     """The shipped CAMEO.2.0 verb dictionary (``ontologies/dictionaries/cameo_patterns.txt``), read once."""
-    from kg.dictionaries import data_dir
-
     return VerbDictionary.from_file(data_dir() / "cameo_patterns.txt")
 
 
