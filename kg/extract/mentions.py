@@ -233,11 +233,11 @@ def _known_name(token: "Token", offset: int) -> Arg | None:
             return Arg(mention, ENTITY, token.i)
     tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat") or t.i == token.i]
     tokens = trim(tokens) or [token]
-    entry = BUILTIN.known(span_text(tokens)) or BUILTIN.known(token.text)
+    entry = BUILTIN.known(span_text(tokens))
+    if entry is None:  # the head alone
+        entry, tokens = BUILTIN.known(token.text), [token]
     if entry is None:
         return None
-    if BUILTIN.known(span_text(tokens)) is None:
-        tokens = [token]
     mention = build_mention(
         tokens, token, offset, label=entry.canonical, type=entry.type, country=entry.country, code=entry.code
     )
