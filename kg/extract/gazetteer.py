@@ -169,6 +169,12 @@ class BuiltinDictionary:
             return None
         return Entry(found.canonical, kind, found.country, found.code)
 
+    def known_country(self, name: str) -> Entry | None:
+        """The country :meth:`known` finds by its own name ("Kenya", one the curated table may
+        lack), else None (a person, organisation or group is no country)."""
+        entry = self.known(name)
+        return entry if entry is not None and entry.type is ActorType.COUNTRY else None
+
     def demonym(self, word: str, *, broad: bool = False) -> Entry | None:
         """The country of a demonym, adjective or people ("Israeli", "Israelis"), else None.
 

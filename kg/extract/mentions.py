@@ -72,8 +72,7 @@ def _find_affiliation(tokens: "list[Token]") -> tuple[Entry | None, "list[Token]
             text = span_text(run)
             entry = BUILTIN.user(text) or BUILTIN.lookup(text) or BUILTIN.demonym(text) or BUILTIN.metonym(text)
             if entry is None and run[0].pos_ == "PROPN":  # a country the curated table lacks ("Kenya's")
-                known = BUILTIN.known(text)
-                entry = known if known is not None and known.type is ActorType.COUNTRY else None
+                entry = BUILTIN.known_country(text)
             if entry is not None and entry.type is not ActorType.LOCATION:
                 return entry, tokens[:i] + tokens[i + size :]
     first = tokens[0] if tokens else None
@@ -93,8 +92,7 @@ def _country_possessor(token: "Token") -> bool:
         poss = poss.head
     ent = entity_of(poss)
     text = span_text(trim(list(ent))) if ent is not None else poss.text
-    entry = BUILTIN.known(text)
-    return entry is not None and entry.type is ActorType.COUNTRY
+    return BUILTIN.known_country(text) is not None
 
 
 def _role_text(tokens: "list[Token]") -> str | None:

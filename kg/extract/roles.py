@@ -289,8 +289,7 @@ def _role_of_place(token: "Token", agent: str, role: str, offset: int, own: bool
             text = span_text(trim(list(ent))) if ent is not None else pobj.text
             place = user or BUILTIN.metonym(text) or BUILTIN.lookup(text)
             if place is None and prep.lower_ != "of":  # "officials in Kenya": Kenya's
-                known = BUILTIN.known(text)
-                place = known if known is not None and known.type is ActorType.COUNTRY else None
+                place = BUILTIN.known_country(text)
             entry = (
                 place
                 if place is not None and (place.type is ActorType.COUNTRY or place is user and place.type is not ActorType.LOCATION)
