@@ -156,8 +156,9 @@ def _event_quads(rel: Relation, doc: URIRef, graph: URIRef, base: str) -> Iterat
         yield event, KGO.reportedBy, URIRef(mention_iri(rel.reported_by, doc_id=p.doc_id, base=base)), graph
     if rel.event_code:
         yield event, KGO.eventCode, _lit(rel.event_code), graph
-        yield event, KGO.eventRoot, _lit(rel.event_code[:2]), graph
-        yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
+        if iris.is_cameo_code(rel.event_code):  # a user verb file's own code ('174L') has no CAMEO concept
+            yield event, KGO.eventRoot, _lit(rel.event_code[:2]), graph
+            yield event, KGO.eventType, URIRef(iris.cameo_iri(rel.event_code)), graph
     if rel.date:
         yield event, KGO.date, Literal(rel.date, datatype=XSD.date), graph
     elif rel.date_start and rel.date_end:

@@ -27,6 +27,7 @@ __all__ = [
     "graph_iri",
     "relation_iri",
     "dyad_iri",
+    "is_cameo_code",
     "cameo_iri",
     "actors_graph_iri",
     "ontology_graph_iri",
@@ -267,12 +268,22 @@ def dyad_iri(agent: str, predicate: str, patient: str, *, base: str = DEFAULT_BA
     return f"{_check_base(base)}dyad/{content_hash(agent, predicate, patient, length=20)}"
 
 
+def is_cameo_code(code: str) -> bool:
+    """Whether ``code`` is a CAMEO event code (two to four digits), one :func:`cameo_iri` names.
+    A user's verb dictionary may code with its own marks (PETRARCH's validation file has ``174L``).
+
+    >>> is_cameo_code("0874"), is_cameo_code("174L"), is_cameo_code("1")
+    (True, False, False)
+    """
+    return re.fullmatch(r"\d{2,4}", code) is not None
+
+
 def cameo_iri(code: str) -> str:
     """The SKOS concept of a CAMEO event code (``ontologies/cameo.ttl``).
 
     >>> cameo_iri("190")
     'https://w3id.org/newskg/cameo/190'
     """
-    if not re.fullmatch(r"\d{2,4}", code):
+    if not is_cameo_code(code):
         raise IRIError(f"not a CAMEO event code: {code!r}")
     return CAMEO_BASE + code

@@ -341,6 +341,21 @@ def test_robust_bad_dictionary_is_one_line_error_and_creates_no_store(option, ki
     assert not (tmp_path / "new-store").exists()  # checked before a worker starts or the store is made
 
 
+def test_robust_user_verb_code_that_is_no_cameo_code_is_stored_without_a_cameo_type(tmp_path):
+    # PETRARCH's validation verbs code with marks of their own ('174L'); there is no CAMEO concept to link
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- CONDEMN [174L] ---\nCONDEMN\n", encoding="utf-8")
+    store = tmp_path / "store"
+    proc = kg("build", good(tmp_path), "--store", store, "--verbs", verbs)
+    assert proc.returncode == 0, proc.stderr
+    assert_no_traceback(proc)
+    proc = kg("query", "SELECT ?code ?type WHERE { ?e kgo:eventCode ?code OPTIONAL { ?e kgo:eventType ?type } }",
+              "--store", store, "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = proc.stdout.split()
+    assert rows[0] == "code,type" and "174L," in rows[1:], proc.stdout
+
+
 def test_robust_debug_shows_the_traceback(tmp_path):
     proc = kg("--debug", "build", empty(tmp_path), "--store", tmp_path / "store")
     assert proc.returncode != 0
